@@ -1,0 +1,140 @@
+"""Deadlines in working days: which phase a status is in, its due date, and how close it is.
+
+Phases: verification (starts at receipt; ``belum_diverifikasi``), follow-up (starts at
+disposition; ``didisposisikan``) and auto-close (starts at each follow-up or clarification
+request; ``ditindaklanjuti``/``menunggu_tanggapan_pelapor``). Working days spent ``ditunda``
+do not count: they are added to the due date (``held_working_days``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .calendar import WorkingCalendar
+from .enums import Status
+from .errors import ValidationError
+
+
+@dataclass(frozen=True)
+class DeadlinePolicy:
+    verification_days: int = 3
+    follow_up_days: int = 5
+    auto_close_days: int = 10
+    due_soon_days: int = 1
+
+    def __post_init__(self) -> None:
+        errors = {
+            name: "Jumlah hari kerja harus bilangan bulat tidak negatif."
+            for name in ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days")
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 0
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping) -> DeadlinePolicy:
+        """Build from settings, ignoring unknown keys (missing keys keep their defaults)."""
+        fields = ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days")
+        return cls(**{k: int(data[k]) for k in fields if k in data and data[k] is not None})
+
+
+@dataclass(frozen=True)
+class DeadlineInfo:
+    due: date | None
+    days_left: int | None  # working days left; negative when overdue
+    overdue: bool
+    due_soon: bool
+    paused: bool  # on hold (ditunda): the clock is stopped
+
+
+NO_DEADLINE = DeadlineInfo(None, None, False, False, False)
+
+
+def phase_days(status: Status | str | None, policy: DeadlinePolicy) -> int | None:
+    """Working days allowed for the phase ``status`` belongs to; None when no clock runs."""
+    if status is None:
+        return None
+    status = Status(status)
+    if status is Status.belum_diverifikasi:
+        return policy.verification_days
+    if status is Status.didisposisikan:
+        return policy.follow_up_days
+    if status in (Status.ditindaklanjuti, Status.menunggu_tanggapan_pelapor):
+        return policy.auto_close_days
+    return None
+
+
+def due_date(phase_started: date, days: int, held_working_days: int, cal: WorkingCalendar) -> date:
+    """Due date of a phase: ``days`` + ``held_working_days`` working days after its start."""
+    return cal.add_working_days(phase_started, days + max(0, held_working_days))
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def snapshot_due(
+    snapshot: Mapping, policy: DeadlinePolicy, cal: WorkingCalendar, extra_held: int = 0
+) -> date | None:
+    """Due date of the snapshot's current phase (for ``ditunda``: the phase it was paused in).
+
+    ``due_override`` (set by a disposition) replaces the computed date; held days still
+    extend it. ``extra_held`` adds working days of a hold still in progress.
+    """
+    status = snapshot.get("status")
+    if status == Status.ditunda:
+        status = snapshot.get("previous_status")
+    days = phase_days(status, policy)
+    started = _as_date(snapshot.get("phase_started"))
+    if days is None or started is None:
+        return None
+    held = int(snapshot.get("held_working_days") or 0) + max(0, extra_held)
+    override = _as_date(snapshot.get("due_override"))
+    if override is not None:
+        return cal.add_working_days(override, held)
+    return due_date(started, days, held, cal)
+
+
+def days_left(today: date, due: date, cal: WorkingCalendar) -> int:
+    """Working days from ``today`` to ``due``: 0 on the due day, at most -1 once past it."""
+    if today > due:
+        return -max(1, cal.working_days_between(due, today))
+    return cal.working_days_between(today, due)
+
+
+def deadline_info(
+    snapshot: Mapping, today: date, policy: DeadlinePolicy, cal: WorkingCalendar
+) -> DeadlineInfo:
+    """Where the complaint stands against its current deadline on ``today``.
+
+    While ``ditunda`` the clock is paused: ``due`` is the date it would be if resumed
+    today, ``due_soon`` is never raised, ``overdue`` only if it was overdue before the hold.
+    """
+    paused = snapshot.get("status") == Status.ditunda
+    extra = 0
+    if paused:
+        hold_started = _as_date(snapshot.get("hold_started"))
+        if hold_started is not None and today > hold_started:
+            extra = cal.working_days_between(hold_started, today)
+    due = snapshot_due(snapshot, policy, cal, extra)
+    if due is None:
+        return DeadlineInfo(None, None, False, False, paused)
+    left = days_left(today, due, cal)
+    overdue = left < 0
+    due_soon = not overdue and not paused and left <= policy.due_soon_days
+    return DeadlineInfo(due, left, overdue, due_soon, paused)
+
+
+def auto_close_due(
+    snapshot: Mapping, today: date, policy: DeadlinePolicy, cal: WorkingCalendar
+) -> bool:
+    """True when a follow-up has gone unanswered past ``auto_close_days`` (counts as selesai)."""
+    if snapshot.get("status") not in (Status.ditindaklanjuti, Status.menunggu_tanggapan_pelapor):
+        return False
+    return deadline_info(snapshot, today, policy, cal).overdue

@@ -1,0 +1,186 @@
+"""Roles, statuses, classifications, channels, sifat and operation kinds, with Indonesian labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    loket = "loket"
+    petugas_unit = "petugas_unit"
+    admin_instansi = "admin_instansi"
+    pimpinan = "pimpinan"
+    admin_pusat = "admin_pusat"
+
+
+class Status(StrEnum):
+    belum_diverifikasi = "belum_diverifikasi"
+    didisposisikan = "didisposisikan"
+    ditindaklanjuti = "ditindaklanjuti"
+    menunggu_tanggapan_pelapor = "menunggu_tanggapan_pelapor"
+    selesai = "selesai"
+    ditunda = "ditunda"
+    bukan_wewenang = "bukan_wewenang"
+    diarsipkan = "diarsipkan"
+
+
+class Classification(StrEnum):
+    pengaduan = "pengaduan"
+    aspirasi = "aspirasi"
+    permintaan_informasi = "permintaan_informasi"
+
+
+class Channel(StrEnum):
+    web = "web"
+    sms_1708 = "sms_1708"
+    aplikasi = "aplikasi"
+    media_sosial = "media_sosial"
+    loket = "loket"
+    surat = "surat"
+
+
+class Sifat(StrEnum):
+    biasa = "biasa"
+    segera = "segera"
+    sangat_segera = "sangat_segera"
+    rahasia = "rahasia"
+
+
+class Visibility(StrEnum):
+    """Who may read a follow-up or note: officers only, or also the reporter."""
+
+    internal = "internal"
+    reporter = "reporter"
+
+
+class OpKind(StrEnum):
+    create = "create"
+    verify = "verify"
+    dispose = "dispose"
+    follow_up = "follow_up"
+    request_clarification = "request_clarification"
+    close = "close"
+    hold = "hold"
+    resume = "resume"
+    not_authority = "not_authority"
+    reroute = "reroute"
+    archive = "archive"
+    reopen = "reopen"
+    note = "note"
+    privacy_flags = "privacy_flags"
+    attach = "attach"
+    letter_issued = "letter_issued"
+    letter_voided = "letter_voided"
+    mark_duplicate = "mark_duplicate"
+
+
+# May be applied on an older base version; every other kind needs base_version == version.
+COMMUTING_KINDS: frozenset[OpKind] = frozenset(
+    {
+        OpKind.note,
+        OpKind.follow_up,
+        OpKind.attach,
+        OpKind.letter_issued,
+        OpKind.letter_voided,
+        OpKind.mark_duplicate,
+    }
+)
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.loket: "Petugas Loket",
+    Role.petugas_unit: "Petugas Unit",
+    Role.admin_instansi: "Admin Instansi",
+    Role.pimpinan: "Pimpinan",
+    Role.admin_pusat: "Admin Pusat",
+}
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.belum_diverifikasi: "Belum Diverifikasi",
+    Status.didisposisikan: "Didisposisikan",
+    Status.ditindaklanjuti: "Ditindaklanjuti",
+    Status.menunggu_tanggapan_pelapor: "Menunggu Tanggapan Pelapor",
+    Status.selesai: "Selesai",
+    Status.ditunda: "Ditunda",
+    Status.bukan_wewenang: "Bukan Wewenang",
+    Status.diarsipkan: "Diarsipkan",
+}
+
+CLASSIFICATION_LABELS: dict[Classification, str] = {
+    Classification.pengaduan: "Pengaduan",
+    Classification.aspirasi: "Aspirasi",
+    Classification.permintaan_informasi: "Permintaan Informasi",
+}
+
+CHANNEL_LABELS: dict[Channel, str] = {
+    Channel.web: "Situs Web",
+    Channel.sms_1708: "SMS 1708",
+    Channel.aplikasi: "Aplikasi Seluler",
+    Channel.media_sosial: "Media Sosial",
+    Channel.loket: "Loket (Tatap Muka)",
+    Channel.surat: "Surat",
+}
+
+SIFAT_LABELS: dict[Sifat, str] = {
+    Sifat.sangat_segera: "Sangat Segera",
+    Sifat.segera: "Segera",
+    Sifat.biasa: "Biasa",
+    Sifat.rahasia: "Rahasia",
+}
+
+VISIBILITY_LABELS: dict[Visibility, str] = {
+    Visibility.internal: "Internal",
+    Visibility.reporter: "Untuk Pelapor",
+}
+
+# Button / timeline labels of each action.
+KIND_LABELS: dict[OpKind, str] = {
+    OpKind.create: "Catat Pengaduan",
+    OpKind.verify: "Verifikasi",
+    OpKind.dispose: "Disposisi",
+    OpKind.follow_up: "Tindak Lanjut",
+    OpKind.request_clarification: "Minta Klarifikasi Pelapor",
+    OpKind.close: "Selesaikan",
+    OpKind.hold: "Tunda",
+    OpKind.resume: "Lanjutkan",
+    OpKind.not_authority: "Bukan Wewenang",
+    OpKind.reroute: "Alihkan Instansi",
+    OpKind.archive: "Arsipkan",
+    OpKind.reopen: "Buka Kembali",
+    OpKind.note: "Catatan",
+    OpKind.privacy_flags: "Ubah Kerahasiaan",
+    OpKind.attach: "Lampiran",
+    OpKind.letter_issued: "Terbitkan Surat",
+    OpKind.letter_voided: "Batalkan Surat",
+    OpKind.mark_duplicate: "Tandai Duplikat",
+}
+
+# Passive verb phrase, for "Pengaduan berstatus X tidak dapat <verb>."
+KIND_VERBS: dict[OpKind, str] = {
+    OpKind.create: "dicatat ulang",
+    OpKind.verify: "diverifikasi",
+    OpKind.dispose: "didisposisikan",
+    OpKind.follow_up: "ditindaklanjuti",
+    OpKind.request_clarification: "dimintakan klarifikasi kepada pelapor",
+    OpKind.close: "diselesaikan",
+    OpKind.hold: "ditunda",
+    OpKind.resume: "dilanjutkan",
+    OpKind.not_authority: "dinyatakan bukan wewenang",
+    OpKind.reroute: "dialihkan ke instansi lain",
+    OpKind.archive: "diarsipkan",
+    OpKind.reopen: "dibuka kembali",
+    OpKind.note: "diberi catatan",
+    OpKind.privacy_flags: "diubah kerahasiaannya",
+    OpKind.attach: "diberi lampiran",
+    OpKind.letter_issued: "diterbitkan suratnya",
+    OpKind.letter_voided: "dibatalkan suratnya",
+    OpKind.mark_duplicate: "ditandai sebagai duplikat",
+}
+
+# Checkbox rows of the Lembar Disposisi ("Dengan hormat harap:").
+DISPOSITION_INSTRUCTIONS: tuple[str, ...] = (
+    "Tanggapan dan saran",
+    "Proses lebih lanjut",
+    "Koordinasikan",
+    "Untuk diketahui",
+    "Selesaikan sesuai ketentuan",
+)

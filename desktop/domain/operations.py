@@ -1,0 +1,628 @@
+"""``apply_op``: the one place an action changes a complaint snapshot.
+
+Pure: takes a snapshot dict, returns a new one (never mutates the input) plus the timeline
+event it appended. The desk applies it optimistically, the server authoritatively; passing
+the same ``op_id`` makes both produce the same event id.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from .calendar import WITA, WorkingCalendar, local_date
+from .deadlines import DeadlinePolicy, snapshot_due
+from .enums import COMMUTING_KINDS, Classification, OpKind, Role, Sifat, Status, Visibility
+from .errors import DomainError, ValidationError
+from .validation import (
+    TEXT_MAX,
+    TITLE_MAX,
+    TITLE_MIN,
+    clean_bool,
+    clean_choice,
+    clean_date,
+    clean_tags,
+    clean_text,
+    validate_complaint,
+)
+from .workflow import Actor, check_scope, check_transition, coerce_kind
+
+__all__ = [
+    "Actor",
+    "OpOutcome",
+    "apply_op",
+    "check_base_version",
+    "new_complaint",
+    "SNAPSHOT_DEFAULTS",
+]
+
+# Namespace for ids derived from an op id (create without an explicit complaint id).
+_ID_NAMESPACE = uuid.UUID("6f1d2c1e-4a53-4f0e-9d55-3c0a6a4c1d63")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+# Every key of a snapshot with its default (architecture.md "Complaint snapshot", plus
+# verified_at, due_override and disposition which this module maintains).
+SNAPSHOT_DEFAULTS: dict[str, Any] = {
+    "id": None,
+    "tracking_number": None,
+    "provisional_number": None,
+    "title": None,
+    "content": None,
+    "classification": None,
+    "category_id": None,
+    "channel": None,
+    "incident_date": None,
+    "region_code": None,
+    "location_text": None,
+    "reporter": None,
+    "anonymous": False,
+    "confidential": False,
+    "agency_code": None,
+    "unit_codes": [],
+    "status": None,
+    "previous_status": None,
+    "sifat": Sifat.biasa.value,
+    "tags": [],
+    "duplicate_of": None,
+    "received_at": None,
+    "updated_at": None,
+    "verified_at": None,
+    "phase_started": None,
+    "held_working_days": 0,
+    "hold_started": None,
+    "due_override": None,
+    "due_date": None,
+    "disposition": None,
+    "version": 0,
+    "timeline": [],
+    "attachments": [],
+}
+
+# Create-payload keys copied into the snapshot (everything else is ignored).
+_CREATE_KEYS = (
+    "provisional_number", "tracking_number", "title", "content", "classification",
+    "category_id", "channel", "incident_date", "region_code", "location_text", "reporter",
+    "anonymous", "confidential", "agency_code", "sifat", "tags",
+)
+
+
+class OpOutcome(NamedTuple):
+    snapshot: dict
+    event: dict
+
+
+@dataclass
+class _Ctx:
+    snap: dict  # the new snapshot, mutable
+    payload: Mapping
+    actor: Actor
+    now: datetime
+    today: date
+    policy: DeadlinePolicy
+    cal: WorkingCalendar
+    from_status: Status | None
+    errors: dict[str, str]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(WITA).isoformat(timespec="seconds")
+
+
+def _aware(now: datetime) -> datetime:
+    if not isinstance(now, datetime):
+        raise TypeError("now must be a datetime")
+    return now if now.tzinfo is not None else now.replace(tzinfo=WITA)
+
+
+def _start_phase(ctx: _Ctx) -> None:
+    """A new deadline phase begins today: reset its clock and any override."""
+    ctx.snap["phase_started"] = ctx.today.isoformat()
+    ctx.snap["held_working_days"] = 0
+    ctx.snap["hold_started"] = None
+    ctx.snap["due_override"] = None
+
+
+def _text(ctx: _Ctx, key: str, label: str, *, required: bool, alt: str | None = None):
+    value = ctx.payload.get(key)
+    if value is None and alt is not None:
+        value = ctx.payload.get(alt)
+    return clean_text(value, key, label, ctx.errors, required=required, max_len=TEXT_MAX)
+
+
+def _unit_codes(ctx: _Ctx, *, required: bool) -> list[str] | None:
+    raw = ctx.payload.get("unit_codes")
+    if raw is None:
+        if required:
+            ctx.errors["unit_codes"] = "Pilih minimal satu unit tujuan."
+        return None
+    if isinstance(raw, str) or not isinstance(raw, list | tuple):
+        ctx.errors["unit_codes"] = "Unit tujuan harus berupa daftar kode unit."
+        return None
+    codes: list[str] = []
+    for item in raw:
+        if not isinstance(item, str) or not item.strip():
+            ctx.errors["unit_codes"] = "Kode unit tujuan tidak boleh kosong."
+            return None
+        if item.strip() not in codes:
+            codes.append(item.strip())
+    if not codes:
+        ctx.errors["unit_codes"] = "Pilih minimal satu unit tujuan."
+        return None
+    return codes
+
+
+def _due_override(ctx: _Ctx) -> str | None:
+    due = clean_date(ctx.payload.get("due_date"), "due_date", "Batas waktu", ctx.errors)
+    if due is not None and date.fromisoformat(due) < ctx.today:
+        ctx.errors["due_date"] = "Batas waktu tidak boleh sebelum hari ini."
+    return due
+
+
+# --- handlers: each edits ctx.snap and returns (event note, event data) --------------------
+
+Handler = Callable[[_Ctx], tuple[str | None, dict]]
+
+
+def _verify(ctx: _Ctx) -> tuple[str | None, dict]:
+    p, snap, data = ctx.payload, ctx.snap, {}
+    if "title" in p:
+        data["title"] = clean_text(
+            p["title"], "title", "Judul", ctx.errors, required=True, min_len=TITLE_MIN,
+            max_len=TITLE_MAX,
+        )
+    if "classification" in p:
+        data["classification"] = clean_choice(
+            p["classification"], Classification, "classification", "Klasifikasi", ctx.errors,
+            required=True,
+        )
+    if "category_id" in p:
+        data["category_id"] = clean_text(
+            p["category_id"], "category_id", "Kategori", ctx.errors, required=False, max_len=64
+        )
+    for key, label in (("anonymous", "Anonim"), ("confidential", "Rahasia")):
+        if key in p:
+            data[key] = clean_bool(p[key], key, label, ctx.errors)
+    if "tags" in p:
+        data["tags"] = clean_tags(p["tags"], ctx.errors)
+    note = _text(ctx, "note", "Catatan", required=False)
+    snap.update(data)
+    snap["verified_at"] = _iso(ctx.now)
+    return note, data
+
+
+def _dispose(ctx: _Ctx) -> tuple[str | None, dict]:
+    units = _unit_codes(ctx, required=True)
+    sifat = clean_choice(
+        ctx.payload.get("sifat"), Sifat, "sifat", "Sifat", ctx.errors, required=False
+    ) or Sifat.biasa.value
+    raw_instr = ctx.payload.get("instructions") or []
+    instructions: list[str] = []
+    if isinstance(raw_instr, str) or not isinstance(raw_instr, list | tuple):
+        ctx.errors["instructions"] = "Instruksi disposisi harus berupa daftar."
+    else:
+        for item in raw_instr:
+            if not isinstance(item, str) or len(item.strip()) > 300:
+                ctx.errors["instructions"] = "Setiap instruksi berupa teks, maksimal 300 karakter."
+                break
+            if item.strip():
+                instructions.append(item.strip())
+    note = _text(ctx, "note", "Catatan disposisi", required=False)
+    override = _due_override(ctx)
+    if ctx.errors:
+        return None, {}
+    snap = ctx.snap
+    if ctx.from_status is not Status.didisposisikan:
+        _start_phase(ctx)  # re-disposing keeps the running clock: the agency's time is counted
+    if override is not None:
+        snap["due_override"] = override
+    if snap.get("verified_at") is None:
+        snap["verified_at"] = _iso(ctx.now)
+    snap["unit_codes"] = units
+    snap["sifat"] = sifat
+    due = snapshot_due(snap, ctx.policy, ctx.cal)
+    snap["disposition"] = {
+        "unit_codes": list(units or ()),
+        "sifat": sifat,
+        "instructions": instructions,
+        "note": note,
+        "due_date": due.isoformat() if due else None,
+        "at": _iso(ctx.now),
+        "by": ctx.actor.username,
+        "by_name": ctx.actor.full_name,
+    }
+    data = {"unit_codes": list(units or ()), "sifat": sifat, "instructions": instructions,
+            "due_date": due.isoformat() if due else None, "due_overridden": override is not None}
+    return note, data
+
+
+def _follow_up(ctx: _Ctx) -> tuple[str | None, dict]:
+    text = _text(ctx, "text", "Isi tindak lanjut", required=True)
+    visibility = clean_choice(
+        ctx.payload.get("visibility"), Visibility, "visibility", "Visibilitas", ctx.errors,
+        required=False,
+    ) or Visibility.reporter.value
+    _start_phase(ctx)  # each follow-up restarts the auto-close clock
+    return text, {"visibility": visibility}
+
+
+def _request_clarification(ctx: _Ctx) -> tuple[str | None, dict]:
+    text = _text(ctx, "text", "Pertanyaan klarifikasi", required=True)
+    _start_phase(ctx)
+    return text, {"visibility": Visibility.reporter.value}
+
+
+def _close(ctx: _Ctx) -> tuple[str | None, dict]:
+    note = _text(ctx, "note", "Catatan penyelesaian", required=False, alt="text")
+    auto = clean_bool(ctx.payload.get("auto"), "auto", "Selesai otomatis", ctx.errors)
+    ctx.snap["due_override"] = None
+    return note, {"auto": auto}
+
+
+def _hold(ctx: _Ctx) -> tuple[str | None, dict]:
+    reason = _text(ctx, "reason", "Alasan penundaan", required=True)
+    ctx.snap["previous_status"] = ctx.from_status.value if ctx.from_status else None
+    ctx.snap["hold_started"] = ctx.today.isoformat()
+    return reason, {}
+
+
+def _resume(ctx: _Ctx) -> tuple[str | None, dict]:
+    note = _text(ctx, "note", "Catatan", required=False, alt="reason")
+    started = ctx.snap.get("hold_started")
+    held = 0
+    if started:
+        held = max(0, ctx.cal.working_days_between(date.fromisoformat(started), ctx.today))
+    ctx.snap["held_working_days"] = int(ctx.snap.get("held_working_days") or 0) + held
+    ctx.snap["previous_status"] = None
+    ctx.snap["hold_started"] = None
+    return note, {"held_working_days": held}
+
+
+def _not_authority(ctx: _Ctx) -> tuple[str | None, dict]:
+    reason = _text(ctx, "reason", "Alasan bukan wewenang", required=True)
+    suggested = clean_text(
+        ctx.payload.get("suggested_agency_code"), "suggested_agency_code",
+        "Instansi yang disarankan", ctx.errors, required=False, max_len=32,
+    )
+    ctx.snap["due_override"] = None
+    return reason, ({"suggested_agency_code": suggested} if suggested else {})
+
+
+def _reroute(ctx: _Ctx) -> tuple[str | None, dict]:
+    agency = clean_text(
+        ctx.payload.get("agency_code"), "agency_code", "Instansi tujuan", ctx.errors,
+        required=True, max_len=32,
+    )
+    reason = _text(ctx, "reason", "Alasan pengalihan", required=False, alt="note")
+    previous = ctx.snap.get("agency_code")
+    if agency is not None and agency == previous:
+        ctx.errors["agency_code"] = "Instansi tujuan sama dengan instansi saat ini."
+    if ctx.errors:
+        return None, {}
+    ctx.snap["agency_code"] = agency
+    ctx.snap["unit_codes"] = []
+    ctx.snap["verified_at"] = None
+    ctx.snap["disposition"] = None
+    _start_phase(ctx)  # the new agency gets its own verification period
+    return reason, {"from_agency": previous, "to_agency": agency}
+
+
+def _archive(ctx: _Ctx) -> tuple[str | None, dict]:
+    reason = _text(ctx, "reason", "Alasan pengarsipan", required=False, alt="note")
+    ctx.snap["due_override"] = None
+    return reason, {}
+
+
+def _reopen(ctx: _Ctx) -> tuple[str | None, dict]:
+    reason = _text(ctx, "reason", "Alasan buka kembali", required=True)
+    units = _unit_codes(ctx, required=False)
+    override = _due_override(ctx)
+    if units is None and "unit_codes" not in ctx.errors and not ctx.snap.get("unit_codes"):
+        ctx.errors["unit_codes"] = "Pengaduan belum pernah didisposisikan: pilih unit tujuan."
+    if ctx.errors:
+        return None, {}
+    if units is not None:
+        ctx.snap["unit_codes"] = units
+    _start_phase(ctx)
+    if override is not None:
+        ctx.snap["due_override"] = override
+    return reason, {"unit_codes": list(ctx.snap["unit_codes"])}
+
+
+def _note(ctx: _Ctx) -> tuple[str | None, dict]:
+    text = _text(ctx, "text", "Isi catatan", required=True)
+    visibility = clean_choice(
+        ctx.payload.get("visibility"), Visibility, "visibility", "Visibilitas", ctx.errors,
+        required=False,
+    ) or Visibility.internal.value
+    return text, {"visibility": visibility}
+
+
+def _privacy_flags(ctx: _Ctx) -> tuple[str | None, dict]:
+    data: dict[str, bool] = {}
+    for key, label in (("anonymous", "Anonim"), ("confidential", "Rahasia")):
+        if ctx.payload.get(key) is not None:
+            data[key] = clean_bool(ctx.payload[key], key, label, ctx.errors)
+    if not data and not ctx.errors:
+        ctx.errors["privacy"] = "Pilih penanda Anonim dan/atau Rahasia yang akan diubah."
+    note = _text(ctx, "note", "Catatan", required=False, alt="reason")
+    ctx.snap.update(data)
+    return note, data
+
+
+def _attach(ctx: _Ctx) -> tuple[str | None, dict]:
+    p = ctx.payload
+    sha = p.get("sha256")
+    if not isinstance(sha, str) or not _SHA256.match(sha.strip().lower()):
+        ctx.errors["sha256"] = "Sidik berkas (SHA-256) tidak valid."
+        sha = None
+    else:
+        sha = sha.strip().lower()
+    filename = clean_text(p.get("filename"), "filename", "Nama berkas", ctx.errors,
+                          required=True, max_len=255)
+    if filename is not None:
+        filename = re.split(r"[\\/]", filename)[-1]  # never keep a client-side path
+    mime = clean_text(p.get("mime"), "mime", "Jenis berkas", ctx.errors, required=False,
+                      max_len=100) or "application/octet-stream"
+    size = p.get("size")
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        ctx.errors["size"] = "Ukuran berkas tidak valid."
+    if ctx.errors:
+        return None, {}
+    item = {"sha256": sha, "filename": filename, "mime": mime, "size": size}
+    attachments = ctx.snap.setdefault("attachments", [])
+    if not any(a.get("sha256") == sha for a in attachments):
+        attachments.append(item)
+    return _text(ctx, "note", "Keterangan", required=False), dict(item)
+
+
+def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict]:
+    p = ctx.payload
+    data = {
+        "letter_kind": clean_text(p.get("letter_kind"), "letter_kind", "Jenis surat", ctx.errors,
+                                  required=False, max_len=50) or "disposisi",
+        "letter_id": clean_text(p.get("letter_id"), "letter_id", "Id surat", ctx.errors,
+                                required=False, max_len=64),
+        "agenda_number": _agenda(ctx),
+    }
+    return _text(ctx, "note", "Catatan", required=False), data
+
+
+def _letter_voided(ctx: _Ctx) -> tuple[str | None, dict]:
+    reason = _text(ctx, "reason", "Alasan pembatalan surat", required=True)
+    data = {
+        "letter_id": clean_text(ctx.payload.get("letter_id"), "letter_id", "Id surat",
+                                ctx.errors, required=False, max_len=64),
+        "agenda_number": _agenda(ctx),
+    }
+    return reason, data
+
+
+def _agenda(ctx: _Ctx) -> str | None:
+    value = ctx.payload.get("agenda_number")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return clean_text(value, "agenda_number", "Nomor agenda", ctx.errors,
+                      required=False, max_len=64)
+
+
+def _mark_duplicate(ctx: _Ctx) -> tuple[str | None, dict]:
+    raw = ctx.payload.get("duplicate_of")
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    target = clean_text(raw, "duplicate_of", "Pengaduan asal", ctx.errors,
+                        required=False, max_len=64)
+    own = {str(ctx.snap.get("id")), str(ctx.snap.get("tracking_number"))}
+    if target is not None and target in own:
+        ctx.errors["duplicate_of"] = "Pengaduan tidak dapat ditandai sebagai duplikat dirinya."
+    ctx.snap["duplicate_of"] = target
+    return _text(ctx, "note", "Catatan", required=False), {"duplicate_of": target}
+
+
+_HANDLERS: dict[OpKind, Handler] = {
+    OpKind.verify: _verify,
+    OpKind.dispose: _dispose,
+    OpKind.follow_up: _follow_up,
+    OpKind.request_clarification: _request_clarification,
+    OpKind.close: _close,
+    OpKind.hold: _hold,
+    OpKind.resume: _resume,
+    OpKind.not_authority: _not_authority,
+    OpKind.reroute: _reroute,
+    OpKind.archive: _archive,
+    OpKind.reopen: _reopen,
+    OpKind.note: _note,
+    OpKind.privacy_flags: _privacy_flags,
+    OpKind.attach: _attach,
+    OpKind.letter_issued: _letter_issued,
+    OpKind.letter_voided: _letter_voided,
+    OpKind.mark_duplicate: _mark_duplicate,
+}
+
+
+def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
+    p = ctx.payload
+    raw_id = p.get("id")
+    if raw_id:
+        try:
+            complaint_id = str(uuid.UUID(str(raw_id)))
+        except ValueError:
+            ctx.errors["id"] = "Id pengaduan harus berupa UUID."
+            complaint_id = None
+    elif op_id:
+        complaint_id = str(uuid.uuid5(_ID_NAMESPACE, str(op_id)))
+    else:
+        complaint_id = str(uuid.uuid4())
+    received = p.get("received_at")
+    received_at = ctx.now
+    if received:
+        try:
+            received_at = _aware(datetime.fromisoformat(str(received)))
+            if received_at > ctx.now:
+                ctx.errors["received_at"] = "Waktu diterima tidak boleh di masa depan."
+        except ValueError:
+            ctx.errors["received_at"] = "Waktu diterima tidak valid."
+    agency = p.get("agency_code") or ctx.actor.agency
+    if not isinstance(agency, str) or not agency.strip():
+        ctx.errors["agency_code"] = "Instansi tujuan wajib dipilih."
+        agency = None
+    else:
+        agency = agency.strip()
+    sifat = clean_choice(p.get("sifat"), Sifat, "sifat", "Sifat", ctx.errors, required=False)
+    tracking = p.get("tracking_number")
+    if tracking is not None and (isinstance(tracking, bool) or not isinstance(tracking, int)
+                                 or tracking <= 0):
+        ctx.errors["tracking_number"] = "Nomor pelacakan harus bilangan bulat positif."
+    provisional = clean_text(p.get("provisional_number"), "provisional_number",
+                             "Nomor sementara", ctx.errors, required=False, max_len=40)
+    try:
+        fields = validate_complaint({k: p.get(k) for k in _CREATE_KEYS if k in p}, today=ctx.today)
+    except ValidationError as exc:
+        ctx.errors.update(exc.errors)
+        fields = {}
+    if ctx.errors:
+        return None, {}
+    snap = ctx.snap
+    snap.update({k: fields[k] for k in _CREATE_KEYS if k in fields})
+    snap.update(
+        id=complaint_id,
+        tracking_number=tracking,
+        provisional_number=provisional,
+        agency_code=agency,
+        sifat=sifat or Sifat.biasa.value,
+        tags=fields.get("tags") or [],
+        received_at=_iso(received_at),
+        unit_codes=[],
+    )
+    snap["phase_started"] = local_date(received_at).isoformat()
+    # Never copy reporter identity into the timeline.
+    return None, {"channel": snap["channel"]}
+
+
+def apply_op(
+    snapshot: Mapping | None,
+    kind: OpKind | str,
+    payload: Mapping | None,
+    actor: Actor,
+    now: datetime,
+    policy: DeadlinePolicy,
+    cal: WorkingCalendar,
+    op_id: str | None = None,
+) -> OpOutcome:
+    """Apply one action; return the new snapshot and the timeline event appended to it.
+
+    Check order: scope (``forbidden``), then role and status (``TransitionError``), then the
+    payload (``ValidationError`` listing every bad field). ``snapshot`` is None for
+    ``create``; ``op_id`` becomes the event id (and seeds the complaint id on create).
+    """
+    kind = coerce_kind(kind)
+    if not isinstance(actor, Actor):
+        raise TypeError("actor must be an Actor")
+    now = _aware(now)
+    payload = payload or {}
+    if not isinstance(payload, Mapping):
+        raise ValidationError({"payload": "Data tindakan tidak valid."})
+
+    if kind is OpKind.create:
+        check_transition(
+            snapshot.get("status") if snapshot is not None else None, kind, actor.role
+        )
+        from_status = None
+        snap = copy.deepcopy(SNAPSHOT_DEFAULTS)
+        to_status = Status.belum_diverifikasi
+    else:
+        if snapshot is None:
+            raise DomainError("not_found", "Pengaduan tidak ditemukan.")
+        check_scope(snapshot, actor)
+        from_status = Status(snapshot["status"])
+        to_status = check_transition(
+            from_status, kind, actor.role, snapshot.get("previous_status")
+        )
+        snap = {**copy.deepcopy(SNAPSHOT_DEFAULTS), **copy.deepcopy(dict(snapshot))}
+
+    snap["status"] = to_status.value
+    ctx = _Ctx(snap, payload, actor, now, local_date(now), policy, cal, from_status, {})
+    if kind is OpKind.create:
+        note, data = _create(ctx, op_id)
+        if not ctx.errors and actor.role is not Role.admin_pusat and snap["agency_code"] != (
+            actor.agency
+        ):
+            raise DomainError(
+                "forbidden", "Anda hanya dapat mencatat pengaduan untuk instansi Anda sendiri."
+            )
+    else:
+        note, data = _HANDLERS[kind](ctx)
+    if ctx.errors:
+        raise ValidationError(ctx.errors)
+
+    due = snapshot_due(snap, policy, cal)
+    # While on hold the stored due date stays what it was; deadline_info shows the pause.
+    if to_status is not Status.ditunda:
+        snap["due_date"] = due.isoformat() if due else None
+    snap["version"] = int(snap.get("version") or 0) + 1
+    snap["updated_at"] = _iso(now)
+    event = {
+        "id": str(op_id) if op_id else str(uuid.uuid4()),
+        "at": _iso(now),
+        "actor": actor.username,
+        "actor_name": actor.full_name,
+        "kind": kind.value,
+        "from_status": from_status.value if from_status else None,
+        "to_status": to_status.value,
+        "note": note,
+        "data": data,
+    }
+    snap["timeline"] = [*snap.get("timeline", []), event]
+    return OpOutcome(snap, copy.deepcopy(event))
+
+
+def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int) -> None:
+    """Raise ``DomainError("conflict")`` unless ``kind`` may apply on ``base_version``.
+
+    Commuting kinds (notes, follow-ups, attachments, letters, duplicates) apply on any older
+    base; every other kind needs the version the officer saw.
+    """
+    kind = coerce_kind(kind)
+    current = int(snapshot.get("version") or 0)
+    if kind in COMMUTING_KINDS:
+        if base_version > current:
+            raise DomainError("conflict", "Versi pengaduan tidak dikenal; muat ulang data.")
+        return
+    if base_version != current:
+        raise DomainError(
+            "conflict",
+            f"Pengaduan telah diubah oleh petugas lain (versi {current}, Anda melihat versi "
+            f"{base_version}). Muat ulang lalu ulangi tindakan.",
+        )
+
+
+def new_complaint(
+    *,
+    title: str,
+    content: str,
+    classification: str,
+    channel: str,
+    agency_code: str | None = None,
+    reporter: Mapping | None = None,
+    id: str | None = None,  # noqa: A002 - the snapshot's field name
+    **fields: Any,
+) -> dict:
+    """A ``create`` payload with a fresh complaint id; extra snapshot fields pass through."""
+    unknown = set(fields) - set(_CREATE_KEYS) - {"received_at"}
+    if unknown:
+        raise TypeError(f"unknown complaint fields: {sorted(unknown)}")
+    payload = {
+        "id": id or str(uuid.uuid4()),
+        "title": title,
+        "content": content,
+        "classification": classification,
+        "channel": channel,
+        "agency_code": agency_code,
+        "reporter": dict(reporter) if reporter is not None else None,
+        **fields,
+    }
+    return payload
