@@ -1,0 +1,532 @@
+"""Building blocks shared by the disposition sheet and the receipt: styles, the kop surat,
+page furniture (title, footer, page numbers), check boxes, QR code, deterministic canvas.
+
+Everything is drawn with the embedded Liberation Sans or as vector paths (boxes, ticks,
+QR modules, rules): no base-14 font can slip into a document.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.paths import resource
+
+from . import fonts
+from .dates import format_date_id, format_time_id
+from .models import AgencyProfile
+from .paper import MM
+
+# Conservative glyph box (a bit beyond Liberation's real 0.905/0.212) so margins hold.
+ASCENT = 0.95
+DESCENT = 0.25
+RAHASIA_RED = colors.Color(0.70, 0.05, 0.05)
+PLACEHOLDER_EMBLEM = ("letterhead", "emblem-placeholder.png")
+
+
+# --------------------------------------------------------------------------- text
+
+
+def esc(text: object) -> str:
+    """User text as Paragraph markup: escaped, line breaks kept."""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary, with an ellipsis."""
+    text = " ".join(str(text).split()) if len(text) > limit else str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "\u2026"
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut (with an ellipsis) to fit ``width`` on one canvas-drawn line."""
+    if fonts.text_width(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if fonts.text_width(text[:mid] + "\u2026", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "\u2026"
+
+
+@dataclass(frozen=True)
+class Styles:
+    scale: float
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    small: ParagraphStyle
+    small_italic: ParagraphStyle
+    center: ParagraphStyle
+    center_bold: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+
+    @property
+    def size(self) -> float:
+        return self.body.fontSize
+
+
+@functools.lru_cache(maxsize=8)
+def make_styles(scale: float, body_size: float = 9.5) -> Styles:
+    size = body_size * scale
+    lead = size * 1.25
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {
+            "fontName": fonts.REGULAR,
+            "fontSize": size,
+            "leading": lead,
+            "alignment": TA_LEFT,
+            "splitLongWords": 1,
+            "bulletFontName": fonts.REGULAR,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)
+
+    small = size * 0.8
+    return Styles(
+        scale=scale,
+        body=style("body"),
+        bold=style("bold", fontName=fonts.BOLD),
+        small=style("small", fontSize=small, leading=small * 1.25),
+        small_italic=style("small_italic", fontName=fonts.ITALIC, fontSize=small,
+                           leading=small * 1.25),
+        center=style("center", alignment=TA_CENTER),
+        center_bold=style("center_bold", alignment=TA_CENTER, fontName=fonts.BOLD),
+        heading=style("heading", fontName=fonts.BOLD),
+        title=style("title", fontName=fonts.BOLD, fontSize=size * 1.4, leading=size * 1.7,
+                    alignment=TA_CENTER),
+    )
+
+
+def chunk_text(
+    text: str, style: ParagraphStyle, width: float, max_height: float
+) -> list[Paragraph]:
+    """``text`` as Paragraphs no taller than ``max_height`` each (split between lines), so a
+    table holding one per row can break across pages anywhere and never overflow."""
+    out: list[Paragraph] = []
+    for block in str(text).replace("\r\n", "\n").split("\n"):
+        para = Paragraph(esc(block) if block.strip() else "&nbsp;", style)
+        for _ in range(10_000):  # bounded: each round removes at least one line
+            _, height = para.wrap(width, 1e9)
+            if height <= max_height:
+                out.append(para)
+                break
+            parts = para.split(width, max_height)
+            if len(parts) < 2:
+                out.append(para)
+                break
+            out.append(parts[0])
+            para = parts[1]
+    return out
+
+
+# --------------------------------------------------------------------------- flowables
+
+
+class CheckBox(Flowable):
+    """An empty or ticked square, vertically centred on one text line of ``leading``."""
+
+    def __init__(self, checked: bool, size: float, leading: float) -> None:
+        super().__init__()
+        self.checked = checked
+        self.size = size
+        self.leading = leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.size, self.leading
+
+    def draw(self) -> None:
+        c = self.canv
+        s = self.size
+        y0 = (self.leading - s) / 2 - self.leading * 0.06
+        c.setLineWidth(max(0.5, s * 0.08))
+        c.rect(0, y0, s, s, stroke=1, fill=0)
+        if self.checked:
+            c.setLineWidth(max(0.9, s * 0.16))
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            p = c.beginPath()
+            p.moveTo(s * 0.18, y0 + s * 0.52)
+            p.lineTo(s * 0.42, y0 + s * 0.22)
+            p.lineTo(s * 0.86, y0 + s * 0.86)
+            c.drawPath(p, stroke=1, fill=0)
+
+
+class DottedLine(Flowable):
+    """A dotted write-in line (vector, so no text)."""
+
+    def __init__(self, leading: float) -> None:
+        super().__init__()
+        self.leading = leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return availWidth, self.leading
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setLineWidth(0.6)
+        c.setDash(1, 2)
+        c.line(0, self.leading * 0.2, self.width * 0.97, self.leading * 0.2)
+        c.setDash()
+
+
+class QrCode(Flowable):
+    """A QR code drawn as filled vector modules, ``size`` points square (quiet zone is the
+    caller's padding)."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        self.text = text
+        self.size = size
+        self.matrix = qr_matrix(text)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c = self.canv
+        n = len(self.matrix)
+        m = self.size / n
+        p = c.beginPath()
+        for r, row in enumerate(self.matrix):
+            y = self.size - (r + 1) * m
+            col = 0
+            while col < n:
+                if row[col]:
+                    start = col
+                    while col < n and row[col]:
+                        col += 1
+                    p.rect(start * m, y, (col - start) * m, m)
+                else:
+                    col += 1
+        c.setFillColor(colors.black)
+        c.drawPath(p, stroke=0, fill=1)
+
+
+@functools.lru_cache(maxsize=64)
+def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=1, border=0)
+    qr.add_data(text)
+    qr.make(fit=True)
+    return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())
+
+
+# --------------------------------------------------------------------------- kop surat
+
+
+@functools.lru_cache(maxsize=16)
+def _emblem(path: str, mtime: float) -> tuple[ImageReader, float]:
+    """(image, width/height); cached so the PNG is decoded once per process."""
+    with open(path, "rb") as fh:
+        reader = ImageReader(io.BytesIO(fh.read()))
+    w, h = reader.getSize()
+    return reader, w / h
+
+
+def emblem_image(profile: AgencyProfile) -> tuple[ImageReader, float] | None:
+    path = Path(profile.emblem_path) if profile.emblem_path else resource(*PLACEHOLDER_EMBLEM)
+    try:
+        return _emblem(str(path), path.stat().st_mtime)
+    except (OSError, ValueError):
+        # A missing or broken emblem must not stop a letter: print without it.
+        return None
+
+
+@dataclass(frozen=True)
+class KopLine:
+    text: str
+    font: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Kop:
+    """A laid-out letterhead: ``draw`` it with its top-left corner at (x, top)."""
+
+    lines: tuple[KopLine, ...]
+    width: float
+    emblem: tuple[ImageReader, float] | None
+    emblem_w: float
+    emblem_h: float
+    text_x0: float  # relative to x
+    text_h: float
+    body_h: float  # emblem/text area, above the rules
+    rule_gap: float
+    thick: float
+    thin: float
+    centered: bool
+
+    @property
+    def height(self) -> float:
+        return self.body_h + self.rule_gap + self.thick + self.thick * 0.7 + self.thin
+
+    def draw(self, c: Canvas, x: float, top: float) -> None:
+        c.saveState()
+        if self.emblem is not None:
+            reader, _ = self.emblem
+            if self.centered:
+                ex, ey = x + (self.width - self.emblem_w) / 2, top - self.emblem_h
+            else:
+                ex, ey = x, top - (self.body_h + self.emblem_h) / 2
+            c.drawImage(reader, ex, ey, self.emblem_w, self.emblem_h, mask="auto")
+        if self.centered:
+            y = top - (self.emblem_h + 2 * MM if self.emblem else 0)
+        else:
+            y = top - (self.body_h - self.text_h) / 2
+        area_w = self.width - self.text_x0
+        cx = x + self.text_x0 + area_w / 2
+        for line in self.lines:
+            y -= line.size * ASCENT
+            c.setFont(line.font, line.size)
+            c.drawCentredString(cx, y, line.text)
+            y -= line.size * (DESCENT + 0.08)
+        # Double rule: thick over thin, the usual kop surat closing line.
+        ry = top - self.body_h - self.rule_gap - self.thick / 2
+        c.setLineWidth(self.thick)
+        c.line(x, ry, x + self.width, ry)
+        ry -= self.thick / 2 + self.thick * 0.7 + self.thin / 2
+        c.setLineWidth(self.thin)
+        c.line(x, ry, x + self.width, ry)
+        c.restoreState()
+
+
+def layout_kop(
+    profile: AgencyProfile, width: float, scale: float, *, centered: bool = False
+) -> Kop:
+    """Lay out the letterhead for ``width`` points.
+
+    Sizes keep the 2:3:1 feel of tata naskah dinas (government line : agency name : contact
+    lines) as 12 : 17 : 8 pt at scale 1 (the "1" raised to 8 pt so addresses stay legible).
+    A line too long for the space shrinks (to 75 %, never under 6 pt), then wraps.
+    """
+    big, mid, small = 17 * scale, 12 * scale, 8 * scale
+    header = profile.header_lines
+    sizes = {1: (big,), 2: (mid, big), 3: (mid, big, mid)}[len(header)]
+    # Clipped so a mistyped profile cannot push the page body off the sheet.
+    specs: list[tuple[str, str, float]] = [
+        (clip(text, 100), fonts.BOLD, size) for text, size in zip(header, sizes, strict=True)
+    ]
+    for text in (profile.address, profile.phone_fax, profile.web_email):
+        if text and text.strip():
+            specs.append((clip(text.strip(), 160), fonts.REGULAR, small))
+
+    emblem = emblem_image(profile)
+    if centered:
+        emblem_h = 14 * MM * scale if emblem else 0.0
+        emblem_w = emblem_h * emblem[1] if emblem else 0.0
+        text_x0 = 0.0
+    else:
+        emblem_h = 25 * MM * scale if emblem else 0.0
+        emblem_w = emblem_h * emblem[1] if emblem else 0.0
+        text_x0 = emblem_w + 4 * MM * scale if emblem else 0.0
+    area_w = width - text_x0 - (text_x0 * 0.25 if not centered else 0.0)
+
+    lines: list[KopLine] = []
+    for text, font, size in specs:
+        natural = fonts.text_width(text, font, size)
+        if natural <= area_w:
+            lines.append(KopLine(text, font, size))
+            continue
+        floor = max(size * 0.75, min(size, 6.0))  # below 6 pt a printed address is lost
+        shrunk = size * area_w / natural
+        if shrunk >= floor:
+            lines.append(KopLine(text, font, shrunk * 0.999))
+            continue
+        for part in simpleSplit(text, font, floor, area_w):
+            lines.append(KopLine(part, font, floor))
+    text_h = sum(line.size * (ASCENT + DESCENT + 0.08) for line in lines)
+    if centered:
+        body_h = (emblem_h + 2 * MM if emblem else 0.0) + text_h
+    else:
+        body_h = max(text_h, emblem_h)
+    return Kop(
+        lines=tuple(lines), width=width, emblem=emblem, emblem_w=emblem_w, emblem_h=emblem_h,
+        text_x0=text_x0, text_h=text_h, body_h=body_h, rule_gap=2.5 * MM * scale,
+        thick=2.2 * scale, thin=0.7 * scale, centered=centered,
+    )
+
+
+class KopFlowable(Flowable):
+    """The kop as a flowable, for the single-page thermal receipt."""
+
+    def __init__(self, kop: Kop) -> None:
+        super().__init__()
+        self.kop = kop
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.kop.width, self.kop.height
+
+    def draw(self) -> None:
+        self.kop.draw(self.canv, 0, self.kop.height)
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """Document title under the kop, with an optional RAHASIA mark at the right and an
+    optional reference line (later pages: which complaint this continues)."""
+
+    title: str
+    scale: float
+    secret: bool = False
+    ref: str = ""
+
+    @property
+    def title_size(self) -> float:
+        return 13 * self.scale
+
+    @property
+    def ref_size(self) -> float:
+        return 8 * self.scale
+
+    @property
+    def height(self) -> float:
+        h = 3 * MM * self.scale + self.title_size * (ASCENT + DESCENT) + 1.5 * MM * self.scale
+        if self.ref:
+            h += self.ref_size * (ASCENT + DESCENT + 0.2)
+        return h + 1 * MM * self.scale
+
+    def draw(self, c: Canvas, x: float, top: float, width: float) -> None:
+        c.saveState()
+        y = top - 3 * MM * self.scale - self.title_size * ASCENT
+        mark_w = self._secret_mark_width() + 2 * MM if self.secret else 0.0
+        title = fit_text(self.title, fonts.BOLD, self.title_size, width - 2 * mark_w)
+        c.setFont(fonts.BOLD, self.title_size)
+        c.drawCentredString(x + width / 2, y, title)
+        tw = fonts.text_width(title, fonts.BOLD, self.title_size)
+        c.setLineWidth(0.8 * self.scale)
+        uy = y - self.title_size * 0.14
+        c.line(x + (width - tw) / 2, uy, x + (width + tw) / 2, uy)
+        if self.secret:
+            self._draw_secret_mark(c, x + width, y)
+        if self.ref:
+            y -= self.title_size * DESCENT + 1.5 * MM * self.scale + self.ref_size * ASCENT
+            c.setFont(fonts.ITALIC, self.ref_size)
+            c.drawCentredString(x + width / 2, y,
+                                fit_text(self.ref, fonts.ITALIC, self.ref_size, width))
+        c.restoreState()
+
+    def _secret_mark_width(self) -> float:
+        return fonts.text_width("RAHASIA", fonts.BOLD, 10.5 * self.scale) + 4.4 * self.scale
+
+    def _draw_secret_mark(self, c: Canvas, right: float, baseline: float) -> None:
+        size = 10.5 * self.scale
+        text = "RAHASIA"
+        pad = 2.2 * self.scale
+        w = self._secret_mark_width()
+        h = size * (ASCENT + DESCENT) + pad
+        bx, by = right - w - 0.8, baseline - size * DESCENT - pad / 2
+        c.setStrokeColor(RAHASIA_RED)
+        c.setFillColor(RAHASIA_RED)
+        c.setLineWidth(1.4 * self.scale)
+        c.rect(bx, by, w, h, stroke=1, fill=0)
+        c.setFont(fonts.BOLD, size)
+        c.drawString(bx + pad, by + pad / 2 + size * DESCENT, text)
+
+
+def footer_text(printed_at: datetime, desk_id: str) -> str:
+    parts = [f"Dicetak {format_date_id(printed_at)} {format_time_id(printed_at)}"]
+    parts.append(f"Meja {desk_id}" if desk_id else "Meja -")
+    return " \u00b7 ".join(parts)
+
+
+def footer_height(scale: float) -> float:
+    return 7 * scale * (ASCENT + DESCENT) + 2 * MM * scale
+
+
+def draw_footer(c: Canvas, x: float, bottom: float, width: float, left: str, right: str,
+                scale: float) -> None:
+    size = 7 * scale
+    c.saveState()
+    c.setFont(fonts.REGULAR, size)
+    y = bottom + size * DESCENT
+    c.setLineWidth(0.4)
+    c.setStrokeColor(colors.grey)
+    c.line(x, y + size * ASCENT + 1.2 * MM * scale, x + width, y + size * ASCENT + 1.2 * MM * scale)
+    right_w = fonts.text_width(right, fonts.REGULAR, size) + 3 * MM if right else 0.0
+    c.drawString(x, y, fit_text(left, fonts.REGULAR, size, width - right_w))
+    if right:
+        c.drawRightString(x + width, y, right)
+    c.restoreState()
+
+
+# --------------------------------------------------------------------------- canvas
+
+
+class _FixedTimeStamp:
+    """reportlab's TimeStamp interface, pinned to one moment (the print time)."""
+
+    def __init__(self, moment: datetime) -> None:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        offset = moment.utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset else 0
+        self.t = moment.timestamp()
+        self.lt = moment.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh, self.dmm = int(minutes / 60), abs(minutes) % 60
+        self.tzname = moment.tzname() or "UTC"
+
+    @property
+    def datetime(self) -> datetime:
+        return datetime.fromtimestamp(self.t, UTC)
+
+    @property
+    def asctime(self) -> str:
+        return time.asctime(self.lt)
+
+
+PageDecorator = Callable[[Canvas, int, int], None]
+
+
+def canvas_class(on_final_page: PageDecorator, created: datetime | None) -> type[Canvas]:
+    """A Canvas that knows the page count when each page is finished ("Halaman 1 dari 2"),
+    starts in the embedded font, and (when ``created`` is given) stamps that creation
+    date instead of the wall clock."""
+
+    class DocCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["initialFontName"] = fonts.REGULAR
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            if created is not None:
+                self._doc._timeStamp = _FixedTimeStamp(created)
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                on_final_page(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return DocCanvas
