@@ -1,0 +1,164 @@
+"""Cold start of the desk with 100,000 complaints, against a bare PySide6 window.
+
+``python -m bench gui_startup [--count 100000] [--runs 3] [--data-dir D]``
+
+Each run starts a fresh interpreter and measures, from just before the process starts, the
+time until the queue's first rows have been painted. The same is measured for a bare
+PySide6 window holding a small table, started in the same run on the same machine, so the
+figure does not depend on how fast the machine is. Target: desk <= 2x bare.
+The seeded data dir is kept (in the temp dir) and reused by later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATIO = 2.0
+READY = "FIRST-ROWS-PAINTED"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench gui_startup", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000, help="complaints to seed")
+    parser.add_argument("--runs", type=int, default=3, help="starts of each program")
+    parser.add_argument("--data-dir", type=Path, help="a seeded data dir to use as is")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per start")
+    parser.add_argument("--child", choices=["desk", "bare"], help=argparse.SUPPRESS)
+    args = parser.parse_args(_own_args(argv))
+    if args.child == "desk":
+        return _child_desk(args.data_dir)
+    if args.child == "bare":
+        return _child_bare()
+
+    data_dir = args.data_dir or _seeded_dir(args.count)
+    bare, desk = [], []
+    for _ in range(args.runs):  # interleaved, so machine load hits both alike
+        bare.append(_time_start(["--child", "bare"], args.timeout))
+        (data_dir / "settings.ini").unlink(missing_ok=True)  # first start: no saved layout
+        desk.append(_time_start(["--child", "desk", "--data-dir", str(data_dir)], args.timeout))
+    bare_s, desk_s = statistics.median(bare), statistics.median(desk)
+    ratio = desk_s / bare_s
+    print(f"bare PySide6 window: median {bare_s:.2f} s  ({_runs(bare)})")
+    print(f"LAPOR! Desk, {args.count:,} complaints: median {desk_s:.2f} s  ({_runs(desk)})")
+    verdict = "OK" if ratio <= TARGET_RATIO else "OVER TARGET"
+    print(f"gui_startup: {ratio:.2f}x bare (target <= {TARGET_RATIO:.1f}x)  {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+def _own_args(argv: list[str] | None) -> list[str]:
+    """Arguments after the bench name, whether called by bench/__main__ or as a module."""
+    if argv is not None:
+        return argv
+    args = sys.argv[1:]
+    return args[1:] if args and args[0] == "gui_startup" else args
+
+
+def _runs(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _seeded_dir(count: int) -> Path:
+    folder = Path(tempfile.gettempdir()) / "lapor-bench" / f"gui-startup-{count}"
+    marker = folder / "seeded"
+    if marker.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    print(f"seeding {count:,} complaints into {folder} (once; later runs reuse it)...",
+          flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "dev", "seed",
+                    "--count", str(count), "--seed", "1"], check=True, cwd=ROOT)
+    print(f"seeded in {time.perf_counter() - started:.0f} s", flush=True)
+    marker.write_text(str(count))
+    return folder
+
+
+def _time_start(child_args: list[str], timeout: float) -> float:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    command = [sys.executable, "-m", "bench.gui_startup", *child_args]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == READY:
+                return time.perf_counter() - started
+            if time.perf_counter() - started > timeout:
+                break
+        raise RuntimeError(f"{' '.join(child_args)}: no first paint (exit {proc.poll()})")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+# -- child processes: print READY once the first rows are on screen ---------------------------
+
+def _announce_after_paint(viewport, ready) -> None:
+    """Print READY after the first paint of ``viewport`` for which ``ready()`` holds."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and ready():
+                viewport.removeEventFilter(self)
+                QTimer.singleShot(0, _say_ready)  # after this paint has completed
+            return False
+
+    watch = PaintWatch(viewport)
+    viewport.installEventFilter(watch)
+
+
+def _say_ready() -> None:
+    print(READY, flush=True)
+    os._exit(0)  # measuring start-up only: skip orderly shutdown
+
+
+def _child_desk(data_dir: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Desk
+
+    app = QApplication([sys.argv[0]])
+    desk = Desk(data_dir)
+    table, model = desk.window.ui.queueTable, desk.window.model
+
+    def ready() -> bool:
+        first = model.id_at(0)
+        return first is not None and model.cached_row(first) is not None
+
+    _announce_after_paint(table.viewport(), ready)
+    model.rows_fetched.connect(table.viewport().update)
+    desk.window.show()
+    return app.exec()
+
+
+def _child_bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    table = QTableWidget(40, 8, window)
+    for row in range(40):
+        for column in range(8):
+            table.setItem(row, column, QTableWidgetItem(f"{row}:{column}"))
+    window.setCentralWidget(table)
+    window.resize(1280, 740)
+    _announce_after_paint(table.viewport(), lambda: True)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The desk GUI: ``lapor-desk [--data-dir D] [--lang id|en]`` (the CLI's default target).
+
+Start-up opens the store on the DB thread first, so its imports and migration check run
+while the GUI thread loads Qt and builds the window; the queue appears when the store
+answers. Qt widget modules are imported late for the same reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from functools import partial
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__, i18n, paths
+from desktop.settings import Settings
+from desktop.tasks import Tasks
+
+APP_TITLE = "LAPOR! Desk"
+
+
+class Desk:
+    """One open desk: task helper, store, settings, translator and main window.
+
+    Creates the QApplication if there is none yet. Tests and the start-up bench build it
+    directly; ``run`` adds the event loop.
+    """
+
+    def __init__(self, data_dir: Path, lang: str | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.tasks = Tasks()
+        self._opened: list[Any] = []  # touched only on the DB thread
+        self.tasks.run(partial(self._open_service, self.data_dir),
+                       self._service_opened, self._service_failed)
+
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.views.main_window import MainWindow
+
+        app = QApplication.instance()
+        if app is None:
+            app = QApplication(sys.argv[:1])
+            app.setApplicationName(APP_TITLE)
+            app.setApplicationDisplayName(APP_TITLE)
+            app.setOrganizationName(paths.APP_AUTHOR)
+            app.setApplicationVersion(__version__)
+        self.app = app
+        self.settings = Settings(self.data_dir)
+        self.lang, self._translator = i18n.install(app, lang or self.settings.language)
+        self.window = MainWindow(self.tasks, self.settings, self.lang)
+
+    def close(self) -> None:
+        """Save the layout, let queued database work finish, close the store."""
+        self.window.close()
+        self.tasks.shutdown(final=self._close_service)
+        i18n.uninstall(self.app, self._translator)
+        self._translator = None
+
+    def _service_opened(self, service: Any) -> None:
+        self.window.attach_service(service)
+
+    def _service_failed(self, exc: BaseException) -> None:
+        self.window.service_failed(exc)
+
+    def _open_service(self, data_dir: Path) -> Any:  # DB thread
+        from desktop.store.service import DeskService
+
+        service = DeskService(data_dir)
+        self._opened.append(service)
+        return service
+
+    def _close_service(self) -> None:  # DB thread, after every queued job
+        while self._opened:
+            self._opened.pop().close()
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = paths.data_dir(args.data_dir)
+    _log_to(data_dir)
+    desk = Desk(data_dir, getattr(args, "lang", None))
+    desk.window.show()
+    try:
+        return desk.app.exec()
+    finally:
+        desk.close()
+
+
+def _log_to(data_dir: Path) -> None:
+    """Log to ``<data dir>/logs/desk.log`` (a windowed app has no console to read)."""
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(log_dir / "desk.log", maxBytes=1_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

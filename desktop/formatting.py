@@ -1,0 +1,116 @@
+"""Dates and numbers as Indonesian offices write them ("28 Nov 2026", "100.000").
+
+Pure Python (no Qt, no locale module): the result must not depend on the OS locale
+of the desk PC, which is often set to English.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+           "Agustus", "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"),
+}
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+# Indonesia's three zones; an offset the desk does not know is shown as "UTC+hh:mm".
+ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in MONTHS else "id"
+
+
+def as_date(value: date | datetime | str | None) -> date | None:
+    """A ``date`` from a date, a datetime or an ISO 8601 string (snapshot fields)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value)
+
+
+def as_datetime(value: datetime | str | None) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def date_short(value: date | datetime | str | None, lang: str = "id") -> str:
+    """``28 Nov 2026``: table cells."""
+    d = as_date(value)
+    if d is None:
+        return ""
+    return f"{d.day} {MONTHS_SHORT[_lang(lang)][d.month - 1]} {d.year}"
+
+
+def date_long(value: date | datetime | str | None, lang: str = "id", weekday: bool = False) -> str:
+    """``28 November 2026`` (``Sabtu, 28 November 2026`` with ``weekday``): letters, details."""
+    d = as_date(value)
+    if d is None:
+        return ""
+    text = f"{d.day} {MONTHS[_lang(lang)][d.month - 1]} {d.year}"
+    if weekday:
+        text = f"{WEEKDAYS[_lang(lang)][d.weekday()]}, {text}"
+    return text
+
+
+def zone_name(dt: datetime) -> str:
+    offset = dt.utcoffset()
+    if offset is None:
+        return ""
+    hours, rest = divmod(offset, timedelta(hours=1))
+    if not rest and hours in ZONE_NAMES:
+        return ZONE_NAMES[hours]
+    sign = "+" if offset >= timedelta(0) else "-"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def time_short(value: datetime | str | None, lang: str = "id") -> str:
+    """``09.12 WITA``: Indonesian writes a dot between hours and minutes."""
+    dt = as_datetime(value)
+    if dt is None:
+        return ""
+    sep = "." if _lang(lang) == "id" else ":"
+    zone = zone_name(dt)
+    text = f"{dt.hour:02d}{sep}{dt.minute:02d}"
+    return f"{text} {zone}" if zone else text
+
+
+def datetime_long(value: datetime | str | None, lang: str = "id") -> str:
+    """``20 November 2026 09.12 WITA`` in the time zone the event was recorded in."""
+    dt = as_datetime(value)
+    if dt is None:
+        return ""
+    return f"{date_long(dt, lang)} {time_short(dt, lang)}"
+
+
+def datetime_short(value: datetime | str | None, lang: str = "id") -> str:
+    """``20 Nov 2026 09.12``: timeline rows."""
+    dt = as_datetime(value)
+    if dt is None:
+        return ""
+    sep = "." if _lang(lang) == "id" else ":"
+    return f"{date_short(dt, lang)} {dt.hour:02d}{sep}{dt.minute:02d}"
+
+
+def number(value: int | float, decimals: int = 0, lang: str = "id") -> str:
+    """``100.000`` and ``1.234,5`` in Indonesian; ``100,000`` and ``1,234.5`` in English."""
+    text = f"{value:,.{decimals}f}"
+    if _lang(lang) == "id":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text

@@ -1,0 +1,103 @@
+"""Display names of the domain's codes (status, channel, ...) in the UI language.
+
+The domain keeps codes with Indonesian labels (``desktop.domain.enums``) for documents and
+the server; the desk shows the same words through Qt translation so ``--lang en`` works
+too. The Indonesian translations equal the domain's labels (tests/test_i18n.py checks).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+class LabelTable:
+    """Codes of one kind and their English source text, in one translation context."""
+
+    def __init__(self, context: str, sources: dict[str, str]) -> None:
+        self.context = context
+        self.sources = sources
+
+    def __iter__(self):
+        return iter(self.sources)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.sources
+
+    def text(self, code: str | None, fallback: str | None = None) -> str:
+        """The translated name of ``code``; an unknown code shows ``fallback`` or itself,
+        so a status the server adds later still displays."""
+        if not code:
+            return ""
+        source = self.sources.get(code)
+        if source is None:
+            return fallback or code
+        return QCoreApplication.translate(self.context, source)
+
+
+STATUS = LabelTable("Status", {
+    "belum_diverifikasi": QT_TRANSLATE_NOOP("Status", "Not Yet Verified"),
+    "didisposisikan": QT_TRANSLATE_NOOP("Status", "Dispositioned"),
+    "ditindaklanjuti": QT_TRANSLATE_NOOP("Status", "Followed Up"),
+    "menunggu_tanggapan_pelapor": QT_TRANSLATE_NOOP("Status", "Awaiting Reporter's Reply"),
+    "selesai": QT_TRANSLATE_NOOP("Status", "Completed"),
+    "ditunda": QT_TRANSLATE_NOOP("Status", "On Hold"),
+    "bukan_wewenang": QT_TRANSLATE_NOOP("Status", "Not Our Authority"),
+    "diarsipkan": QT_TRANSLATE_NOOP("Status", "Archived"),
+})
+
+# The queue's saved views (QueueFilter.view), in the order the filter list shows them.
+VIEWS = LabelTable("View", {
+    "semua": QT_TRANSLATE_NOOP("View", "All"),
+    "perlu_verifikasi": QT_TRANSLATE_NOOP("View", "Needs Verification"),
+    "untuk_unit_saya": QT_TRANSLATE_NOOP("View", "For My Unit"),
+    "jatuh_tempo": QT_TRANSLATE_NOOP("View", "Due Soon"),
+    "terlambat": QT_TRANSLATE_NOOP("View", "Overdue"),
+    "menunggu_pelapor": QT_TRANSLATE_NOOP("View", "Awaiting Reporter"),
+    "ditunda": QT_TRANSLATE_NOOP("View", "On Hold"),
+    "selesai": QT_TRANSLATE_NOOP("View", "Completed"),
+    "arsip": QT_TRANSLATE_NOOP("View", "Archive"),
+})
+
+CLASSIFICATION = LabelTable("Classification", {
+    "pengaduan": QT_TRANSLATE_NOOP("Classification", "Complaint"),
+    "aspirasi": QT_TRANSLATE_NOOP("Classification", "Aspiration"),
+    "permintaan_informasi": QT_TRANSLATE_NOOP("Classification", "Information Request"),
+})
+
+CHANNEL = LabelTable("Channel", {
+    "web": QT_TRANSLATE_NOOP("Channel", "Website"),
+    "sms_1708": QT_TRANSLATE_NOOP("Channel", "SMS 1708"),
+    "aplikasi": QT_TRANSLATE_NOOP("Channel", "Mobile App"),
+    "media_sosial": QT_TRANSLATE_NOOP("Channel", "Social Media"),
+    "loket": QT_TRANSLATE_NOOP("Channel", "Front Desk (in person)"),
+    "surat": QT_TRANSLATE_NOOP("Channel", "Letter"),
+})
+
+SIFAT = LabelTable("Sifat", {
+    "biasa": QT_TRANSLATE_NOOP("Sifat", "Ordinary"),
+    "segera": QT_TRANSLATE_NOOP("Sifat", "Urgent"),
+    "sangat_segera": QT_TRANSLATE_NOOP("Sifat", "Very Urgent"),
+    "rahasia": QT_TRANSLATE_NOOP("Sifat", "Confidential"),
+})
+
+# Timeline event names: the action that made the event (domain KIND_LABELS).
+EVENT = LabelTable("Event", {
+    "create": QT_TRANSLATE_NOOP("Event", "Record Complaint"),
+    "verify": QT_TRANSLATE_NOOP("Event", "Verify"),
+    "dispose": QT_TRANSLATE_NOOP("Event", "Disposition"),
+    "follow_up": QT_TRANSLATE_NOOP("Event", "Follow-up"),
+    "request_clarification": QT_TRANSLATE_NOOP("Event", "Ask Reporter for Clarification"),
+    "close": QT_TRANSLATE_NOOP("Event", "Complete"),
+    "hold": QT_TRANSLATE_NOOP("Event", "Put on Hold"),
+    "resume": QT_TRANSLATE_NOOP("Event", "Resume"),
+    "not_authority": QT_TRANSLATE_NOOP("Event", "Not Our Authority"),
+    "reroute": QT_TRANSLATE_NOOP("Event", "Reroute to Another Agency"),
+    "archive": QT_TRANSLATE_NOOP("Event", "Archive"),
+    "reopen": QT_TRANSLATE_NOOP("Event", "Reopen"),
+    "note": QT_TRANSLATE_NOOP("Event", "Note"),
+    "privacy_flags": QT_TRANSLATE_NOOP("Event", "Change Privacy"),
+    "attach": QT_TRANSLATE_NOOP("Event", "Attachment"),
+    "letter_issued": QT_TRANSLATE_NOOP("Event", "Issue Letter"),
+    "letter_voided": QT_TRANSLATE_NOOP("Event", "Void Letter"),
+    "mark_duplicate": QT_TRANSLATE_NOOP("Event", "Mark as Duplicate"),
+})

@@ -1,0 +1,365 @@
+"""The desk's main window: navigation, the queue (views, search, table, detail), status bar.
+
+Presents and dispatches only: every service call goes through ``desktop.tasks`` and comes
+back as a callback on the GUI thread, so a slow disk or a 100,000-row queue never freezes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from desktop import formatting
+from desktop.forms.ui_main_window import Ui_MainWindow
+from desktop.settings import Settings
+from desktop.tasks import Tasks
+from desktop.views.detail_pane import load_complaint
+from desktop.views.labels import VIEWS
+from desktop.views.placeholder_page import ComingSoonPage
+from desktop.views.queue_model import (
+    COL_CATEGORY,
+    COL_DATE,
+    COL_DUE,
+    COL_REGION,
+    COL_STATUS,
+    COL_TITLE,
+    COL_TRACKING,
+    COL_UNIT,
+    COLUMNS,
+    QueueModel,
+    time_left_text,
+)
+from desktop.views.view_list import KEY_ROLE, CountDelegate, ViewListModel
+
+SEARCH_DELAY_MS = 200
+BUSY_DELAY_MS = 400  # show "Memuat…" only for work long enough to notice
+DEFAULT_SIZE = (1280, 740)
+# Sized so the title keeps ~200 px at 1366x768, the smallest screen the desks use.
+DEFAULT_SPLIT = (180, 860, 320)
+DEFAULT_WIDTHS = {COL_TRACKING: 72, COL_DATE: 88, COL_CATEGORY: 96, COL_REGION: 96,
+                  COL_UNIT: 72, COL_STATUS: 112, COL_DUE: 124}
+
+
+class _LongestOverdue:
+    """A stand-in row for sizing the "Sisa waktu" column: three-digit days overdue."""
+
+    paused, overdue, days_left = False, True, -888
+
+
+class SyncStatusLabel(QLabel):
+    """Right end of the status bar; the sync engine says what it is doing here."""
+
+    def set_sync_state(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, tasks: Tasks, settings: Settings, lang: str = "id",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._tasks = tasks
+        self._settings = settings
+        self._lang = lang
+        self._service: Any = None
+        self._counts_generation = 0
+        self._detail_generation = 0
+        self._error_box: QMessageBox | None = None
+
+        self.model = QueueModel(tasks, lang, self)
+        self.view_model = ViewListModel(lang, self)
+        self.ui.detailPane.lang = lang
+        self._setup_navigation()
+        self._setup_views_list()
+        self._setup_table()
+        self._setup_search()
+        self._setup_status_bar()
+        self._restore_layout()
+
+        tasks.failed.connect(self.show_error)
+        # Any write (an action, a sync pull) refreshes queue, counts and detail once.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        tasks.changed.connect(self._refresh_timer.start)
+        tasks.busy_changed.connect(self._busy_changed)
+        self.model.queried.connect(self._queried)
+        self._show_list_message(self.tr("Opening the local database…"))
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def service(self) -> Any:
+        return self._service
+
+    def attach_service(self, service: Any) -> None:
+        """The store is open (on the DB thread): start showing the queue."""
+        from desktop.store.service import QueueFilter  # already imported by the DB thread
+
+        self._service = service
+        view = self._settings.queue_view
+        if view not in VIEWS:
+            view = "semua"
+        self.ui.viewList.setCurrentIndex(self.view_model.index(self.view_model.row_of(view)))
+        self.model.set_service(service, QueueFilter(view=view))
+        self._refresh_counts()
+
+    def service_failed(self, exc: BaseException) -> None:
+        self._show_list_message(self.tr("The local database could not be opened."))
+        self._tasks.report(exc)
+
+    def refresh(self) -> None:
+        """Re-read the queue, counts and open complaint (after a write or a sync pull)."""
+        if self._service is None:
+            return
+        self.model.refresh()
+        self._refresh_counts()
+        if self.ui.detailPane.complaint_id:
+            self._load_detail(self.ui.detailPane.complaint_id)
+
+    def set_sync_state(self, text: str) -> None:
+        self.sync_label.set_sync_state(text)
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the officer, without blocking the event loop (the box is window-modal)."""
+        if self._error_box is not None and self._error_box.isVisible():
+            if message not in self._error_box.text():
+                self._error_box.setText(f"{self._error_box.text()}\n\n{message}")
+            return
+        self._error_box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                                      QMessageBox.StandardButton.Ok, self)
+        self._error_box.open()
+
+    def save_layout(self) -> None:
+        s = self._settings
+        s.window_geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.queue_header = self.ui.queueTable.horizontalHeader().saveState()
+        s.queue_splitter = self.ui.queueSplitter.saveState()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        super().closeEvent(event)
+
+    # -- set-up ---------------------------------------------------------------------------
+    def _setup_navigation(self) -> None:
+        ui = self.ui
+        pages = (
+            (ui.actionDesk, self.tr("Front desk"),
+             self.tr("Log walk-in and paper complaints and print receipts.")),
+            (ui.actionReports, self.tr("Reports"),
+             self.tr("Recaps per unit, per category and per deadline.")),
+            (ui.actionSettings, self.tr("Settings"),
+             self.tr("Central server, sync interval, letterhead and language.")),
+        )
+        self._page_of: dict[QAction, QWidget] = {ui.actionQueue: ui.queuePage}
+        for action, title, purpose in pages:
+            page = ComingSoonPage(title, purpose, ui.pages)
+            ui.pages.addWidget(page)
+            self._page_of[action] = page
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for action in self._page_of:
+            group.addAction(action)
+        group.triggered.connect(self._navigate)
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionFind.triggered.connect(self._focus_search)
+        self.addAction(ui.actionFind)
+
+    def _setup_views_list(self) -> None:
+        view_list = self.ui.viewList
+        view_list.setModel(self.view_model)
+        view_list.setItemDelegate(CountDelegate(view_list))
+        view_list.selectionModel().currentChanged.connect(self._view_changed)
+
+    def _setup_table(self) -> None:
+        table = self.ui.queueTable
+        table.setModel(self.model)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        # "Terlambat 123 hari" in bold must fit without eliding.
+        bold = QFont(table.font())
+        bold.setBold(True)
+        widest = QFontMetrics(bold).horizontalAdvance(time_left_text(_LongestOverdue()))
+        header.resizeSection(COL_DUE, max(DEFAULT_WIDTHS[COL_DUE], widest + 16))
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _setup_search(self) -> None:
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.ui.searchEdit.textChanged.connect(self._search_timer.start)
+        self.ui.searchEdit.returnPressed.connect(self._apply_search)
+
+    def _setup_status_bar(self) -> None:
+        self.busy_label = QLabel(self.tr("Loading…"), self)
+        self.busy_label.hide()
+        self.sync_label = SyncStatusLabel(self)
+        self.sync_label.set_sync_state(self.tr("Sync: not set up yet"))
+        self.ui.statusbar.addWidget(self.busy_label)
+        self.ui.statusbar.addPermanentWidget(self.sync_label)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self.busy_label.show)
+
+    def _restore_layout(self) -> None:
+        s, ui = self._settings, self.ui
+        if s.window_geometry.isEmpty() or not self.restoreGeometry(s.window_geometry):
+            screen = QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            width, height = DEFAULT_SIZE
+            if avail is not None:
+                width, height = min(width, avail.width()), min(height, avail.height())
+            self.resize(width, height)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if s.queue_splitter.isEmpty() or not ui.queueSplitter.restoreState(s.queue_splitter):
+            ui.queueSplitter.setSizes(list(DEFAULT_SPLIT))
+        ui.queueSplitter.setStretchFactor(1, 1)
+        header = ui.queueTable.horizontalHeader()
+        if not s.queue_header.isEmpty():
+            header.restoreState(s.queue_header)
+        # The header's sort indicator (saved with its state) decides the query's order.
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    # -- reactions ------------------------------------------------------------------------
+    def _navigate(self, action: QAction) -> None:
+        self.ui.pages.setCurrentWidget(self._page_of[action])
+
+    def _focus_search(self) -> None:
+        self.ui.actionQueue.trigger()
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _view_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(KEY_ROLE)
+        if not key or self.model.queue_filter is None:
+            return  # before the store is open: attach_service picks the saved view
+        self._settings.queue_view = key
+        self.model.set_filter(dataclasses.replace(self.model.queue_filter, view=key))
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.model.queue_filter is None:
+            return
+        text = self.ui.searchEdit.text().strip() or None
+        if text != self.model.queue_filter.search:
+            self.model.set_filter(dataclasses.replace(self.model.queue_filter, search=text))
+            self._refresh_counts()
+
+    def _queried(self, count: int) -> None:
+        self.ui.resultLabel.setText(
+            self.tr("%1 complaints").replace("%1", formatting.number(count, lang=self._lang)))
+        flt = self.model.queue_filter
+        if count:
+            self.ui.listStack.setCurrentWidget(self.ui.queueTable)
+        elif flt is not None and flt.search:
+            self._show_list_message(self.tr("No complaint matches “%1”.").replace(
+                "%1", flt.search))
+        elif flt is not None and flt.view == "semua":
+            self._show_list_message(self.tr(
+                "No complaints on this desk yet.\nThey arrive with the first sync with the "
+                "central server, or record one at the Front desk."))
+        else:
+            self._show_list_message(self.tr("No complaints in this view."))
+        # Keep the open complaint selected if the new list still holds it.
+        current = self.ui.detailPane.complaint_id
+        row = self.model.row_of(current) if current else None
+        if row is not None:
+            table = self.ui.queueTable
+            table.selectionModel().blockSignals(True)
+            table.selectRow(row)
+            table.selectionModel().blockSignals(False)
+
+    def _show_list_message(self, text: str) -> None:
+        self.ui.listMessage.setText(text)
+        self.ui.listStack.setCurrentWidget(self.ui.listMessage)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        complaint_id = self.model.id_at(current.row()) if current.isValid() else None
+        if complaint_id and complaint_id != self.ui.detailPane.complaint_id:
+            self._load_detail(complaint_id)
+
+    def _load_detail(self, complaint_id: str) -> None:
+        self._detail_generation += 1
+        self._tasks.run(partial(load_complaint, self._service, complaint_id),
+                        partial(self._detail_arrived, self._detail_generation, complaint_id))
+
+    def _detail_arrived(self, generation: int, complaint_id: str,
+                        snapshot: dict[str, Any] | None) -> None:
+        if generation != self._detail_generation:
+            return  # the officer has moved on to another row
+        if snapshot is None:
+            self.ui.detailPane.show_empty(self.tr("This complaint is no longer in the local "
+                                                  "database."))
+            return
+        self.ui.detailPane.show_complaint(snapshot, self.model.cached_row(complaint_id))
+
+    def _refresh_counts(self) -> None:
+        if self._service is None or self.model.queue_filter is None:
+            return
+        self._counts_generation += 1
+        self._tasks.run(partial(self._service.view_counts, self.model.queue_filter),
+                        partial(self._counts_arrived, self._counts_generation))
+
+    def _counts_arrived(self, generation: int, counts: dict[str, int]) -> None:
+        if generation == self._counts_generation:
+            self.view_model.set_counts(counts)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_label.hide()
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.ui.queueTable.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(len(COLUMNS)):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            # The title is what identifies a row: it cannot be hidden.
+            action.setEnabled(column != COL_TITLE)
+            action.toggled.connect(partial(self._toggle_column, column))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _toggle_column(self, column: int, visible: bool) -> None:
+        self.ui.queueTable.horizontalHeader().setSectionHidden(column, not visible)
