@@ -1,0 +1,13 @@
+"""The desk's local store: SQLite through SQLAlchemy 2.x, Alembic migrations, FTS5 search.
+
+Everything outside this package goes through :class:`DeskService` and gets plain
+dataclasses and dicts back; nothing else imports SQLAlchemy.
+"""
+
+from desktop.store.errors import StoreError
+from desktop.store.queue import SORT_KEYS, VIEWS, QueueFilter, QueueRow
+from desktop.store.service import DeskService, LocalOpResult
+
+__all__ = [
+    "SORT_KEYS", "VIEWS", "DeskService", "LocalOpResult", "QueueFilter", "QueueRow", "StoreError",
+]

@@ -1,0 +1,118 @@
+"""Bring a desk database to the schema this build expects, safely.
+
+Run on every start (``DeskService`` does it). An existing database with pending revisions
+is first copied next to itself with SQLite's online backup API; the upgrade then runs as
+ONE transaction with foreign keys off (so a table rebuild can never cascade-delete child
+rows), and is committed only if ``PRAGMA foreign_key_check`` finds nothing dangling.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import DatabaseError
+
+from desktop.store.engine import make_engine
+from desktop.store.errors import StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    """A Config pointing at the packaged migrations; independent of the working directory."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(db_path: Path) -> str | None:
+    engine = make_engine(db_path, foreign_keys=False, pooled=False)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def backup_database(db_path: Path, label: str) -> Path:
+    """A consistent copy (WAL included) beside the database: ``desk.sqlite.<label>-<time>.bak``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db_path.with_name(f"{db_path.name}.{label}-{stamp}-{n}.bak")
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def upgrade(db_path: Path, target: str = "head") -> MigrationResult:
+    """Upgrade ``db_path`` (created if missing) to ``target``; raises StoreError (Indonesian)."""
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head() if target == "head" else target
+    engine = make_engine(db_path, foreign_keys=False, pooled=False)
+    try:
+        try:
+            with engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+                has_tables = bool(conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar())
+        except DatabaseError as exc:
+            raise StoreError(
+                "not_a_database",
+                f"Berkas {db_path} bukan basis data LAPOR! Desk atau rusak ({exc.orig}).",
+            ) from exc
+        if current == head:
+            return MigrationResult(current, head, None)
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise StoreError(
+                "newer_schema",
+                f"Basis data dibuat oleh versi LAPOR! Desk yang lebih baru (skema {current}). "
+                "Perbarui aplikasi sebelum membukanya.",
+            )
+        if current is None and has_tables:
+            raise StoreError(
+                "unknown_database",
+                f"Berkas {db_path} berisi tabel yang tidak dikenal; tidak diubah.",
+            )
+        backup = backup_database(db_path, f"pre-{head}-from-{current}") if current else None
+        with engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if dangling:
+                    raise StoreError(
+                        "migration_dangling",
+                        f"Pembaruan skema dibatalkan: {len(dangling)} baris kehilangan induknya.",
+                    )
+        return MigrationResult(current, head, backup)
+    finally:
+        engine.dispose()
