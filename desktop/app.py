@@ -78,6 +78,10 @@ class Desk:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "demo", False):  # embedded demo server first (desktop/demo.py)
+        from desktop import demo
+
+        return demo.run(args)
     data_dir = paths.data_dir(args.data_dir)
     _log_to(data_dir)
     desk = Desk(data_dir, getattr(args, "lang", None))

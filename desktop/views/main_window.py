@@ -108,11 +108,38 @@ class MainWindow(QMainWindow):
         tasks.busy_changed.connect(self._busy_changed)
         self.model.queried.connect(self._queried)
         self._show_list_message(self.tr("Opening the local database…"))
+        from desktop.views import letters  # Cetak Disposisi + Settings › Letterhead
+
+        self.letters = letters.install(self)
+        from desktop.views import actions  # the officer's actions, detail, filters, notices
+
+        self.workflow = actions.install(self, print_action=self.letters.print_action)
+        from desktop.views import loket  # Loket: record walk-in and letter complaints
+
+        self.loket = loket.install(self)
+        from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
+
+        self.sync = sync_controller.install(self)
 
     # -- public API -----------------------------------------------------------------------
     @property
     def service(self) -> Any:
         return self._service
+
+    @property
+    def tasks(self) -> Tasks:
+        return self._tasks
+
+    def set_page(self, action: QAction, page: QWidget) -> None:
+        """Put a feature's screen behind a navigation action (replacing its placeholder)."""
+        old = self._page_of.get(action)
+        self.ui.pages.addWidget(page)
+        self._page_of[action] = page
+        if old is not None and old is not page:
+            if self.ui.pages.currentWidget() is old:
+                self.ui.pages.setCurrentWidget(page)
+            self.ui.pages.removeWidget(old)
+            old.deleteLater()
 
     def attach_service(self, service: Any) -> None:
         """The store is open (on the DB thread): start showing the queue."""
@@ -125,6 +152,21 @@ class MainWindow(QMainWindow):
         self.ui.viewList.setCurrentIndex(self.view_model.index(self.view_model.row_of(view)))
         self.model.set_service(service, QueueFilter(view=view))
         self._refresh_counts()
+        self.letters.attach_service(service)
+        self.workflow.attach_service(service)
+        self.loket.attach_service(service)
+        self.sync.attach_service(service)
+
+    def set_queue_filter(self, queue_filter: Any) -> None:
+        """Show the queue for ``queue_filter`` (filter panel, saved views), counts included."""
+        if self.model.queue_filter is None:
+            return
+        self.model.set_filter(queue_filter)
+        self._refresh_counts()
+
+    def select_view(self, key: str) -> None:
+        """Make ``key`` (a QueueFilter.view) the current entry of the views list."""
+        self.ui.viewList.setCurrentIndex(self.view_model.index(self.view_model.row_of(key)))
 
     def service_failed(self, exc: BaseException) -> None:
         self._show_list_message(self.tr("The local database could not be opened."))

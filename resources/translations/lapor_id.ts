@@ -2,6 +2,675 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ActionController</name>
+    <message>
+        <source>&amp;Next complaint</source>
+        <translation>Pengaduan &amp;berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Previous complaint</source>
+        <translation>Pengaduan &amp;sebelumnya</translation>
+    </message>
+    <message>
+        <source>Dispose &amp;selected…</source>
+        <translation>Disposisi &amp;terpilih…</translation>
+    </message>
+    <message>
+        <source>Canned &amp;replies and instructions…</source>
+        <translation>&amp;Balasan siap pakai, instruksi dan petugas…</translation>
+    </message>
+    <message>
+        <source>The local database is still opening.</source>
+        <translation>Basis data lokal masih dibuka.</translation>
+    </message>
+    <message>
+        <source>Select a complaint first.</source>
+        <translation>Pilih pengaduan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Your role may not dispose complaints.</source>
+        <translation>Peran Anda tidak berwenang mendisposisikan pengaduan.</translation>
+    </message>
+    <message>
+        <source>Select one or more complaints in the queue (Ctrl+click, Shift+click).</source>
+        <translation>Pilih satu atau beberapa pengaduan di antrian (Ctrl+klik, Shift+klik).</translation>
+    </message>
+    <message>
+        <source>Dispose the %1 selected complaints at once.</source>
+        <translation>Disposisikan %1 pengaduan terpilih sekaligus.</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>&amp;Pengaduan</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Navigasi</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Pen&amp;gaturan</translation>
+    </message>
+    <message>
+        <source>This complaint is no longer in the local database.</source>
+        <translation>Pengaduan ini sudah tidak ada di basis data lokal.</translation>
+    </message>
+    <message>
+        <source>Action not available</source>
+        <translation>Tindakan tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Complaints of different agencies cannot be disposed together: select complaints of one agency.</source>
+        <translation>Pengaduan dari instansi yang berbeda tidak dapat didisposisikan bersama: pilih pengaduan dari satu instansi.</translation>
+    </message>
+    <message>
+        <source>%1 complaints disposed.</source>
+        <translation>%1 pengaduan didisposisikan.</translation>
+    </message>
+    <message>
+        <source>%1 could not be disposed:</source>
+        <translation>%1 pengaduan tidak dapat didisposisikan:</translation>
+    </message>
+    <message>
+        <source>Dispose selected</source>
+        <translation>Disposisi terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Simpan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>An unfinished draft was restored.</source>
+        <translation>Draf yang belum selesai telah dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Please check the marked fields.</source>
+        <translation>Periksa kembali isian yang ditandai.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDisposeForm</name>
+    <message>
+        <source>Forward to &amp;units</source>
+        <translation>Diteruskan kepada &amp;unit</translation>
+    </message>
+    <message>
+        <source>Nature (sifat)</source>
+        <translation>Sifat</translation>
+    </message>
+    <message>
+        <source>&amp;Ordinary</source>
+        <translation>&amp;Biasa</translation>
+    </message>
+    <message>
+        <source>U&amp;rgent</source>
+        <translation>Se&amp;gera</translation>
+    </message>
+    <message>
+        <source>&amp;Very urgent</source>
+        <translation>Sangat Seg&amp;era</translation>
+    </message>
+    <message>
+        <source>Con&amp;fidential</source>
+        <translation>&amp;Rahasia</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>Batas &amp;waktu</translation>
+    </message>
+    <message>
+        <source>Re&amp;calculate</source>
+        <translation>&amp;Hitung ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions</source>
+        <translation>Dengan hormat harap (&amp;instruksi)</translation>
+    </message>
+    <message>
+        <source>Other instruction (optional)</source>
+        <translation>Instruksi lain (opsional)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDuplicateForm</name>
+    <message>
+        <source>This complaint is marked as a duplicate of the complaint chosen below. Both keep their own history; each records the link to the other.</source>
+        <translation>Pengaduan ini ditandai sebagai duplikat dari pengaduan yang dipilih di bawah. Riwayat keduanya tetap tersimpan; masing-masing mencatat tautan ke yang lain.</translation>
+    </message>
+    <message>
+        <source>&amp;Original complaint</source>
+        <translation>Pengaduan &amp;asal</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>ActionFollowUpForm</name>
+    <message>
+        <source>&amp;Reply to the reporter</source>
+        <translation>&amp;Balasan untuk pelapor</translation>
+    </message>
+    <message>
+        <source>Internal &amp;note (officers only)</source>
+        <translation>Catatan &amp;internal (hanya petugas)</translation>
+    </message>
+    <message>
+        <source>Canned reply:</source>
+        <translation>Balasan siap pakai:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Sisipkan</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;text</source>
+        <translation>&amp;Isi tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Attac&amp;hments</source>
+        <translation>&amp;Lampiran</translation>
+    </message>
+    <message>
+        <source>&amp;Add file…</source>
+        <translation>&amp;Tambah berkas…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>ActionNotAuthorityForm</name>
+    <message>
+        <source>&amp;Reason it is not this agency&apos;s authority</source>
+        <translation>&amp;Alasan bukan wewenang instansi ini</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Selanjutnya</translation>
+    </message>
+    <message>
+        <source>Return to the &amp;central admin (LAPOR! coordinator)</source>
+        <translation>Kembalikan ke admin &amp;pusat (koordinator LAPOR!)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested agency</source>
+        <translation>Instansi yang &amp;disarankan</translation>
+    </message>
+    <message>
+        <source>Route &amp;directly to another agency</source>
+        <translation>Alihkan &amp;langsung ke instansi lain</translation>
+    </message>
+    <message>
+        <source>&amp;Target agency</source>
+        <translation>Instansi &amp;tujuan</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPrivacyForm</name>
+    <message>
+        <source>C&amp;onfidential: not visible to the public</source>
+        <translation>&amp;Rahasia: tidak tampil untuk publik</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: hide the reporter&apos;s identity from agencies</source>
+        <translation>A&amp;nonim: identitas pelapor disembunyikan dari instansi</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the change</source>
+        <translation>&amp;Alasan perubahan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>ActionReasonForm</name>
+    <message>
+        <source>Canned reply:</source>
+        <translation>Balasan siap pakai:</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Sisipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>ActionReopenForm</name>
+    <message>
+        <source>&amp;Reason for reopening</source>
+        <translation>&amp;Alasan dibuka kembali</translation>
+    </message>
+    <message>
+        <source>Forward to &amp;units</source>
+        <translation>Diteruskan kepada &amp;unit</translation>
+    </message>
+    <message>
+        <source>Set the &amp;deadline myself:</source>
+        <translation>Atur batas &amp;waktu sendiri:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRerouteForm</name>
+    <message>
+        <source>&amp;Target agency</source>
+        <translation>Instansi &amp;tujuan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>ActionSettingsDialog</name>
+    <message>
+        <source>Action settings</source>
+        <translation>Pengaturan Tindakan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Placeholders filled in when the reply is inserted:</source>
+        <translation>Penanda yang diisi otomatis saat balasan disisipkan:</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— tidak ada —</translation>
+    </message>
+    <message>
+        <source>Someone is signed in now: their account is the one in use.</source>
+        <translation>Saat ini ada petugas yang masuk: akun itulah yang dipakai.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(tanpa judul)</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>Balasan baru</translation>
+    </message>
+</context>
+<context>
+    <name>ActionSettingsForm</name>
+    <message>
+        <source>Canned replies</source>
+        <translation>Balasan siap pakai</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>T&amp;ext</source>
+        <translation>&amp;Isi</translation>
+    </message>
+    <message>
+        <source>Use in</source>
+        <translation>Dipakai pada</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>Tindak &amp;lanjut</translation>
+    </message>
+    <message>
+        <source>&amp;Clarification request</source>
+        <translation>&amp;Minta klarifikasi</translation>
+    </message>
+    <message>
+        <source>Disposition instructions</source>
+        <translation>Instruksi disposisi</translation>
+    </message>
+    <message>
+        <source>The checklist offered in the Disposition dialog and printed on the disposition sheet, one instruction per line.</source>
+        <translation>Daftar centang pada jendela Disposisi dan lembar disposisi, satu instruksi per baris.</translation>
+    </message>
+    <message>
+        <source>Local officer</source>
+        <translation>Petugas lokal</translation>
+    </message>
+    <message>
+        <source>Who acts on this desk while nobody is signed in to the central server. After signing in, the signed-in account is used; the server checks every action again.</source>
+        <translation>Petugas yang bertindak di desk ini selama belum ada yang masuk ke server pusat. Setelah masuk, akun yang masuk yang dipakai; server memeriksa ulang setiap tindakan.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nama &amp;pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>P&amp;eran</translation>
+    </message>
+    <message>
+        <source>A&amp;gency</source>
+        <translation>Ins&amp;tansi</translation>
+    </message>
+    <message>
+        <source>U&amp;nit</source>
+        <translation>&amp;Unit</translation>
+    </message>
+</context>
+<context>
+    <name>ActionVerifyForm</name>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Judul</translation>
+    </message>
+    <message>
+        <source>C&amp;lassification</source>
+        <translation>&amp;Klasifikasi</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>Ka&amp;tegori</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Kerahasiaan</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential: not visible to the public</source>
+        <translation>&amp;Rahasia: tidak tampil untuk publik</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: hide the reporter&apos;s identity from agencies</source>
+        <translation>A&amp;nonim: identitas pelapor disembunyikan dari instansi</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>Ta&amp;g</translation>
+    </message>
+    <message>
+        <source>Separate with commas, e.g. road, flood</source>
+        <translation>Pisahkan dengan koma, mis. jalan, banjir</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Check the report and set its classification, category and privacy</source>
+        <translation>Periksa laporan, lalu tetapkan klasifikasi, kategori, dan kerahasiaannya</translation>
+    </message>
+    <message>
+        <source>Forward the complaint to one or more units with instructions and a deadline</source>
+        <translation>Teruskan pengaduan ke satu atau beberapa unit dengan instruksi dan batas waktu</translation>
+    </message>
+    <message>
+        <source>Post a follow-up: a reply to the reporter or an internal note</source>
+        <translation>Kirim tindak lanjut: balasan untuk pelapor atau catatan internal</translation>
+    </message>
+    <message>
+        <source>Ask the reporter for more information and wait for the answer</source>
+        <translation>Minta keterangan tambahan kepada pelapor dan tunggu jawabannya</translation>
+    </message>
+    <message>
+        <source>Put the complaint on hold; the deadline pauses</source>
+        <translation>Tunda pengaduan; batas waktu berhenti sementara</translation>
+    </message>
+    <message>
+        <source>Continue a complaint that is on hold</source>
+        <translation>Lanjutkan pengaduan yang ditunda</translation>
+    </message>
+    <message>
+        <source>Not this agency&apos;s authority: return it to the central admin or route it on</source>
+        <translation>Bukan wewenang instansi ini: kembalikan ke admin pusat atau alihkan</translation>
+    </message>
+    <message>
+        <source>Route the complaint to another agency</source>
+        <translation>Alihkan pengaduan ke instansi lain</translation>
+    </message>
+    <message>
+        <source>Mark the complaint as completed</source>
+        <translation>Nyatakan pengaduan selesai</translation>
+    </message>
+    <message>
+        <source>Move the complaint to the archive</source>
+        <translation>Pindahkan pengaduan ke arsip</translation>
+    </message>
+    <message>
+        <source>Reopen a completed or archived complaint and dispose it again</source>
+        <translation>Buka kembali pengaduan yang selesai atau diarsipkan dan disposisikan lagi</translation>
+    </message>
+    <message>
+        <source>Link this complaint to the complaint it duplicates</source>
+        <translation>Tautkan pengaduan ini ke pengaduan yang diduplikasinya</translation>
+    </message>
+    <message>
+        <source>Change the Confidential and Anonymous flags</source>
+        <translation>Ubah penanda Rahasia dan Anonim</translation>
+    </message>
+    <message>
+        <source>Add an internal note to the history</source>
+        <translation>Tambahkan catatan internal ke riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>&amp;Reason for archiving</source>
+        <translation>&amp;Alasan pengarsipan</translation>
+    </message>
+    <message>
+        <source>An archived complaint leaves the working views; it can be reopened.</source>
+        <translation>Pengaduan yang diarsipkan keluar dari tampilan kerja; pengaduan dapat dibuka kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <source>Drag photos, scans or PDF files here.</source>
+        <translation>Seret foto, hasil pindaian, atau berkas PDF ke sini.</translation>
+    </message>
+    <message>
+        <source>No attachments. Drag photos, scans or PDF files here.</source>
+        <translation>Belum ada lampiran. Seret foto, hasil pindaian, atau berkas PDF ke sini.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <source>Units</source>
+        <translation>Unit tujuan</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Sifat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Visibilitas</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Perlu Perhatian</translation>
+    </message>
+    <message>
+        <source>What you meant to do</source>
+        <translation>Yang ingin Anda lakukan</translation>
+    </message>
+    <message>
+        <source>The server now</source>
+        <translation>Keadaan di server sekarang</translation>
+    </message>
+    <message>
+        <source>Apply again</source>
+        <translation>Terapkan lagi</translation>
+    </message>
+    <message>
+        <source>Do the same action again on top of the server&apos;s current state</source>
+        <translation>Lakukan tindakan yang sama lagi di atas keadaan server saat ini</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Buang…</translation>
+    </message>
+    <message>
+        <source>The server did not accept %1 of your actions: the complaint changed meanwhile, or the action was not allowed. Decide for each one.</source>
+        <translation>Server tidak menerima %1 tindakan Anda: pengaduannya berubah sementara itu, atau tindakannya tidak diizinkan. Putuskan untuk setiap tindakan.</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Tidak ada yang perlu diperhatikan.</translation>
+    </message>
+    <message>
+        <source>Made at %1 on version %2</source>
+        <translation>Dibuat pukul %1 pada versi %2</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versi %1</translation>
+    </message>
+    <message>
+        <source>The server did not send its state (the complaint may be out of your reach).</source>
+        <translation>Server tidak mengirim keadaannya (pengaduan mungkin di luar kewenangan Anda).</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Alasan: %1</translation>
+    </message>
+    <message>
+        <source>Discard action</source>
+        <translation>Buang tindakan</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? It will never reach the server. This is recorded in the audit log.</source>
+        <translation>Buang “%1”? Tindakan ini tidak akan pernah sampai ke server. Hal ini dicatat di log audit.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cannot apply again</source>
+        <translation>Tidak dapat diterapkan lagi</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDisposeDialog</name>
+    <message>
+        <source>%1 complaints selected</source>
+        <translation>%1 pengaduan dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <source>Search category…</source>
+        <translation>Cari kategori…</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Website</source>
@@ -29,6 +698,21 @@
     </message>
 </context>
 <context>
+    <name>ClarificationDialog</name>
+    <message>
+        <source>&amp;Question to the reporter</source>
+        <translation>&amp;Pertanyaan untuk pelapor</translation>
+    </message>
+    <message>
+        <source>The complaint waits for the reporter&apos;s answer. If neither side responds, it counts as completed after the waiting period.</source>
+        <translation>Pengaduan menunggu tanggapan pelapor. Jika tidak ada tanggapan dari kedua pihak, pengaduan dianggap selesai setelah masa tunggu berakhir.</translation>
+    </message>
+    <message>
+        <source>Write the question for the reporter.</source>
+        <translation>Tuliskan pertanyaan untuk pelapor.</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Complaint</source>
@@ -44,10 +728,263 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Closing &amp;note</source>
+        <translation>&amp;Catatan penyelesaian</translation>
+    </message>
+    <message>
+        <source>The complaint is marked as completed. It can be reopened if the reporter disputes the answer.</source>
+        <translation>Pengaduan dinyatakan selesai. Pengaduan dapat dibuka kembali bila pelapor keberatan atas jawabannya.</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPage</name>
     <message>
         <source>Coming soon in a next version of LAPOR! Desk.</source>
         <translation>Segera hadir di versi LAPOR! Desk berikutnya.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Sifat</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Isi Pengaduan</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Surel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Related complaints</source>
+        <translation>Pengaduan Terkait</translation>
+    </message>
+    <message>
+        <source>Select a complaint to see its details.</source>
+        <translation>Pilih pengaduan untuk melihat rinciannya.</translation>
+    </message>
+    <message>
+        <source>Tracking no. %1</source>
+        <translation>No. pelacakan %1</translation>
+    </message>
+    <message>
+        <source>Provisional no. %1</source>
+        <translation>No. sementara %1</translation>
+    </message>
+    <message>
+        <source>tracking number follows at the next sync</source>
+        <translation>nomor pelacakan menyusul saat sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>On hold: the deadline is paused</source>
+        <translation>Ditunda: batas waktu berhenti sementara</translation>
+    </message>
+    <message>
+        <source>(would be %1 if resumed today)</source>
+        <translation>(menjadi %1 bila dilanjutkan hari ini)</translation>
+    </message>
+    <message>
+        <source>%1 working days overdue</source>
+        <translation>terlambat %1 hari kerja</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation>sisa %1 hari kerja</translation>
+    </message>
+    <message>
+        <source>Deadline %1 · %2</source>
+        <translation>Batas waktu %1 · %2</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Tindakan lain</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Belum diunduh</translation>
+    </message>
+    <message>
+        <source>The file arrives with the next sync.</source>
+        <translation>Berkas akan tiba pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Tanpa pratinjau</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>Belum ada riwayat.</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>kepada %1</translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation>batas waktu %1</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>to the reporter</source>
+        <translation>untuk pelapor</translation>
+    </message>
+    <message>
+        <source>suggested: %1</source>
+        <translation>disarankan: %1</translation>
+    </message>
+    <message>
+        <source>duplicate of another complaint</source>
+        <translation>duplikat pengaduan lain</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>linked duplicate</source>
+        <translation>duplikat tertaut</translation>
+    </message>
+    <message>
+        <source>same NIK</source>
+        <translation>NIK sama</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>telepon sama</translation>
+    </message>
+    <message>
+        <source>similar title</source>
+        <translation>judul mirip</translation>
+    </message>
+    <message>
+        <source>Marked duplicate</source>
+        <translation>Sudah ditandai duplikat</translation>
+    </message>
+    <message>
+        <source>Mark as duplicate of this</source>
+        <translation>Tandai duplikat dari ini</translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <source>%1: %2 working days from today</source>
+        <translation>%1: %2 hari kerja dari hari ini</translation>
+    </message>
+    <message>
+        <source>(a holiday: %1)</source>
+        <translation>(hari libur: %1)</translation>
+    </message>
+    <message>
+        <source>(not a working day)</source>
+        <translation>(bukan hari kerja)</translation>
     </message>
 </context>
 <context>
@@ -162,6 +1099,44 @@
     </message>
 </context>
 <context>
+    <name>DisposeDialog</name>
+    <message>
+        <source>set by hand</source>
+        <translation>diatur manual</translation>
+    </message>
+    <message>
+        <source>computed in working days</source>
+        <translation>dihitung dalam hari kerja</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>already linked</source>
+        <translation>sudah tertaut</translation>
+    </message>
+    <message>
+        <source>same NIK</source>
+        <translation>NIK sama</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>telepon sama</translation>
+    </message>
+    <message>
+        <source>similar title</source>
+        <translation>judul mirip</translation>
+    </message>
+    <message>
+        <source>No related complaint found (same NIK or phone, similar title).</source>
+        <translation>Tidak ditemukan pengaduan terkait (NIK atau telepon sama, judul mirip).</translation>
+    </message>
+    <message>
+        <source>Choose the original complaint.</source>
+        <translation>Pilih pengaduan asal.</translation>
+    </message>
+</context>
+<context>
     <name>Event</name>
     <message>
         <source>Record Complaint</source>
@@ -234,6 +1209,969 @@
     <message>
         <source>Mark as Duplicate</source>
         <translation>Tandai Duplikat</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Hapus semua filter</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Tampilan tersimpan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save the current view, filters and sorting under a name</source>
+        <translation>Simpan tampilan, filter, dan urutan saat ini dengan sebuah nama</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the chosen saved view</source>
+        <translation>Hapus tampilan tersimpan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Regency / city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>semua tanggal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>All regencies / cities</source>
+        <translation>Semua kab/kota</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <source>All classifications</source>
+        <translation>Semua klasifikasi</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Semua kecamatan</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>Filter (%1)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>Tampilan tersimpan…</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Belum ada tampilan tersimpan</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Simpan tampilan</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Nama tampilan ini:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Your text is kept as a draft while you type.</source>
+        <translation>Tulisan Anda tersimpan sebagai draf selama mengetik.</translation>
+    </message>
+    <message>
+        <source>Reply to the &amp;reporter</source>
+        <translation>&amp;Balasan untuk pelapor</translation>
+    </message>
+    <message>
+        <source>Internal &amp;note</source>
+        <translation>Catatan &amp;internal</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Wait until the files are attached.</source>
+        <translation>Tunggu sampai berkas selesai dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Write the follow-up.</source>
+        <translation>Tuliskan tindak lanjutnya.</translation>
+    </message>
+    <message>
+        <source>Follow-up attachment</source>
+        <translation>Lampiran tindak lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>&amp;Reason for the hold</source>
+        <translation>&amp;Alasan penundaan</translation>
+    </message>
+    <message>
+        <source>While on hold the deadline is paused; the working days on hold are added to it when the complaint is resumed.</source>
+        <translation>Selama ditunda, batas waktu berhenti; hari kerja selama penundaan ditambahkan ke batas waktu saat pengaduan dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the hold.</source>
+        <translation>Isi alasan penundaan.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>%1 rows read: %2 ready to import, %3 recorded by an earlier import, %4 with problems.</source>
+        <translation>%1 baris dibaca: %2 siap diimpor, %3 sudah tercatat dari impor sebelumnya, %4 bermasalah.</translation>
+    </message>
+    <message>
+        <source>There is nothing new to import.</source>
+        <translation>Tidak ada yang baru untuk diimpor.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Rows with problems are never imported. Import only the valid rows now (fix the others and import the file again later: rows already recorded are skipped), or import nothing and fix the file first?</source>
+        <translation>Baris yang bermasalah tidak pernah diimpor. Impor baris yang benar saja sekarang (perbaiki sisanya lalu impor ulang berkas yang sama nanti: baris yang sudah tercatat dilewati), atau jangan impor apa pun dan perbaiki berkasnya dulu?</translation>
+    </message>
+    <message>
+        <source>Import valid rows only (%1)</source>
+        <translation>Impor baris yang benar saja (%1)</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>Jangan impor apa pun</translation>
+    </message>
+    <message>
+        <source>Every row is valid.</source>
+        <translation>Semua baris benar.</translation>
+    </message>
+    <message>
+        <source>Import %1 complaints</source>
+        <translation>Impor %1 pengaduan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrintDialog</name>
+    <message>
+        <source>Print disposition sheet</source>
+        <translation>Cetak Lembar Disposisi</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Agenda numbers left on this desk for %1: %2. More are reserved from the central server at each sync.</source>
+        <translation>Sisa nomor agenda di desk ini untuk tahun %1: %2. Nomor baru dipesan dari server pusat setiap sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>(no signer set: Settings › Letterhead)</source>
+        <translation>(penanda tangan belum diatur: Pengaturan › Kop Surat)</translation>
+    </message>
+    <message>
+        <source>%1 — no longer on this desk</source>
+        <translation>%1 — tidak ada lagi di desk ini</translation>
+    </message>
+    <message>
+        <source>No. Agenda %1</source>
+        <translation>No. Agenda %1</translation>
+    </message>
+    <message>
+        <source>not issued yet on %1</source>
+        <translation>belum diterbitkan pada kertas %1</translation>
+    </message>
+    <message>
+        <source>This complaint is no longer on this desk.</source>
+        <translation>Pengaduan ini tidak ada lagi di desk ini.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Menyiapkan pratinjau…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Draft&lt;/b&gt; — %1 · %2. The agenda number is given when the sheet is issued.</source>
+        <translation>&lt;b&gt;Konsep&lt;/b&gt; — %1 · %2. Nomor agenda diberikan saat lembar diterbitkan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No. Agenda %1&lt;/b&gt; — %2 · %3 · archived copy (SHA-256 %4…)</source>
+        <translation>&lt;b&gt;No. Agenda %1&lt;/b&gt; — %2 · %3 · salinan arsip (SHA-256 %4…)</translation>
+    </message>
+    <message>
+        <source>other desk</source>
+        <translation>desk lain</translation>
+    </message>
+    <message>
+        <source>&lt;s&gt;%1&lt;/s&gt; voided: %2</source>
+        <translation>&lt;s&gt;%1&lt;/s&gt; dibatalkan: %2</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>rejected by the server</source>
+        <translation>ditolak server</translation>
+    </message>
+    <message>
+        <source>Letters of this complaint:</source>
+        <translation>Surat pengaduan ini:</translation>
+    </message>
+    <message>
+        <source>No letter issued for this complaint yet.</source>
+        <translation>Belum ada surat yang diterbitkan untuk pengaduan ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Terbitkan</translation>
+    </message>
+    <message>
+        <source>&amp;Issue %1 sheets</source>
+        <translation>&amp;Terbitkan %1 lembar</translation>
+    </message>
+    <message>
+        <source>Issue the sheets first: only issued sheets are printed or saved.</source>
+        <translation>Terbitkan dulu: hanya lembar yang sudah diterbitkan yang dapat dicetak atau disimpan.</translation>
+    </message>
+    <message>
+        <source>Not every sheet was issued</source>
+        <translation>Tidak semua lembar diterbitkan</translation>
+    </message>
+    <message>
+        <source>Disposition sheet %1</source>
+        <translation>Lembar disposisi %1</translation>
+    </message>
+    <message>
+        <source>%1 disposition sheets</source>
+        <translation>%1 lembar disposisi</translation>
+    </message>
+    <message>
+        <source>Folder for the disposition sheets</source>
+        <translation>Folder untuk lembar disposisi</translation>
+    </message>
+    <message>
+        <source>Save disposition sheet</source>
+        <translation>Simpan lembar disposisi</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Disposition sheet</source>
+        <translation>Lembar disposisi</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Kertas</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by</source>
+        <translation>&amp;Ditandatangani</translation>
+    </message>
+    <message>
+        <source>Print the complaint text under Subject</source>
+        <translation>Cetak isi pengaduan di bawah Perihal</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>One PDF for all</source>
+        <translation>Satu PDF untuk semua</translation>
+    </message>
+    <message>
+        <source>One PDF per complaint</source>
+        <translation>Satu PDF per pengaduan</translation>
+    </message>
+    <message>
+        <source>Give the sheet its agenda number and archive it</source>
+        <translation>Beri lembar nomor agenda dan arsipkan</translation>
+    </message>
+    <message>
+        <source>&amp;Void letter…</source>
+        <translation>&amp;Batalkan surat…</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Simpan &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrinter</name>
+    <message>
+        <source>The sheet could not be read for printing.</source>
+        <translation>Lembar tidak dapat dibaca untuk dicetak.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Pencetak tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page.</source>
+        <translation>Pencetak menolak halaman baru.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterProfilePage</name>
+    <message>
+        <source>Fields: {seq} or {seq:03d} (number), {agency}, {month} (01-12), {month_roman} (I-XII), {year}</source>
+        <translation>Isian: {seq} atau {seq:03d} (nomor urut), {agency} (kode instansi), {month} (01-12), {month_roman} (I-XII), {year} (tahun)</translation>
+    </message>
+    <message>
+        <source>Press “Preview sample” to see a sheet with this letterhead.</source>
+        <translation>Tekan “Pratinjau contoh” untuk melihat lembar dengan kop ini.</translation>
+    </message>
+    <message>
+        <source>%1 agenda numbers left for %2 in %3 block(s) on this desk.</source>
+        <translation>Sisa %1 nomor agenda tahun %2 dalam %3 blok di desk ini.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: defaults from the directory.</source>
+        <translation>Belum disimpan: isian awal dari direktori instansi.</translation>
+    </message>
+    <message>
+        <source>Choose the emblem</source>
+        <translation>Pilih lambang</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Example: %1</source>
+        <translation>Contoh: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Letterhead and signers</source>
+        <translation>Kop surat dan penanda tangan</translation>
+    </message>
+    <message>
+        <source>Printed on every disposition sheet issued at this desk. Agenda numbers are reserved from the central server during sync.</source>
+        <translation>Dicetak pada setiap lembar disposisi yang diterbitkan di desk ini. Nomor agenda dipesan dari server pusat saat sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>Letterhead (kop surat)</source>
+        <translation>Kop surat</translation>
+    </message>
+    <message>
+        <source>Agency &amp;code</source>
+        <translation>&amp;Kode instansi</translation>
+    </message>
+    <message>
+        <source>Kop line &amp;1</source>
+        <translation>Baris kop &amp;1</translation>
+    </message>
+    <message>
+        <source>Kop line &amp;2 (agency name)</source>
+        <translation>Baris kop &amp;2 (nama instansi)</translation>
+    </message>
+    <message>
+        <source>Kop line &amp;3</source>
+        <translation>Baris kop &amp;3</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Alamat</translation>
+    </message>
+    <message>
+        <source>P&amp;hone / fax</source>
+        <translation>&amp;Telepon / faksimile</translation>
+    </message>
+    <message>
+        <source>&amp;Website / e-mail</source>
+        <translation>&amp;Laman / pos-el</translation>
+    </message>
+    <message>
+        <source>Emblem</source>
+        <translation>Lambang</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose image…</source>
+        <translation>Pi&amp;lih gambar…</translation>
+    </message>
+    <message>
+        <source>Use placeholder</source>
+        <translation>Pakai lambang bawaan</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Position (jabatan)</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Rank (pangkat/gol.)</source>
+        <translation>Pangkat/gol.</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>&amp;Add signer</source>
+        <translation>T&amp;ambah penanda tangan</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>&amp;Utama</translation>
+    </message>
+    <message>
+        <source>Paper and agenda number</source>
+        <translation>Kertas dan nomor agenda</translation>
+    </message>
+    <message>
+        <source>Default &amp;paper</source>
+        <translation>Ukuran &amp;kertas</translation>
+    </message>
+    <message>
+        <source>Agenda number &amp;format</source>
+        <translation>&amp;Format nomor agenda</translation>
+    </message>
+    <message>
+        <source>Numbers held</source>
+        <translation>Nomor tersedia</translation>
+    </message>
+    <message>
+        <source>Preview sa&amp;mple</source>
+        <translation>Pratinjau &amp;contoh</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>LetterVoidDialog</name>
+    <message>
+        <source>Void the disposition sheet &lt;b&gt;%1&lt;/b&gt; of complaint %2? The agenda number stays used and is never given to another letter.</source>
+        <translation>Batalkan lembar disposisi &lt;b&gt;%1&lt;/b&gt; untuk pengaduan %2? Nomor agendanya tetap terpakai dan tidak akan diberikan ke surat lain.</translation>
+    </message>
+    <message>
+        <source>Void letter</source>
+        <translation>Batalkan surat</translation>
+    </message>
+    <message>
+        <source>Write why the letter is voided (at least %1 characters).</source>
+        <translation>Tuliskan alasan pembatalan surat (minimal %1 karakter).</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the history and sent to the server)</source>
+        <translation>&amp;Alasan (dicatat di riwayat dan dikirim ke server)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersIntegration</name>
+    <message>
+        <source>Print disposition…</source>
+        <translation>Cetak Disposisi…</translation>
+    </message>
+    <message>
+        <source>Issue, preview, print or save the disposition sheet of the selected complaints (Ctrl+P)</source>
+        <translation>Terbitkan, pratinjau, cetak atau simpan lembar disposisi pengaduan yang dipilih (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Kop Surat</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the central server</source>
+        <translation>Masuk ke server pusat</translation>
+    </message>
+    <message>
+        <source>Sign in to send your actions to the central server and receive everyone else&apos;s.</source>
+        <translation>Masuk untuk mengirim tindakan Anda ke server pusat dan menerima tindakan petugas lain.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Kerja luring</translation>
+    </message>
+    <message>
+        <source>The sign-in token is kept in this computer&apos;s credential vault.</source>
+        <translation>Token masuk disimpan di brankas kredensial komputer ini.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential vault: the sign-in token is kept in a file only your user account can read.</source>
+        <translation>Komputer ini tidak punya brankas kredensial: token masuk disimpan di berkas yang hanya dapat dibaca akun pengguna Anda.</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, username and password.</source>
+        <translation>Isi alamat server, nama pengguna, dan kata sandi.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+</context>
+<context>
+    <name>LoketImportDialog</name>
+    <message>
+        <source>Import paper log</source>
+        <translation>Impor log kertas</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>Jangan impor apa pun</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+</context>
+<context>
+    <name>LoketPage</name>
+    <message>
+        <source>Opening the local database…</source>
+        <translation>Membuka basis data lokal…</translation>
+    </message>
+    <message>
+        <source>Photos, scans or PDF; up to %1 files of %2 each. You can drag files onto the list.</source>
+        <translation>Foto, hasil pindaian, atau PDF; paling banyak %1 berkas, masing-masing %2. Berkas dapat diseret ke daftar.</translation>
+    </message>
+    <message>
+        <source>Complaints recorded here go to your own agency.</source>
+        <translation>Pengaduan yang dicatat di sini masuk ke instansi Anda sendiri.</translation>
+    </message>
+    <message>
+        <source>Unfinished draft restored</source>
+        <translation>Draf yang belum selesai dipulihkan</translation>
+    </message>
+    <message>
+        <source>Not signed in: complaints are recorded as %1 and checked by the central server at the next sync.</source>
+        <translation>Belum masuk: pengaduan dicatat atas nama %1 dan diperiksa server pusat saat sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>The front desk could not be opened.</source>
+        <translation>Loket tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Not specified (the verifier routes it)</source>
+        <translation>Tidak ditentukan (diteruskan oleh verifikator)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 karakter</translation>
+    </message>
+    <message>
+        <source>Not saved yet: check the fields marked in red (%1).</source>
+        <translation>Belum disimpan: periksa isian yang ditandai merah (%1).</translation>
+    </message>
+    <message>
+        <source>Looking for earlier reports of the same matter…</source>
+        <translation>Mencari laporan sebelumnya tentang hal yang sama…</translation>
+    </message>
+    <message>
+        <source>same NIK</source>
+        <translation>NIK sama</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>nomor telepon sama</translation>
+    </message>
+    <message>
+        <source>similar title</source>
+        <translation>judul mirip</translation>
+    </message>
+    <message>
+        <source>Not saved yet: compare with the complaints listed above.</source>
+        <translation>Belum disimpan: bandingkan dengan pengaduan yang tercantum di atas.</translation>
+    </message>
+    <message>
+        <source>Not saved. Ask the reporter whether it is the same matter; the form keeps everything typed.</source>
+        <translation>Belum disimpan. Tanyakan kepada pelapor apakah ini hal yang sama; semua isian tetap tersimpan di formulir.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Recorded with provisional number %1. Hand the receipt to the reporter.</source>
+        <translation>Tercatat dengan nomor sementara %1. Serahkan tanda terima kepada pelapor.</translation>
+    </message>
+    <message>
+        <source>Not saved; everything typed is kept. %1</source>
+        <translation>Belum tersimpan; semua isian tetap ada. %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>Draf tersimpan %1</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>Kosongkan formulir</translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form? The draft is deleted too.</source>
+        <translation>Kosongkan semua isian formulir ini? Drafnya juga dihapus.</translation>
+    </message>
+    <message>
+        <source>Attach photos, scans or PDF</source>
+        <translation>Lampirkan foto, hasil pindaian, atau PDF</translation>
+    </message>
+    <message>
+        <source>Photos, scans and PDF (*.jpg *.jpeg *.png *.webp *.pdf);;All files (*)</source>
+        <translation>Foto, pindaian, dan PDF (*.jpg *.jpeg *.png *.webp *.pdf);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import a paper log</source>
+        <translation>Impor log kertas</translation>
+    </message>
+    <message>
+        <source>Paper logs (*.csv *.xlsx);;All files (*)</source>
+        <translation>Log kertas (*.csv *.xlsx);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Memeriksa %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>%1 complaints imported, %2 skipped (already recorded).</source>
+        <translation>%1 pengaduan diimpor, %2 dilewati (sudah tercatat).</translation>
+    </message>
+    <message>
+        <source>Provisional numbers %1 to %2.</source>
+        <translation>Nomor sementara %1 s.d. %2.</translation>
+    </message>
+    <message>
+        <source>Save import template</source>
+        <translation>Simpan templat impor</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import template saved: %1</source>
+        <translation>Templat impor tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>Pengaduan baru</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>Diterima melalui:</translation>
+    </message>
+    <message>
+        <source>Front desk (in person)</source>
+        <translation>Loket (tatap muka)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Surat</translation>
+    </message>
+    <message>
+        <source>Complaint number…</source>
+        <translation>Nomor laporan…</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Cetak ulang tanda terima</translation>
+    </message>
+    <message>
+        <source>Import paper log…</source>
+        <translation>Impor log kertas…</translation>
+    </message>
+    <message>
+        <source>Save import template…</source>
+        <translation>Simpan templat impor…</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>Reporter does not wish to give their identity</source>
+        <translation>Pelapor tidak bersedia menyebutkan identitas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation>16 digit</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>08…</source>
+        <translation>08…</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s identity is hidden from the officers who handle the complaint; only the central admin can see it.</source>
+        <translation>Identitas pelapor disembunyikan dari petugas yang menangani pengaduan; hanya admin pusat yang dapat melihatnya.</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>The complaint is never shown to the public; the officers who handle it can still read it.</source>
+        <translation>Pengaduan tidak pernah ditampilkan kepada publik; petugas yang menangani tetap dapat membacanya.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>A short summary, at least 5 characters</source>
+        <translation>Ringkasan singkat, minimal 5 karakter</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>What happened, where and when; what the reporter asks for.</source>
+        <translation>Apa yang terjadi, di mana dan kapan; apa yang diminta pelapor.</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi tujuan</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Incident location</source>
+        <translation>Lokasi kejadian</translation>
+    </message>
+    <message>
+        <source>Landmark, e.g. in front of the market</source>
+        <translation>Patokan, mis. depan pasar</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Tambah berkas…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>This may already have been reported. Open complaints with the same NIK or phone number, or a similar title:</source>
+        <translation>Mungkin sudah pernah dilaporkan. Pengaduan yang masih terbuka dengan NIK atau nomor telepon yang sama, atau judul yang mirip:</translation>
+    </message>
+    <message>
+        <source>Check first</source>
+        <translation>Periksa dulu</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Tetap simpan</translation>
+    </message>
+    <message>
+        <source>Save and print receipt</source>
+        <translation>Simpan &amp;&amp; cetak tanda terima</translation>
+    </message>
+</context>
+<context>
+    <name>LoketReceiptDialog</name>
+    <message>
+        <source>Complaint receipt</source>
+        <translation>Tanda terima pengaduan</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Kertas:</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -350,6 +2288,189 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>NotAuthorityDialog</name>
+    <message>
+        <source>— none —</source>
+        <translation>— tidak ada —</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <source>Only the central admin routes a complaint to another agency.</source>
+        <translation>Hanya admin pusat yang dapat mengalihkan pengaduan ke instansi lain.</translation>
+    </message>
+    <message>
+        <source>Explain why this is not the agency&apos;s authority.</source>
+        <translation>Jelaskan mengapa pengaduan ini bukan wewenang instansi.</translation>
+    </message>
+    <message>
+        <source>Choose the agency to route the complaint to.</source>
+        <translation>Pilih instansi tujuan pengalihan.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>An internal note is recorded in the history and seen by officers only. The status does not change.</source>
+        <translation>Catatan internal tercatat di riwayat dan hanya dilihat petugas. Status tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Write the note.</source>
+        <translation>Tuliskan catatannya.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Reason / last error</source>
+        <translation>Alasan / galat terakhir</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sedang dikirim</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Kotak Keluar</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Send the selected actions again: a rejected action goes back to the queue unchanged</source>
+        <translation>Kirim lagi tindakan yang dipilih: tindakan yang ditolak kembali ke antrean tanpa diubah</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Buang…</translation>
+    </message>
+    <message>
+        <source>Remove the selected actions from this desk; they are never sent (recorded in the audit log)</source>
+        <translation>Hapus tindakan yang dipilih dari desk ini; tindakan itu tidak akan dikirim (dicatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Every action on this desk has reached the server.</source>
+        <translation>Semua tindakan di desk ini sudah sampai ke server.</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent, %2 rejected by the server.</source>
+        <translation>%1 menunggu dikirim, %2 ditolak server.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… dan %1 lainnya</translation>
+    </message>
+    <message>
+        <source>Discard actions</source>
+        <translation>Buang tindakan</translation>
+    </message>
+    <message>
+        <source>Discard %1 action(s)? They will never reach the server; the complaint shows the server&apos;s state again. This is recorded in the audit log.</source>
+        <translation>Buang %1 tindakan? Tindakan itu tidak akan pernah sampai ke server; pengaduan kembali menampilkan keadaan di server. Hal ini dicatat di log audit.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEditor</name>
+    <message>
+        <source>Edit action: %1</source>
+        <translation>Ubah tindakan: %1</translation>
+    </message>
+    <message>
+        <source>Separate items with commas</source>
+        <translation>Pisahkan dengan koma</translation>
+    </message>
+    <message>
+        <source>Apply again</source>
+        <translation>Terapkan lagi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Fit width</source>
+        <translation>Selebar layar</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Satu halaman</translation>
+    </message>
+    <message>
+        <source>No sheet to show.</source>
+        <translation>Tidak ada lembar untuk ditampilkan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n halaman</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sheet could not be shown.</source>
+        <translation>Lembar tidak dapat ditampilkan.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Nothing changed: tick or untick a flag.</source>
+        <translation>Belum ada perubahan: centang atau hapus centang salah satu penanda.</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Tracking no.</source>
@@ -417,6 +2538,191 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(opsional)</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Isian ini wajib diisi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Half page (A4/F4)</source>
+        <translation>Setengah halaman (A4/F4)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm thermal roll</source>
+        <translation>Struk termal 80 mm</translation>
+    </message>
+    <message>
+        <source>Preparing the receipt…</source>
+        <translation>Menyiapkan tanda terima…</translation>
+    </message>
+    <message>
+        <source>Provisional number %1</source>
+        <translation>Nomor sementara %1</translation>
+    </message>
+    <message>
+        <source>Given by this desk while the complaint waits to be sent. After the next sync the central server&apos;s tracking number replaces it; a reprint then shows it.</source>
+        <translation>Diberikan oleh loket ini selama pengaduan menunggu dikirim. Sesudah sinkronisasi berikutnya, nomor pelacakan dari server pusat menggantikannya; cetak ulang akan memuatnya.</translation>
+    </message>
+    <message>
+        <source>Tracking number %1</source>
+        <translation>Nomor pelacakan %1</translation>
+    </message>
+    <message>
+        <source>The official number from the central server.</source>
+        <translation>Nomor resmi dari server pusat.</translation>
+    </message>
+    <message>
+        <source>Complaint receipt %1</source>
+        <translation>Tanda terima pengaduan %1</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Tanda terima tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>Simpan tanda terima sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Berkas tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Tersimpan di %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Regency/city…</source>
+        <translation>Kabupaten/kota…</translation>
+    </message>
+    <message>
+        <source>District (kecamatan)…</source>
+        <translation>Kecamatan…</translation>
+    </message>
+    <message>
+        <source>Village (desa/kelurahan)…</source>
+        <translation>Desa/kelurahan…</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Computed deadline: %1</source>
+        <translation>Batas waktu terhitung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RerouteDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <source>Returned by %1: “%2”</source>
+        <translation>Dikembalikan oleh %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Suggested agency: %1.</source>
+        <translation>Instansi yang disarankan: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the agency to route the complaint to.</source>
+        <translation>Pilih instansi tujuan pengalihan.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>The complaint returns to its status before the hold.</source>
+        <translation>Pengaduan kembali ke status sebelum ditunda.</translation>
+    </message>
+    <message>
+        <source>The complaint returns to its status before the hold; the new deadline is %1.</source>
+        <translation>Pengaduan kembali ke status sebelum ditunda; batas waktu baru %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsDialog</name>
+    <message>
+        <source>Server and sync</source>
+        <translation>Server dan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Masuk sebagai</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Sign-in token</source>
+        <translation>Token masuk</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>Sync automatically every</source>
+        <translation>Sinkronkan otomatis setiap</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else…</source>
+        <translation>Masuk sebagai pengguna lain…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>credential vault</source>
+        <translation>brankas kredensial</translation>
+    </message>
+    <message>
+        <source>private file (no credential vault on this computer)</source>
+        <translation>berkas pribadi (tidak ada brankas kredensial di komputer ini)</translation>
+    </message>
+</context>
+<context>
     <name>Sifat</name>
     <message>
         <source>Ordinary</source>
@@ -471,6 +2777,143 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Send waiting actions and fetch changes now</source>
+        <translation>Kirim tindakan yang menunggu dan ambil perubahan sekarang</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again to send your actions.</source>
+        <translation>Sesi Anda telah berakhir: masuk kembali untuk mengirim tindakan Anda.</translation>
+    </message>
+    <message>
+        <source>Sign in to the central server to send and receive complaints.</source>
+        <translation>Masuk ke server pusat untuk mengirim dan menerima pengaduan.</translation>
+    </message>
+    <message>
+        <source>receiving %1 complaints</source>
+        <translation>menerima %1 pengaduan</translation>
+    </message>
+    <message>
+        <source>sending %1 actions</source>
+        <translation>mengirim %1 tindakan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Masuk…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Perlu masuk</translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Belum terhubung ke server</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Sinkron terakhir: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 menunggu</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 ditolak</translation>
+    </message>
+    <message>
+        <source>credential vault</source>
+        <translation>brankas kredensial</translation>
+    </message>
+    <message>
+        <source>private file (no credential vault on this computer)</source>
+        <translation>berkas pribadi (tidak ada brankas kredensial di komputer ini)</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Pengguna: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in token: %1</source>
+        <translation>Token masuk: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Galat terakhir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Kotak Keluar</translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent, and rejected ones</source>
+        <translation>Tindakan yang menunggu dikirim, dan yang ditolak</translation>
+    </message>
+    <message>
+        <source>Needs Attention</source>
+        <translation>Perlu Perhatian</translation>
+    </message>
+    <message>
+        <source>Actions the server rejected, beside the server&apos;s current state</source>
+        <translation>Tindakan yang ditolak server, berdampingan dengan keadaan server saat ini</translation>
+    </message>
+    <message>
+        <source>Sign in to the server…</source>
+        <translation>Masuk ke server…</translation>
+    </message>
+    <message>
+        <source>Server and sync…</source>
+        <translation>Server dan sinkronisasi…</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>Outbox (%1)</source>
+        <translation>Kotak Keluar (%1)</translation>
+    </message>
+    <message>
+        <source>Needs Attention (%1)</source>
+        <translation>Perlu Perhatian (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Something went wrong</source>
@@ -483,6 +2926,17 @@ Details for the helpdesk: %1</source>
         <translation>Tindakan tidak dapat diselesaikan.
 
 Rincian untuk helpdesk: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>— choose a category —</source>
+        <translation>— pilih kategori —</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Pilih kategori.</translation>
     </message>
 </context>
 <context>
@@ -522,6 +2976,25 @@ Rincian untuk helpdesk: %1</translation>
     <message>
         <source>Archive</source>
         <translation>Arsip</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowIntegration</name>
+    <message>
+        <source>%1 complaints newly disposed to your unit</source>
+        <translation>%1 pengaduan baru didisposisikan ke unit Anda</translation>
+    </message>
+    <message>
+        <source>%1 complaints due within a working day</source>
+        <translation>%1 pengaduan jatuh tempo dalam satu hari kerja</translation>
+    </message>
+    <message>
+        <source>LAPOR! Desk: new work</source>
+        <translation>LAPOR! Desk: pekerjaan baru</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>dan %1 lainnya</translation>
     </message>
 </context>
 </TS>

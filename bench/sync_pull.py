@@ -1,0 +1,81 @@
+"""A desk's first sync: pull 20,000 complaints into the real desk store, against its floor.
+
+``python -m bench sync_pull [--count 20000] [--postgres [URL]]``
+
+A real server process holds ``--count`` complaints; a fresh desk signs in and runs the
+real sync engine (``lapor-desk sync`` does the same): pages of snapshots pulled, rows
+prepared, upserted with bulk statements (texts, full-text index, timeline, units), the
+cursor advanced in the same transaction. The floor is measured in the same run on the very
+same response bodies: ``json.loads`` plus one bulk INSERT of each snapshot's JSON into a
+fresh SQLite file with the desk's pragmas. Target: initial pull <= 6x the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+from bench.server_common import own_args
+from bench.sync_common import desk_service, seeded_server
+
+TARGET_RATIO = 6.0
+
+
+def floor_seconds(bodies: list[bytes], path: Path) -> float:
+    """JSON decode + plain SQLite insert of the same pages (WAL, synchronous=FULL)."""
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE snapshots (id TEXT PRIMARY KEY, snapshot TEXT NOT NULL)")
+    started = time.perf_counter()
+    for body in bodies:
+        page = json.loads(body)
+        rows = [(c["id"], json.dumps(c["data"], ensure_ascii=False, separators=(",", ":")))
+                for c in page["changes"] if c["type"] == "complaint"]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT OR REPLACE INTO snapshots VALUES (?, ?)", rows)
+        conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench sync_pull", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--postgres", nargs="?", const=True, default=False)
+    args = parser.parse_args(own_args("sync_pull", argv))
+    from desktop.sync.account import Account
+    from desktop.sync.engine import SyncEngine
+
+    with seeded_server(args.count, postgres=args.postgres) as bench:
+        service = desk_service(bench)
+        client = Account(service).client()
+        bodies: list[bytes] = []
+        client.session.hooks["response"].append(
+            lambda r, *a, **k: bodies.append(r.content) if "/sync/pull" in r.url else None)
+        started = time.perf_counter()
+        report = SyncEngine(service, client).sync_once()
+        pull_s = time.perf_counter() - started
+        client.close()
+        total = service.total()
+        service.close()
+        floor_s = floor_seconds(bodies, bench.tmp / "floor.sqlite")
+    ratio = pull_s / floor_s if floor_s else float("inf")
+    megabytes = sum(len(b) for b in bodies) / 1e6
+    print(f"pulled {total:,} complaints in {report.pages} pages ({megabytes:.1f} MB) "
+          f"into the desk store: {pull_s:.2f} s ({total / pull_s:,.0f} a second)")
+    print(f"floor (json decode + SQLite insert of the same bodies): {floor_s:.2f} s")
+    ok = total >= args.count and ratio <= TARGET_RATIO
+    print(f"sync_pull: {pull_s:.2f} s = {ratio:.1f}x floor (target <= {TARGET_RATIO:.0f}x)  "
+          f"{'OK' if ok else 'OVER TARGET'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""``lapor-desk letter COMPLAINT --out FILE.pdf [--paper a4|f4|half]``.
+
+COMPLAINT is a tracking number (``1916449`` / ``#1916449``), a provisional number
+(``L-D1-20261128-0007``) or a complaint id. When the complaint already has a letter on
+that paper that is not voided, its archived bytes are written (a reprint, byte-identical
+to the original, no new agenda number); otherwise a new letter is issued from this desk's
+reserved agenda numbers (reserving a block first if none are left and the server answers).
+``--paper`` defaults to the paper set in Pengaturan › Kop surat.
+
+Exit codes (desktop/cli.py): 0 ok · 1 error · 3 server unreachable while numbers ran out ·
+4 not signed in.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_UNREACHABLE = 3
+EXIT_LOGIN_REQUIRED = 4
+
+
+def _err(message: str) -> None:
+    print(f"lapor-desk: {message}", file=sys.stderr)
+
+
+def _write(out: Path, data: bytes) -> None:
+    """Write atomically: a half-written PDF never sits under the requested name."""
+    folder = out.parent if str(out.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=".letter-", suffix=".pdf", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _client(service: Any) -> Any:
+    from desktop.sync.account import Account
+    from desktop.sync.retry import RetryPolicy
+
+    return Account(service).client(retry=RetryPolicy(attempts=2), timeouts=(5.0, 20.0))
+
+
+def _issue(service: Any, complaint_id: str, paper: str) -> Any:
+    """Issue; when this desk has no agenda number left, reserve a block and try once more."""
+    from desktop.printing import IssueOptions, LetterError, ensure_agenda_numbers, issue_letter
+
+    options = IssueOptions(paper=paper)
+    try:
+        return issue_letter(service, complaint_id, options=options)
+    except LetterError as exc:
+        if exc.code != "no_agenda_numbers":
+            raise
+        from desktop.sync.errors import SyncError
+
+        try:
+            client = _client(service)
+        except SyncError:
+            raise exc from None
+        try:
+            ensure_agenda_numbers(service, client)
+        except SyncError as net:
+            from desktop.sync.errors import LoginRequired
+
+            code = "not_signed_in" if isinstance(net, LoginRequired) else "unreachable"
+            raise LetterError(code, f"{exc.message} ({net.message})") from net
+        finally:
+            client.close()
+        return issue_letter(service, complaint_id, options=options)
+
+
+def run(args: Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from desktop.domain import DomainError
+    from desktop.paths import data_dir
+    from desktop.printing import (
+        LetterError,
+        active_letter,
+        current_actor,
+        fetch_archived,
+        find_complaint,
+        read_archived,
+    )
+    from desktop.printing import settings as letter_settings
+    from desktop.store import DeskService, StoreError
+
+    out = Path(args.out)
+    if out.is_dir():
+        _err(f"{out} adalah folder; sebutkan nama berkas PDF, misalnya {out / 'disposisi.pdf'}.")
+        return EXIT_ERROR
+    if not out.parent.exists() and str(out.parent):
+        _err(f"folder {out.parent} tidak ada.")
+        return EXIT_ERROR
+    try:
+        service = DeskService(data_dir(getattr(args, "data_dir", None)))
+    except StoreError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    try:
+        snapshot = find_complaint(service, args.complaint)
+        current_actor(service)
+        paper = args.paper or letter_settings.load(service).paper
+        record = active_letter(service, snapshot["id"], paper)
+        reprint = record is not None
+        if record is None:
+            record = _issue(service, snapshot["id"], paper)
+            data = read_archived(service, record)
+        elif record.local:
+            data = read_archived(service, record)
+        else:
+            client = _client(service)
+            try:
+                data = fetch_archived(service, client, record)
+            finally:
+                client.close()
+        _write(out, data)
+    except LetterError as exc:
+        _err(exc.message)
+        if exc.code == "not_signed_in":
+            return EXIT_LOGIN_REQUIRED
+        if exc.code == "unreachable":
+            return EXIT_UNREACHABLE
+        return EXIT_ERROR
+    except DomainError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    except OSError as exc:
+        _err(f"berkas {out} tidak dapat ditulis: {exc.strerror or exc}.")
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the sync client's errors, among others
+        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        _err(message)
+        from desktop.sync.errors import LoginRequired, NotSignedIn, Unreachable
+
+        if isinstance(exc, LoginRequired | NotSignedIn):
+            return EXIT_LOGIN_REQUIRED
+        if isinstance(exc, Unreachable):
+            return EXIT_UNREACHABLE
+        return EXIT_ERROR
+    finally:
+        service.close()
+    what = "Cetak ulang" if reprint else "Diterbitkan"
+    state = " (DIBATALKAN)" if record.voided else ""
+    print(f"{what}: lembar disposisi No. Agenda {record.agenda_number}{state}, pengaduan "
+          f"{snapshot.get('tracking_number') or snapshot.get('provisional_number')}, kertas "
+          f"{paper.upper()} -> {out}")
+    print(f"sha256 {record.sha256}")
+    return EXIT_OK

@@ -1,0 +1,127 @@
+"""Keep this desk supplied with agenda numbers: the hook the sync engine calls.
+
+``ensure_agenda_numbers(service, client)`` checks how many numbers this desk still holds
+for its agency (this year, and next year from mid-December so New Year's Day can be worked
+offline) and, below the low-water mark, reserves a new block with ``POST
+/api/v1/agenda/reserve``. The QR key the server sends with a block is stored too
+(:mod:`desktop.printing.qr_key`). Numbers are never invented locally: a desk that could not
+reserve simply has none left, and issuing says so.
+
+Network calls run on the calling thread; database steps go through ``run_db`` (the GUI
+passes its DB-thread runner, as for the sync engine; headless callers leave it None).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from desktop.domain import WITA, OpKind, Role, local_date
+from desktop.domain.workflow import can
+from desktop.printing import agenda as ag
+from desktop.printing import qr_key
+from desktop.printing import settings as letter_settings
+from desktop.printing import storeaccess as st
+
+if TYPE_CHECKING:
+    from desktop.store import DeskService
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+NEXT_YEAR_FROM_DAY = 15  # of December
+
+
+@dataclass
+class ReserveReport:
+    agency: str | None = None
+    reserved: list[dict[str, Any]] = field(default_factory=list)  # server blocks taken
+    free: dict[int, int] = field(default_factory=dict)  # year -> numbers left afterwards
+    qr_key_id: str | None = None
+    skipped: str | None = None  # why nothing was checked (not signed in, role, ...)
+
+
+def years_needed(today: date) -> list[int]:
+    years = [today.year]
+    if today.month == 12 and today.day >= NEXT_YEAR_FROM_DAY:
+        years.append(today.year + 1)
+    return years
+
+
+def _free(service: DeskService, agency: str, year: int) -> int:
+    with st.reading(service) as conn:
+        return ag.free_numbers(st.raw(conn), agency, year)
+
+
+def _keep_block(service: DeskService, block: dict[str, Any]) -> None:
+    with st.writing(service) as conn:
+        ag.add_block(st.raw(conn), block_id=str(block["block_id"]), agency=str(block["agency"]),
+                     year=int(block["year"]), start=int(block["start"]),
+                     end=int(block["end"]),
+                     reserved_at=datetime.now(WITA).isoformat(timespec="seconds"))
+
+
+def reserve_block(client: Any, year: int, count: int) -> dict[str, Any]:
+    """``POST /agenda/reserve`` through the sync client (its retries, token renewal)."""
+    method = getattr(client, "reserve_agenda", None)
+    if callable(method):
+        return dict(method(year, count))
+    response = client._request("POST", "/agenda/reserve",  # noqa: SLF001 - until the
+                               json={"year": year, "count": count})  # client has a method
+    return dict(response.json())
+
+
+def ensure_agenda_numbers(service: DeskService, client: Any, *,
+                          run_db: Callable[[Callable[[], T]], T] | None = None,
+                          today: date | None = None, low_water: int | None = None,
+                          block_size: int | None = None) -> ReserveReport:
+    """Top up this desk's agenda numbers when few are left (see the module docstring).
+
+    Raises the client's errors (Unreachable, LoginRequired, ApiError) when a reservation
+    was needed and failed; what was reserved before that is kept.
+    """
+    def db(fn: Callable[..., T], *args: Any) -> T:
+        call = partial(fn, *args)
+        return run_db(call) if run_db is not None else call()
+
+    report = ReserveReport()
+    actor = db(service.get_sync_state, "actor") or {}
+    try:
+        role = Role(actor.get("role"))
+    except ValueError:
+        report.skipped = "not_signed_in"
+        return report
+    if not can(role, OpKind.letter_issued):
+        report.skipped = "role"
+        return report
+    settings = db(letter_settings.load, service)
+    agency = str(actor.get("agency") or settings.agency_code or "")
+    report.agency = agency
+    low = low_water or settings.low_water
+    size = max(block_size or settings.block_size, low)
+    today = today or local_date(datetime.now(WITA))
+    for year in years_needed(today):
+        free = db(_free, service, agency, year)
+        if free < low:
+            block = reserve_block(client, year, size)
+            if str(block.get("agency")) != agency or int(block.get("year", 0)) != year:
+                log.warning("agenda block for %s/%s, expected %s/%s: ignored",
+                            block.get("agency"), block.get("year"), agency, year)
+                continue
+            db(_keep_block, service, block)
+            key = qr_key.from_server(block.get("qr_key"), block.get("qr_key_id"))
+            if key is not None:
+                current = qr_key.load(Path(service.data_dir), agency)
+                if current is None or current.key != key.key:
+                    qr_key.save(Path(service.data_dir), agency, key)
+                report.qr_key_id = key.key_id
+            report.reserved.append({k: block[k] for k in ("block_id", "year", "start", "end")})
+            log.info("agenda block %s-%s/%s reserved for %s", block["start"], block["end"],
+                     year, agency)
+            free = db(_free, service, agency, year)
+        report.free[year] = free
+    return report

@@ -1,0 +1,56 @@
+"""A complaint snapshot plus this desk's letter settings -> the ``DispositionSheet`` to render."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.letters import Disposition, DispositionSheet
+from desktop.letters.dates import parse_iso_date
+from desktop.printing.settings import LetterSettings
+
+DRAFT_AGENDA = "(diberikan saat diterbitkan)"
+
+
+def unit_names(snapshot: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """Names of the units the complaint was disposed to (codes when a name is unknown)."""
+    agency = snapshot.get("agency_code")
+    names = {(u.get("agency_code"), u.get("code")): u.get("name") for u in units}
+    dispo = snapshot.get("disposition") or {}
+    codes = dispo.get("unit_codes") or snapshot.get("unit_codes") or ()
+    return tuple(str(names.get((agency, c)) or c) for c in codes)
+
+
+def disposition_of(snapshot: Mapping[str, Any], settings: LetterSettings,
+                   units: Sequence[Mapping[str, Any]], working_days: int | None) -> Disposition:
+    """What the leader decided, as recorded by the last ``dispose`` (blank lines to fill in
+    by hand when the complaint was not disposed yet)."""
+    dispo = snapshot.get("disposition") or {}
+    deadline = parse_iso_date(dispo.get("due_date") or snapshot.get("due_date"))
+    return Disposition(
+        units=unit_names(snapshot, units),
+        sifat=dispo.get("sifat") or snapshot.get("sifat") or None,
+        instructions=tuple(dispo.get("instructions") or ()),
+        checklist=settings.checklist,
+        note=str(dispo.get("note") or ""),
+        deadline=deadline,
+        working_days=working_days if deadline is not None else None,
+    )
+
+
+def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_dir: Path,
+                units: Sequence[Mapping[str, Any]], agenda_number: str, signer_id: str | None,
+                qr_key: bytes, printed_at: datetime, desk_id: str = "",
+                working_days: int | None = None, include_content: bool = False
+                ) -> DispositionSheet:
+    entry = settings.signer(signer_id)
+    return DispositionSheet.from_snapshot(
+        snapshot, settings.profile(data_dir),
+        disposition=disposition_of(snapshot, settings, units, working_days),
+        agenda_number=agenda_number,
+        signer=entry.signer() if entry else None,
+        qr_key=qr_key, printed_at=printed_at, desk_id=desk_id,
+        include_content=include_content,
+    )

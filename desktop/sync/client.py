@@ -1,0 +1,306 @@
+"""HTTP client of the central server API (``/api/v1``), over one ``requests.Session``.
+
+Every call has connect/read timeouts. Network errors, cut-short answers, 5xx and 429 are
+retried with exponential backoff and jitter (Retry-After honoured) and end in
+:class:`Unreachable`; a 401 renews the access token once with the refresh token and ends
+in :class:`LoginRequired` when that fails too. Other 4xx raise :class:`ApiError`.
+Tokens are never logged: log lines name the method and path only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from desktop import __version__
+from desktop.sync.credentials import Credentials
+from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, Unreachable
+from desktop.sync.retry import RetryPolicy, parse_retry_after
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+# "connect,read" seconds, for slow links (and the flaky-network tests).
+ENV_TIMEOUTS = "LAPOR_DESK_HTTP_TIMEOUTS"
+ENV_RETRY = "LAPOR_DESK_RETRY"  # "attempts,base,cap,budget"
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# 401 codes that mean "renew the access token", not "the session is gone".
+RENEWABLE = frozenset({"token_expired"})
+
+_UNREACHABLE = "Server pusat tidak dapat dihubungi"
+
+
+def normalize_server_url(url: str) -> str:
+    """``host:port`` or ``http://host:port[/api/v1]`` -> ``http://host:port`` (no slash)."""
+    url = url.strip()
+    if not url:
+        raise ValueError("Alamat server wajib diisi.")
+    if "://" not in url:
+        url = "http://" + url
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError("Alamat server harus diawali http:// atau https://.")
+    url = url.rstrip("/")
+    if url.endswith(API_PREFIX):
+        url = url[: -len(API_PREFIX)]
+    return url
+
+
+def default_timeouts() -> tuple[float, float]:
+    raw = os.environ.get(ENV_TIMEOUTS, "").strip()
+    if raw:
+        try:
+            connect, read = (float(x) for x in raw.split(","))
+            return connect, read
+        except ValueError:
+            log.warning("%s ignored: expected 'connect,read' seconds", ENV_TIMEOUTS)
+    return CONNECT_TIMEOUT, READ_TIMEOUT
+
+
+def default_retry() -> RetryPolicy:
+    raw = os.environ.get(ENV_RETRY, "").strip()
+    if raw:
+        try:
+            attempts, base, cap, budget = raw.split(",")
+            return RetryPolicy(int(attempts), float(base), float(cap), float(budget))
+        except ValueError:
+            log.warning("%s ignored: expected 'attempts,base,cap,budget'", ENV_RETRY)
+    return RetryPolicy()
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[dict[str, Any]]
+    cursor: str
+    has_more: bool
+    reset: bool
+
+
+class ApiClient:
+    """One server, one device, one signed-in officer (or none yet).
+
+    ``on_tokens`` is called with fresh :class:`Credentials` after login and every renewal,
+    before they are used, so a crash never loses a rotated refresh token.
+    """
+
+    def __init__(self, server_url: str, device_id: str, *,
+                 credentials: Credentials | None = None,
+                 on_tokens: Callable[[Credentials], None] | None = None,
+                 retry: RetryPolicy | None = None,
+                 timeouts: tuple[float, float] | None = None,
+                 sleep: Callable[[float], None] | None = None) -> None:
+        self.server_url = normalize_server_url(server_url)
+        self.device_id = device_id
+        self.credentials = credentials
+        self.on_tokens = on_tokens
+        self.retry = retry or default_retry()
+        self.timeouts = timeouts or default_timeouts()
+        self.sleep = sleep
+        self._rng = random.Random()
+        self._auth_lock = threading.Lock()
+        self.session = requests.Session()
+        self.session.headers.update({
+            "User-Agent": f"lapor-desk/{__version__}",
+            "X-Device-Id": device_id,
+            "Accept": "application/json",
+        })
+        self.cancelled = threading.Event()
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- endpoints ------------------------------------------------------------------------
+    def health(self, *, retry: bool = False) -> bool:
+        """Is the server answering? One quick try unless ``retry``."""
+        try:
+            self._request("GET", "/health", auth=False, retry=retry)
+            return True
+        except (Unreachable, ApiError):
+            return False
+
+    def login(self, username: str, password: str) -> dict[str, Any]:
+        """Sign in; returns the server's ``user`` dict and keeps the new tokens."""
+        response = self._request("POST", "/auth/login", auth=False, json={
+            "username": username, "password": password, "device_id": self.device_id},
+            login=True)
+        body = _json(response)
+        self._take_tokens(body, username)
+        return dict(body.get("user") or {})
+
+    def logout(self) -> None:
+        """Revoke the session on the server (best effort: a dead server is not an error)."""
+        if self.credentials is None:
+            return
+        try:
+            self._request("POST", "/auth/logout", retry=False, renew=False)
+        except (Unreachable, LoginRequired, ApiError):
+            pass
+
+    def pull(self, cursor: str | None, limit: int) -> PullPage:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        body = _json(self._request("GET", "/sync/pull", params=params))
+        return PullPage(list(body.get("changes") or ()), str(body["cursor"]),
+                        bool(body.get("has_more")), bool(body.get("reset")))
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        body = _json(self._request("POST", "/sync/push", json={"ops": ops}))
+        results = list(body.get("results") or ())
+        if len(results) != len(ops):
+            raise Unreachable(f"{_UNREACHABLE}: jawaban server tidak lengkap.")
+        return results
+
+    def upload(self, sha256: str, data: bytes, mime: str) -> dict[str, Any]:
+        """PUT the file under its hash: idempotent (200 when the server already has it)."""
+        return _json(self._request("PUT", f"/attachments/{sha256}", data=data,
+                                   headers={"Content-Type": mime}))
+
+    def download(self, sha256: str) -> Iterator[bytes]:
+        """The file's bytes in chunks (the caller verifies the hash)."""
+        response = self._request("GET", f"/attachments/{sha256}", stream=True)
+        try:
+            yield from response.iter_content(chunk_size=256 * 1024)
+        except requests.RequestException as exc:
+            raise Unreachable(f"{_UNREACHABLE}: unduhan terputus.") from exc
+        finally:
+            response.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _take_tokens(self, body: dict[str, Any], username: str) -> None:
+        try:
+            creds = Credentials(self.server_url, username, str(body["access_token"]),
+                                str(body["refresh_token"]),
+                                time.time() + float(body.get("expires_in") or 0))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise Unreachable(f"{_UNREACHABLE}: jawaban masuk tidak lengkap.") from exc
+        if self.on_tokens is not None:
+            self.on_tokens(creds)
+        self.credentials = creds
+
+    def _renew(self, used_token: str) -> None:
+        """Swap an expired access token for a new one (once, even with several threads)."""
+        with self._auth_lock:
+            creds = self.credentials
+            if creds is None:
+                raise NotSignedIn()
+            if creds.access_token != used_token:
+                return  # another thread renewed it meanwhile
+            response = self._request("POST", "/auth/refresh", auth=False, renew=False,
+                                     json={"refresh_token": creds.refresh_token}, login=True)
+            self._take_tokens(_json(response), creds.username)
+            log.info("access token renewed")
+
+    def _request(self, method: str, path: str, *, auth: bool = True, retry: bool = True,
+                 renew: bool = True, login: bool = False, stream: bool = False,
+                 **kwargs: Any) -> requests.Response:
+        url = self.server_url + API_PREFIX + path
+        policy = self.retry
+        attempts = policy.attempts if retry else 1
+        started = time.monotonic()
+        renewed = False
+        attempt = 0
+        extra_headers = dict(kwargs.pop("headers", None) or {})
+        while True:
+            if self.cancelled.is_set():
+                raise Unreachable("Sinkronisasi dihentikan.")
+            headers = dict(extra_headers)
+            used_token = None
+            if auth:
+                if self.credentials is None:
+                    raise NotSignedIn()
+                used_token = self.credentials.access_token
+                headers["Authorization"] = f"Bearer {used_token}"
+            problem: str
+            retry_after: float | None = None
+            try:
+                response = self.session.request(method, url, headers=headers,
+                                                timeout=self.timeouts, stream=stream, **kwargs)
+                if not stream and response.status_code < 300:
+                    response.content  # noqa: B018 - read it all now: a cut body is retried
+                    if response.headers.get("content-type", "").startswith("application/json"):
+                        response.json()  # a body cut short still fails here
+            except requests.RequestException as exc:
+                problem = type(exc).__name__
+                response = None
+            except ValueError:  # JSON decode of a cut-short body
+                problem = "invalid_json"
+                response = None
+            if response is not None:
+                status = response.status_code
+                if status < 400:
+                    return response
+                if status == 401 and auth:
+                    code = _error_code(response)
+                    response.close()
+                    if renew and not renewed and code in RENEWABLE:
+                        renewed = True
+                        self._renew(used_token or "")
+                        continue
+                    raise LoginRequired(_error_message(
+                        response, "Sesi sudah berakhir. Silakan masuk kembali."), code=code)
+                if status in RETRY_STATUS and not (login and status == 429):
+                    problem = f"HTTP {status}"
+                    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                    response.close()
+                else:
+                    code = _error_code(response)
+                    message = _error_message(
+                        response, f"Permintaan ditolak server (HTTP {status}).")
+                    details = _error_details(response)
+                    response.close()
+                    if status == 401:  # sign-in itself refused
+                        raise LoginRequired(message, code=code)
+                    raise ApiError(status, code, message, details)
+            attempt += 1
+            log.info("%s %s failed (%s), attempt %d/%d", method, path, problem, attempt,
+                     attempts)
+            if attempt >= attempts:
+                raise Unreachable(f"{_UNREACHABLE} ({problem}).", code="unreachable")
+            wait = policy.delay(attempt - 1, retry_after, self._rng)
+            if time.monotonic() - started + wait > policy.budget:
+                raise Unreachable(f"{_UNREACHABLE} ({problem}).", code="unreachable")
+            if self.sleep is not None:
+                self.sleep(wait)
+            elif self.cancelled.wait(wait):  # a cancel ends the wait at once
+                raise Unreachable("Sinkronisasi dihentikan.")
+
+
+def _json(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise Unreachable(f"{_UNREACHABLE}: jawaban bukan JSON.") from exc
+    if not isinstance(body, dict):
+        raise Unreachable(f"{_UNREACHABLE}: jawaban tidak dikenal.")
+    return body
+
+
+def _error_body(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _error_code(response: requests.Response) -> str:
+    return str(_error_body(response).get("error") or f"http_{response.status_code}")
+
+
+def _error_message(response: requests.Response, default: str) -> str:
+    message = _error_body(response).get("message")
+    return message if isinstance(message, str) and message else default
+
+
+def _error_details(response: requests.Response) -> Any:
+    return _error_body(response).get("details")

@@ -1,0 +1,47 @@
+"""Sync errors. ``message`` is Indonesian and is shown to the officer as is."""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base of every sync failure."""
+
+    code = "sync_error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Unreachable(SyncError):
+    """The server could not be reached or kept failing (network, 5xx, 429) after retries."""
+
+    code = "unreachable"
+
+
+class LoginRequired(SyncError):
+    """No valid session: the officer must sign in again. The outbox is left untouched."""
+
+    code = "login_required"
+
+
+class ApiError(SyncError):
+    """The server answered with a 4xx the desk cannot retry (bad request, forbidden...)."""
+
+    def __init__(self, status: int, code: str, message: str, details: object = None) -> None:
+        super().__init__(message, code=code)
+        self.status = status
+        self.details = details
+
+
+class NotSignedIn(LoginRequired):
+    code = "not_signed_in"
+
+    def __init__(self, message: str = "Belum masuk ke server pusat. Jalankan "
+                 "`lapor-desk login --server URL --username NAMA`.") -> None:
+        super().__init__(message)

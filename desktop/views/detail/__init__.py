@@ -1,0 +1,1 @@
+"""A richer complaint detail than the basic pane: actions, attachments, related complaints."""

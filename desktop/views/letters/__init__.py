@@ -1,0 +1,126 @@
+"""Disposition letters in the desk GUI: "Cetak Disposisi" and Pengaturan › Kop surat.
+
+``install(window)`` wires both into the main window and returns the integration object;
+the window calls its ``attach_service(service)`` once the store is open:
+
+- an action "Print disposition sheet…" (Ctrl+P) in the navigation bar, the queue's
+  context menu and the window, for the selected complaints (the queue allows a
+  multi-row selection) or the one open in the detail pane;
+- a "Letterhead" tab on the Settings page (a QTabWidget other settings can join).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QVBoxLayout, QWidget
+
+PRINT_SHORTCUT = "Ctrl+P"
+
+
+class SettingsTabs(QTabWidget):
+    """The Settings page: one tab per settings area."""
+
+
+class LazyTab(QWidget):
+    """A tab whose widget is built when first shown (keeps QtPdf out of start-up)."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.widget: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self._build()
+            self.layout().addWidget(self.widget)
+        return self.widget
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.ensure()
+        super().showEvent(event)
+
+
+class LettersIntegration(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        # No Python reference to the window: a window <-> integration cycle would leave the
+        # window to the cyclic GC, which may run on a worker thread (and crash Qt there).
+        self.service: Any = None
+        self.dialog: QWidget | None = None
+        self.print_action = QAction(self.tr("Print disposition…"), window)
+        self.print_action.setToolTip(self.tr("Issue, preview, print or save the disposition "
+                                             "sheet of the selected complaints (Ctrl+P)"))
+        self.print_action.setShortcut(QKeySequence(PRINT_SHORTCUT))
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(self.open_dialog)
+        window.addAction(self.print_action)
+        window.ui.navBar.addAction(self.print_action)
+        table = window.ui.queueTable
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.print_action)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.settings_tabs = SettingsTabs()
+        self.letterhead_tab = LazyTab(self._build_profile_page)
+        self.settings_tabs.addTab(self.letterhead_tab, self.tr("Letterhead"))
+        window.set_page(window.ui.actionSettings, self.settings_tabs)
+
+    def _build_profile_page(self) -> QWidget:
+        from desktop.views.letters.profile_page import LetterProfilePage
+
+        page = LetterProfilePage(self.window.tasks)
+        if self.service is not None:
+            page.set_service(self.service)
+        return page
+
+    @property
+    def profile_page(self) -> Any:
+        """Pengaturan › Kop Surat (built on first use)."""
+        return self.letterhead_tab.ensure()
+
+    @property
+    def window(self) -> Any:
+        return self.parent()
+
+    def attach_service(self, service: Any) -> None:
+        self.service = service
+        if self.letterhead_tab.widget is not None:
+            self.letterhead_tab.widget.set_service(service)
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        """Selected queue rows in table order, else the complaint open in the detail pane."""
+        table = self.window.ui.queueTable
+        rows = sorted(index.row() for index in table.selectionModel().selectedRows())
+        ids = [cid for cid in (self.window.model.id_at(row) for row in rows) if cid]
+        if not ids and self.window.ui.detailPane.complaint_id:
+            ids = [self.window.ui.detailPane.complaint_id]
+        return ids
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self.print_action.setEnabled(self.service is not None and bool(self.selected_ids()))
+
+    def open_dialog(self, complaint_ids: list[str] | None = None) -> QWidget | None:
+        from desktop.views.letters.print_dialog import LetterPrintDialog
+
+        ids = complaint_ids or self.selected_ids()
+        if self.service is None or not ids:
+            return None
+        dialog = LetterPrintDialog(self.window.tasks, self.service, ids, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+
+def install(window: Any) -> LettersIntegration:
+    return LettersIntegration(window)

@@ -1,0 +1,100 @@
+"""Database work of the letter dialogs, run on the DB thread (``tasks.run``); no Qt here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desktop.domain import WITA, DomainError, local_date
+from desktop.printing import (
+    IssueOptions,
+    LetterError,
+    LetterRecord,
+    agenda_status,
+    issue_letter,
+    letters_for,
+    preview_letter,
+    read_archived,
+)
+from desktop.printing import settings as letter_settings
+
+
+@dataclass
+class Item:
+    """One complaint of the dialog and its letters."""
+
+    complaint_id: str
+    number: str
+    title: str
+    found: bool = True
+    letters: list[LetterRecord] = field(default_factory=list)
+
+    def active(self, paper: str) -> LetterRecord | None:
+        found = [r for r in self.letters if r.active and r.paper == paper]
+        return found[-1] if found else None
+
+
+@dataclass
+class Loaded:
+    settings: letter_settings.LetterSettings
+    items: list[Item]
+    free: int
+    year: int
+
+
+def complaint_label(snapshot: dict[str, Any]) -> str:
+    tracking = snapshot.get("tracking_number")
+    if tracking:
+        return f"#{tracking}"
+    return str(snapshot.get("provisional_number") or snapshot.get("id", ""))[:24]
+
+
+def load(service: Any, complaint_ids: list[str]) -> Loaded:
+    settings = letter_settings.load(service)
+    items = []
+    for cid in complaint_ids:
+        snap = service.complaint(cid)
+        if snap is None:
+            items.append(Item(cid, "?", "", found=False))
+            continue
+        items.append(Item(cid, complaint_label(snap), str(snap.get("title") or ""),
+                          letters=letters_for(service, cid)))
+    year = local_date(datetime.now(WITA)).year
+    status = agenda_status(service, settings.agency_code, year)
+    return Loaded(settings, items, status["free"], year)
+
+
+def sheet_bytes(service: Any, item: Item, options: IssueOptions) -> tuple[bytes, bool]:
+    """(PDF, draft?): the archived letter on the chosen paper, else a draft preview."""
+    record = item.active(options.paper or "")
+    if record is not None:
+        return read_archived(service, record), False
+    return preview_letter(service, item.complaint_id, options=options), True
+
+
+@dataclass
+class IssueResult:
+    issued: list[LetterRecord] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (complaint label, message)
+
+
+def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueResult:
+    """Issue one letter for each item that has none on the paper; stop when numbers run out
+    (the rest would fail the same way)."""
+    result = IssueResult()
+    for item in items:
+        if not item.found or item.active(options.paper or "") is not None:
+            continue
+        try:
+            result.issued.append(issue_letter(service, item.complaint_id, options=options))
+        except (LetterError, DomainError) as exc:
+            result.errors.append((item.number, exc.message))
+            if getattr(exc, "code", "") in ("no_agenda_numbers", "profile_missing",
+                                            "profile_mismatch", "forbidden", "not_signed_in"):
+                break
+    return result
+
+
+def archived(service: Any, records: list[LetterRecord]) -> list[bytes]:
+    return [read_archived(service, record) for record in records]

@@ -1,0 +1,727 @@
+"""The sync engine in the GUI: timers, "Sinkronkan sekarang", status, sign-in, and the views.
+
+``install(window)`` adds to the main window, without the window knowing the details:
+the sync status in the status bar (online/offline, last successful sync, pending and
+rejected counts, the last error), "Sinkronkan sekarang" (toolbar, status bar, Ctrl+R),
+the Kotak Keluar and Perlu Perhatian pages, and the sign-in dialog. The window calls
+``attach_service(service)`` once the store is open.
+
+Threads: a round runs the same :class:`SyncEngine` as ``lapor-desk sync`` on the network
+pool; each of its database steps is handed to the single DB thread (``desktop.tasks``)
+and waited for, so the GUI thread only ever receives results. Rounds start every
+``Settings.sync_interval`` seconds, a few seconds after a local action, when the server is
+reachable again (probed while offline), and on "Sinkronkan sekarang".
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from desktop.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+SOON_MS = 3_000  # push this long after a local action (actions come in bursts)
+PROBE_MS = (5_000, 10_000, 20_000, 30_000, 60_000)  # while offline: is it back?
+DEFAULT_INTERVAL_S = 300
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar and the pages show."""
+
+    online: bool | None = None  # None: not known yet
+    syncing: bool = False
+    signed_in: bool = False
+    login_required: bool = False
+    server: str | None = None
+    user: str | None = None
+    full_name: str | None = None
+    credential_store: str = "file"
+    last_sync: str | None = None
+    last_error: str | None = None
+    pending: int = 0
+    rejected: int = 0
+    progress: str | None = None
+
+
+class _DbCall:
+    """One database step of a round, run on the DB thread while the network thread waits."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def work(self) -> None:  # DB thread
+        try:
+            self.result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the waiting thread
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def fail(self, exc: BaseException) -> None:
+        self.error = exc
+        self.done.set()
+
+
+class DbBridge(QObject):
+    """``bridge(fn)`` from a worker thread: run ``fn`` on the DB thread, return its result.
+
+    The hand-over goes through the GUI thread (a queued signal), because ``Tasks`` is
+    driven from there; never call it on the GUI thread itself.
+    """
+
+    _submit = Signal(object)
+
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.closing = threading.Event()
+        self._submit.connect(self._on_submit, Qt.ConnectionType.QueuedConnection)
+
+    def _on_submit(self, call: _DbCall) -> None:  # GUI thread
+        try:
+            self.tasks.run(call.work)
+        except RuntimeError as exc:  # the desk is closing
+            call.fail(exc)
+
+    def __call__(self, fn: Callable[[], Any]) -> Any:  # worker thread
+        from desktop.sync.errors import SyncError
+
+        if self._is_gui_thread():
+            return fn()  # no hand-over to ourselves (tests driving the engine directly)
+        call = _DbCall(fn)
+        self._submit.emit(call)
+        while not call.done.wait(0.1):
+            if self.closing.is_set():
+                raise SyncError("Aplikasi ditutup; sinkronisasi dilanjutkan nanti.",
+                                code="closing")
+        if call.error is not None:
+            raise call.error
+        return call.result
+
+    def _is_gui_thread(self) -> bool:
+        from PySide6.QtCore import QThread
+
+        return QThread.currentThread() is self.thread()
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    synced = Signal(object)  # SyncReport of a finished round
+    failed = Signal(object)  # the SyncError of a failed round
+    login_needed = Signal(str)  # message: the session is gone (or never was)
+    outbox_changed = Signal()  # pending/rejected ops changed: lists re-read
+    _progress_signal = Signal(str, int)  # from the network thread
+
+    def __init__(self, tasks: Tasks, *, interval_s: int = DEFAULT_INTERVAL_S,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.bridge = DbBridge(tasks, self)
+        self.service: Any = None
+        self.account: Any = None
+        self.status = SyncStatus()
+        self._running = False
+        self._again = False
+        self._engine: Any = None
+        self._closed = False
+        self._probe_step = 0
+        self._login_asked = False
+        self._switch_interval = sys.getswitchinterval()
+        self._gc_was_enabled = True
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(max(30, int(interval_s)) * 1000)
+        self.timer.timeout.connect(self.auto_sync)
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(SOON_MS)
+        self.soon.timeout.connect(self.auto_sync)
+        self.probe = QTimer(self)
+        self.probe.setSingleShot(True)
+        self.probe.timeout.connect(self._probe)
+
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.sync_action.setToolTip(self.tr("Send waiting actions and fetch changes now"))
+        self.sync_action.triggered.connect(self.sync_now)
+        tasks.changed.connect(self.notify_local_change)
+        self._progress_signal.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def attach_service(self, service: Any) -> None:
+        """The store is open: read who is signed in, then start syncing (if signed in)."""
+        self.service = service
+        self.db(self._open_account, self._account_opened)
+
+    def set_interval(self, seconds: int) -> None:
+        self.timer.setInterval(max(30, int(seconds)) * 1000)
+
+    def stop(self) -> None:
+        """The window closes: no new rounds; a running one stops at its next request."""
+        self._closed = True
+        self.bridge.closing.set()
+        for timer in (self.timer, self.soon, self.probe):
+            timer.stop()
+        if self._engine is not None:
+            self._engine.cancel()
+        self._round_ended()  # its answer may never be delivered now
+
+    def _open_account(self) -> Any:  # DB thread
+        from desktop.sync.account import Account
+
+        return Account(self.service)
+
+    def _account_opened(self, account: Any) -> None:
+        self.account = account
+        self.timer.start()
+        self.refresh_status(then=self._first_round)
+
+    def _first_round(self, status: SyncStatus) -> None:
+        """With a session, sync at once (the desk already shows its last synced data).
+        A desk that knew a server but lost its session asks for a sign-in; one that never
+        had a server just says so in the status bar (it may be a local-only desk)."""
+        if status.signed_in and not status.login_required:
+            self.sync_now()
+        elif status.server:
+            self._ask_login(status.last_error or self.tr("Your session has ended: sign in "
+                                                         "again to send your actions."))
+
+    # -- status ---------------------------------------------------------------------------
+    def refresh_status(self, then: Callable[[SyncStatus], None] | None = None) -> None:
+        if self.account is None:
+            return
+        self.db(partial(_read_status, self.service, self.account),
+                 partial(self._status_read, then))
+
+    def _status_read(self, then: Callable[[SyncStatus], None] | None, data: dict) -> None:
+        self._set_status(replace(self.status, **data))
+        if then is not None:
+            then(self.status)
+
+    def _set_status(self, status: SyncStatus) -> None:
+        changed_counts = (status.pending, status.rejected) != (self.status.pending,
+                                                               self.status.rejected)
+        self.status = status
+        self.status_changed.emit(status)
+        if changed_counts:
+            self.outbox_changed.emit()
+
+    def notify_local_change(self) -> None:
+        """Something was written (an officer's action...): show the new counts and, when
+        actions wait, push them in a few seconds."""
+        if self._closed or self.account is None:
+            return
+        self.refresh_status(then=self._push_soon)
+        self.outbox_changed.emit()
+
+    def _push_soon(self, status: SyncStatus) -> None:
+        if status.pending and not self._running:
+            self.soon.start()
+
+    # -- rounds ---------------------------------------------------------------------------
+    def auto_sync(self) -> None:
+        """Timer and after-action rounds: only with a session (no dialog pops up)."""
+        if self.status.signed_in and not self.status.login_required:
+            self.sync_now()
+
+    def sync_now(self) -> None:
+        """"Sinkronkan sekarang" (and every automatic round)."""
+        if self._closed or self.account is None:
+            return
+        if not self.status.signed_in:
+            self._login_asked = False
+            self._ask_login(self.tr("Sign in to the central server to send and receive "
+                                    "complaints."))
+            return
+        if self._running:
+            self._again = True
+            return
+        self.soon.stop()
+        self._running = True
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, GUI_SWITCH_INTERVAL))
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()  # see _pause_garbage_collector
+        self._set_status(replace(self.status, syncing=True, progress=None))
+        try:
+            self.tasks.run_network(self._round, self._round_done, self._round_failed)
+        except RuntimeError:  # closing
+            self._round_ended()
+
+    def _round(self) -> Any:  # network thread
+        from desktop.sync.engine import SyncEngine
+
+        client = self.bridge(self.account.client)  # reads the credential store
+        engine = SyncEngine(self.service, client, run_db=self.bridge,
+                            progress=self._progress)
+        self._engine = engine
+        try:
+            return engine.sync_once(lock_timeout=0.5)  # a scheduled sync runs: next time
+        finally:
+            self._engine = None
+            client.close()
+
+    def _progress(self, stage: str, done: int, _total: int | None) -> None:  # network thread
+        self._progress_signal.emit(stage, done)
+
+    def _on_progress(self, stage: str, done: int) -> None:
+        if stage == "pull":
+            text = self.tr("receiving %1 complaints").replace("%1", str(done))
+        else:
+            text = self.tr("sending %1 actions").replace("%1", str(done))
+        self._set_status(replace(self.status, progress=text))
+
+    def _round_ended(self) -> None:
+        if not self._running:
+            return
+        self._running = False
+        sys.setswitchinterval(self._switch_interval)
+        if self._gc_was_enabled:
+            gc.enable()
+
+    def _round_done(self, report: Any) -> None:
+        self._round_ended()
+        self._probe_step = 0
+        self.probe.stop()
+        self._login_asked = False
+        self._set_status(replace(self.status, syncing=False, online=True, progress=None,
+                                 last_error=None, login_required=False))
+        self.refresh_status()
+        self.synced.emit(report)
+        self._maybe_again()
+
+    def _round_failed(self, exc: BaseException) -> None:
+        from desktop.sync.errors import LoginRequired, SyncError, Unreachable
+
+        self._round_ended()
+        if not isinstance(exc, SyncError):
+            self._set_status(replace(self.status, syncing=False, progress=None))
+            self.tasks.report(exc)
+            return
+        if exc.code == "closing":
+            return
+        if exc.code == "busy":  # a scheduled sync holds the data dir: try again shortly
+            self._set_status(replace(self.status, syncing=False, progress=None))
+            self.soon.start()
+            return
+        online = self.status.online
+        if isinstance(exc, Unreachable):
+            online = False
+            self._schedule_probe()
+        elif isinstance(exc, LoginRequired):
+            online = True
+        self._set_status(replace(self.status, syncing=False, online=online, progress=None,
+                                 last_error=exc.message,
+                                 login_required=isinstance(exc, LoginRequired)))
+        self.refresh_status()
+        self.failed.emit(exc)
+        if isinstance(exc, LoginRequired):
+            self._ask_login(exc.message)
+        else:
+            self._maybe_again()
+
+    def _maybe_again(self) -> None:
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def request_login(self) -> None:
+        """The officer asked for the sign-in dialog."""
+        self.login_needed.emit("")
+
+    def _ask_login(self, message: str) -> None:
+        if self._login_asked or self._closed:
+            return
+        self._login_asked = True
+        self.login_needed.emit(message)
+
+    # -- offline: is the server back? --------------------------------------------------------
+    def _schedule_probe(self) -> None:
+        if self._closed:
+            return
+        self.probe.setInterval(PROBE_MS[min(self._probe_step, len(PROBE_MS) - 1)])
+        self._probe_step += 1
+        self.probe.start()
+
+    def _probe(self) -> None:
+        if self._closed or self.account is None or self._running:
+            return
+        server = self.status.server
+        device = self.account.device_id
+        if not server:
+            return
+
+        def ask() -> bool:  # network thread
+            from desktop.sync.client import ApiClient
+            from desktop.sync.retry import RetryPolicy
+
+            client = ApiClient(server, device, retry=RetryPolicy(attempts=1),
+                               timeouts=(3.0, 5.0))
+            try:
+                return client.health()
+            finally:
+                client.close()
+
+        try:
+            self.tasks.run_network(ask, self._probed, self._probe_failed)
+        except RuntimeError:
+            pass
+
+    def _probe_failed(self, _exc: BaseException) -> None:
+        self._schedule_probe()
+
+    def _probed(self, reachable: bool) -> None:
+        if reachable:
+            self._set_status(replace(self.status, online=True))
+            self.auto_sync()
+        else:
+            self._schedule_probe()
+
+    # -- sign-in --------------------------------------------------------------------------
+    def sign_in(self, server: str, username: str, password: str,
+                on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+                ) -> None:
+        """Check the switch (DB), sign in (network), remember who (DB), then sync."""
+        account = self.account
+        if account is None:
+            on_error(RuntimeError("store not open"))
+            return
+
+        def work() -> Any:  # network thread; DB steps through the bridge
+            from desktop.sync.client import normalize_server_url
+
+            url = normalize_server_url(server)
+            self.bridge(partial(account.check_switch, url, username))
+            user = account.authenticate(url, username, password)
+            return self.bridge(partial(account.remember, url, username, user))
+
+        def done(who: Any) -> None:
+            self._login_asked = False
+            self._set_status(replace(self.status, login_required=False, last_error=None,
+                                     online=True, signed_in=True))
+            self.refresh_status()
+            on_done(who)
+            self.sync_now()
+
+        self.tasks.run_network(work, done, on_error)
+
+    def sign_out(self) -> None:
+        if self.account is None:
+            return
+        account = self.account
+        self.tasks.run_network(account.logout, self._signed_out, self._signed_out)
+
+    def _signed_out(self, _result: Any) -> None:
+        self.refresh_status()
+
+    # -- attachments --------------------------------------------------------------------------
+    def fetch_attachment(self, sha256: str, on_done: Callable[[Any], None],
+                         on_error: Callable[[BaseException], None] | None = None) -> None:
+        """The file of ``sha256`` (a Path), from the cache or downloaded into it on demand."""
+        account = self.account
+        if account is None:
+            return
+
+        def work() -> Any:  # network thread; the cache lookups go to the DB thread
+            from desktop.sync import attachments
+
+            client = self.bridge(account.client)
+            try:
+                return attachments.fetch(self.service, client, sha256, run_db=self.bridge)
+            finally:
+                client.close()
+
+        try:
+            self.tasks.run_network(work, on_done, on_error)
+        except RuntimeError:
+            pass
+
+    # -- the officer's decisions on ops (Kotak Keluar, Perlu Perhatian) -----------------------
+    def decide(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run a decision (discard, requeue, reapply) on the DB thread; views refresh."""
+        def finished(result: Any) -> None:
+            self.refresh_status()
+            self.outbox_changed.emit()
+            if on_done is not None:
+                on_done(result)
+
+        self.db(fn, finished, on_error, changes=True)
+
+    def db(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, *,
+            changes: bool = False) -> None:
+        """``tasks.run`` whose answer is dropped once this controller is gone."""
+        if self._closed:
+            return
+        owner = self
+
+        def alive(cb: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+            if cb is None:
+                return None
+            return lambda value: cb(value) if shiboken6.isValid(owner) else None
+
+        try:
+            self.tasks.run(fn, alive(on_success), alive(on_error), changes=changes)
+        except RuntimeError:
+            log.debug("desk closing: %r not started", fn)
+
+
+def _pause_garbage_collector() -> None:
+    """Why the cyclic garbage collector is paused while a round runs (documentation only).
+
+    A collection walks the tracked objects while holding the GIL: during a big pull, with
+    thousands of snapshot dicts alive, that froze the GUI thread for 20-300 ms. Pulled
+    pages are plain JSON, freed by reference counting, so nothing cyclic piles up during
+    a round; the collector resumes as soon as the round ends.
+    """
+
+
+# While a round runs, worker threads hand the GIL back to the GUI thread every 1 ms
+# instead of Python's default 5 ms: with two busy workers, 5 ms turns could add up to
+# visible stalls.
+GUI_SWITCH_INTERVAL = 0.001
+
+
+def _read_status(service: Any, account: Any) -> dict[str, Any]:  # DB thread
+    from desktop.sync.local import SyncLocal
+
+    counts = SyncLocal(service).counts()
+    actor = account.actor or {}
+    return {
+        "server": account.server_url, "user": account.username,
+        "full_name": actor.get("full_name"), "signed_in": account.signed_in,
+        "login_required": bool(service.get_sync_state("login_required")),
+        "credential_store": account.credential_store,
+        "last_sync": service.get_sync_state("last_sync"),
+        "last_error": service.get_sync_state("last_error"),
+        "pending": counts["pending"] + counts["sending"], "rejected": counts["rejected"],
+    }
+
+
+def short_time(iso: str | None, lang: str = "id") -> str:
+    """``10.42`` today, ``27 Nov 10.42`` before (Indonesian clock with a dot)."""
+    if not iso:
+        return ""
+    from desktop.domain import WITA
+
+    moment = datetime.fromisoformat(iso).astimezone(WITA)
+    sep = "." if lang == "id" else ":"
+    clock = f"{moment.hour:02d}{sep}{moment.minute:02d}"
+    if moment.date() == datetime.now(WITA).date():
+        return clock
+    from desktop import formatting
+
+    return f"{formatting.date_short(moment.date(), lang)} {clock}"
+
+
+class _CloseWatcher(QObject):
+    def __init__(self, controller: SyncController, parent: QObject) -> None:
+        super().__init__(parent)
+        self.controller = controller
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close:
+            self.controller.stop()
+        return False
+
+
+
+
+class SyncStatusWidget(QWidget):
+    """Status bar: ● online/offline, last successful sync, waiting and rejected counts
+    (each opens its list), the last error, and "Sinkronkan sekarang"."""
+
+    def __init__(self, controller: SyncController, lang: str = "id",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.lang = lang
+        self.state = QLabel(self)
+        self.state.setObjectName("syncState")
+        self.last = QLabel(self)
+        self.last.setObjectName("syncLast")
+        self.pending = QToolButton(self)
+        self.pending.setObjectName("syncPending")
+        self.pending.setAutoRaise(True)
+        self.rejected = QToolButton(self)
+        self.rejected.setObjectName("syncRejected")
+        self.rejected.setAutoRaise(True)
+        self.rejected.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error = QLabel(self)
+        self.error.setObjectName("syncError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setMaximumWidth(360)
+        self.sign_in = QToolButton(self)
+        self.sign_in.setObjectName("syncSignIn")
+        self.sign_in.setText(self.tr("Sign in…"))
+        self.sign_in.setAutoRaise(True)
+        self.sign_in.clicked.connect(controller.request_login)
+        self.button = QToolButton(self)
+        self.button.setObjectName("syncNow")
+        self.button.setDefaultAction(controller.sync_action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        for widget in (self.state, self.last, self.pending, self.rejected, self.error,
+                       self.sign_in, self.button):
+            layout.addWidget(widget)
+        controller.status_changed.connect(self.show_status)
+        self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        if status.syncing:
+            text, color = self.tr("Syncing…"), "#1a73e8"
+            if status.progress:
+                text = f"{text} ({status.progress})"
+        elif status.login_required or (not status.signed_in and status.server):
+            text, color = self.tr("Sign-in needed"), "#b3261e"
+        elif not status.server:
+            text, color = self.tr("Not connected to a server"), "#80868b"
+        elif status.online is False:
+            text, color = self.tr("Offline"), "#e37400"
+        elif status.online:
+            text, color = self.tr("Online"), "#188038"
+        else:
+            text, color = self.tr("Connecting…"), "#80868b"
+        self.state.setText(f"<span style='color:{color}'>●</span> {text}")
+        self.last.setText(self.tr("Last sync: %1").replace(
+            "%1", short_time(status.last_sync, self.lang) or self.tr("never")))
+        self.pending.setText(self.tr("%1 waiting").replace("%1", str(status.pending)))
+        self.pending.setVisible(status.pending > 0)
+        self.rejected.setText(self.tr("%1 rejected").replace("%1", str(status.rejected)))
+        self.rejected.setVisible(status.rejected > 0)
+        self.sign_in.setVisible(not status.signed_in or status.login_required)
+        error = status.last_error or ""
+        self.error.setText(error if len(error) <= 60 else error[:57] + "…")
+        self.error.setVisible(bool(error) and not status.syncing)
+        store = (self.tr("credential vault") if status.credential_store == "keyring" else
+                 self.tr("private file (no credential vault on this computer)"))
+        tip = [self.tr("Server: %1").replace("%1", status.server or "-"),
+               self.tr("User: %1").replace("%1", status.full_name or status.user or "-"),
+               self.tr("Sign-in token: %1").replace("%1", store)]
+        if error:
+            tip.append(self.tr("Last error: %1").replace("%1", error))
+        self.setToolTip("\n".join(tip))
+
+
+class SyncUi(QObject):
+    """Everything sync adds to the main window (see the module docstring)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        from desktop.views.attention_view import AttentionView
+        from desktop.views.outbox_view import OutboxView
+
+        settings = getattr(window, "_settings", None)
+        interval = getattr(settings, "sync_interval", DEFAULT_INTERVAL_S)
+        lang = getattr(window, "_lang", "id")
+        self.controller = SyncController(window.tasks, interval_s=interval, parent=self)
+        controller = self.controller
+        self.status_widget = SyncStatusWidget(controller, lang, window)
+        old_label = getattr(window, "sync_label", None)
+        if old_label is not None:
+            old_label.hide()
+        window.statusBar().addPermanentWidget(self.status_widget)
+
+        ui = window.ui
+        self.outbox_action = QAction(self.tr("Outbox"), window)
+        self.outbox_action.setCheckable(True)
+        self.outbox_action.setToolTip(self.tr("Actions waiting to be sent, and rejected ones"))
+        self.attention_action = QAction(self.tr("Needs Attention"), window)
+        self.attention_action.setCheckable(True)
+        self.attention_action.setToolTip(self.tr(
+            "Actions the server rejected, beside the server's current state"))
+        group = ui.actionQueue.actionGroup()
+        before = ui.actionSettings
+        for action in (self.outbox_action, self.attention_action):
+            if group is not None:
+                group.addAction(action)
+            ui.navBar.insertAction(before, action)
+        ui.navBar.addAction(controller.sync_action)
+        self.outbox_page = OutboxView(controller, lang)
+        self.attention_page = AttentionView(controller, lang)
+        window.set_page(self.outbox_action, self.outbox_page)
+        window.set_page(self.attention_action, self.attention_page)
+        self.status_widget.pending.clicked.connect(self.outbox_action.trigger)
+        self.status_widget.rejected.clicked.connect(self.attention_action.trigger)
+        self.sign_in_action = QAction(self.tr("Sign in to the server…"), window)
+        self.sign_in_action.triggered.connect(self._sign_in_requested)
+        self.settings_action = QAction(self.tr("Server and sync…"), window)
+        self.settings_action.triggered.connect(self.show_settings)
+        window.addAction(controller.sync_action)
+        menu = window.menuBar().findChild(QMenu, "menuSettings")
+        if menu is None:
+            menu = window.menuBar().addMenu(self.tr("&Server"))
+        menu.addSeparator()
+        for action in (controller.sync_action, self.sign_in_action, self.settings_action):
+            menu.addAction(action)
+        self._settings = settings
+
+        controller.status_changed.connect(self._status_changed)
+        controller.synced.connect(self._synced)
+        controller.login_needed.connect(self.show_login)
+        self.login_dialog: Any = None
+        self._watcher = _CloseWatcher(controller, window)
+        window.installEventFilter(self._watcher)
+
+    def attach_service(self, service: Any) -> None:
+        self.controller.attach_service(service)
+        self.outbox_page.reload()
+        self.attention_page.reload()
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        self.outbox_action.setText(self.tr("Outbox (%1)").replace("%1", str(status.pending))
+                                   if status.pending else self.tr("Outbox"))
+        self.attention_action.setText(
+            self.tr("Needs Attention (%1)").replace("%1", str(status.rejected))
+            if status.rejected else self.tr("Needs Attention"))
+
+    def _synced(self, report: Any) -> None:
+        """Show what the round brought: the queue, counts and open complaint re-read (the
+        window keeps selection and scroll). The workflow's notices listen to ``synced``."""
+        if report.changed:
+            self.parent().refresh()
+
+    def _sign_in_requested(self) -> None:
+        self.show_login(None)
+
+    def show_settings(self) -> None:
+        from desktop.views.login_dialog import ServerSettingsDialog
+
+        dialog = ServerSettingsDialog(self.controller, self._settings, self.parent())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_login(self, message: str | None) -> None:
+        from desktop.views.login_dialog import LoginDialog
+
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            return
+        self.login_dialog = LoginDialog(self.controller, message or None, self.parent())
+        self.login_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.login_dialog.open()
+
+
+def install(window: Any) -> SyncUi:
+    """Wire sync into ``window``; call ``attach_service(service)`` once the store is open."""
+    return SyncUi(window)

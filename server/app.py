@@ -1,0 +1,54 @@
+"""The FastAPI application: ``create_app()`` is the uvicorn factory (``server.app:create_app``)."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from server import __version__, errors
+from server.config import Settings
+from server.context import ServerContext
+from server.limits import BodyLimit
+from server.routes import admin, agenda, attachments, auth, complaints, meta, sync
+from server.schemas import ErrorOut
+
+API_PREFIX = "/api/v1"
+# Any endpoint may answer these (malformed JSON, body too large, invalid fields).
+COMMON_ERRORS: dict[int | str, dict] = {
+    400: {"model": ErrorOut, "description": "malformed request (e.g. invalid JSON)"},
+    413: {"model": ErrorOut, "description": "body too large"},
+    422: {"model": ErrorOut, "description": "invalid fields"},
+}
+
+DESCRIPTION = """Server pusat LAPOR! Desk (LAPOR! Paman, Kalimantan Selatan).
+
+Every endpoint except `/health` and `/version` (and sign-in) needs `Authorization: Bearer
+<access_token>`; desks also send `X-Device-Id`. Errors are
+`{"error": code, "message": Indonesian text, "details": ...}`. The sync protocol is described
+in docs/sync-protocol.md."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    ctx = ServerContext(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        ctx.close()
+
+    app = FastAPI(
+        title="LAPOR! Desk server", version=__version__, description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None, lifespan=lifespan, responses=COMMON_ERRORS,
+    )
+    app.state.ctx = ctx
+    errors.install(app)
+    for module in (meta, auth, sync, complaints, attachments, agenda, admin):
+        app.include_router(module.router, prefix=API_PREFIX)
+    app.add_middleware(BodyLimit, max_body=settings.max_body_bytes,
+                       max_attachment=settings.max_attachment_bytes)
+    logging.getLogger("lapor.server").setLevel(logging.INFO)
+    return app

@@ -1,0 +1,277 @@
+"""``lapor-server``: set up the database, manage accounts, run the server.
+
+The database comes from ``--database-url`` or env ``LAPOR_DATABASE_URL`` (default: a SQLite
+file in the server's data directory); PostgreSQL as ``postgresql+psycopg://user@host/db``.
+Passwords are never command-line arguments (except the throwaway demo password): they come
+from env ``LAPOR_PASSWORD`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import socket
+import sys
+from collections.abc import Sequence
+
+from server import __version__
+from server.config import ENV_ATTACHMENTS_DIR, ENV_DATABASE_URL, Settings
+from server.errors import ApiError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--database-url", default=default,
+                        help=f"database URL (default: env {ENV_DATABASE_URL}, else a SQLite file)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lapor-server", description="Server pusat LAPOR! Desk")
+    parser.add_argument("--version", action="version", version=f"lapor-server {__version__}")
+    _common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        _common(p, suppress=True)
+        return p
+
+    add("init", "create or upgrade the database schema")
+
+    run = add("run", "serve the API")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000, help="0 picks a free port (printed)")
+    run.add_argument("--workers", type=int, default=1)
+    run.add_argument("--attachments-dir", help=f"file store (default: env {ENV_ATTACHMENTS_DIR})")
+    run.add_argument("--log-level", default="warning")
+
+    agency = add("create-agency", "add an agency (SOPD)")
+    agency.add_argument("code")
+    agency.add_argument("--name", required=True)
+    agency.add_argument("--short-name")
+    agency.add_argument("--central", action="store_true", help="the central (provincial) admin")
+    for extra in ("address", "phone", "email", "website"):
+        agency.add_argument(f"--{extra}")
+
+    unit = add("create-unit", "add a unit (bidang, UPT) to an agency")
+    unit.add_argument("code")
+    unit.add_argument("--agency", required=True)
+    unit.add_argument("--name", required=True)
+    unit.add_argument("--kind", default="bidang", choices=["bidang", "upt", "sekretariat", "seksi"])
+
+    user = add("create-user", "add an account (password from env LAPOR_PASSWORD or a prompt)")
+    user.add_argument("username")
+    user.add_argument("--role", required=True,
+                      choices=["loket", "petugas_unit", "admin_instansi", "pimpinan",
+                               "admin_pusat"])
+    user.add_argument("--agency", required=True)
+    user.add_argument("--unit")
+    user.add_argument("--full-name")
+    user.add_argument("--jabatan")
+    user.add_argument("--nip")
+
+    seed = add("seed-demo", "fill the database with a Kalimantan Selatan demo setup")
+    seed.add_argument("--password", help="password of every demo user "
+                      "(default: env LAPOR_PASSWORD, else 'paman-demo-2026')")
+    seed.add_argument("--complaints", type=int, default=300)
+    seed.add_argument("--seed", type=int, default=2026, help="random seed (repeatable data)")
+
+    users = add("users", "list accounts")
+    users.add_argument("--json", action="store_true")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.database_url:
+        os.environ[ENV_DATABASE_URL] = args.database_url
+    if getattr(args, "attachments_dir", None):
+        os.environ[ENV_ATTACHMENTS_DIR] = args.attachments_dir
+    return Settings.from_env()
+
+
+def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from server.context import ServerContext
+
+    return ServerContext(_settings(args), pool_size=2)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from server import directory, migrate
+
+    settings = _settings(args)
+    revision = migrate.upgrade(settings.database_url)
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            added = directory.ensure_categories(session)
+    finally:
+        ctx.close()
+    print(f"Skema basis data siap (revisi {revision}); {added} kategori baru.")
+    return EXIT_OK
+
+
+def _check_schema(url: str) -> str | None:
+    from server import migrate
+
+    try:
+        current = migrate.current_revision(url)
+    except Exception as exc:  # noqa: BLE001 - any connection failure is reported plainly
+        return f"Tidak dapat membuka basis data: {exc}"
+    if current != migrate.head_revision():
+        return "Basis data belum disiapkan atau versinya lama: jalankan `lapor-server init`."
+    return None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    settings = _settings(args)
+    problem = _check_schema(settings.database_url)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        print(f"Tidak dapat memakai {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    sock.set_inheritable(True)
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    print(f"lapor-server listening on http://{host}:{port}", flush=True)
+    workers = max(1, args.workers)
+    config = uvicorn.Config("server.app:create_app", factory=True, workers=workers,
+                            log_level=args.log_level, access_log=False, timeout_keep_alive=30)
+    if workers > 1:
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run(sockets=[sock])
+    return EXIT_OK
+
+
+def _password() -> str:
+    password = os.environ.get("LAPOR_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise ApiError(400, "invalid", "Kata sandi tidak diberikan: isi env LAPOR_PASSWORD.")
+    first = getpass.getpass("Kata sandi: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ApiError(400, "invalid", "Kedua kata sandi tidak sama.")
+    return first
+
+
+def cmd_create_agency(args: argparse.Namespace) -> int:
+    from server import directory
+
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            agency = directory.create_agency(
+                session, args.code, args.name, short_name=args.short_name,
+                is_central=args.central, address=args.address, phone=args.phone,
+                email=args.email, website=args.website)
+            print(f"Instansi {agency.code} dibuat.")
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def cmd_create_unit(args: argparse.Namespace) -> int:
+    from server import directory
+
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            unit = directory.create_unit(session, args.agency.upper(), args.code, args.name,
+                                         args.kind)
+            print(f"Unit {unit.code} dibuat di {unit.agency_code}.")
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from server import directory
+
+    password = _password()
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            user = directory.create_user(
+                session, args.username, role=args.role, agency=args.agency.upper(),
+                unit=args.unit, password=password, full_name=args.full_name,
+                jabatan=args.jabatan, nip=args.nip)
+            print(f"Pengguna {user.username} ({user.role}) dibuat.")
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from server import seed_demo
+
+    password = args.password or os.environ.get("LAPOR_PASSWORD") or seed_demo.DEFAULT_PASSWORD
+    ctx = _context(args)
+    try:
+        summary = seed_demo.seed(ctx, password=password, complaints=args.complaints,
+                                 seed=args.seed)
+    finally:
+        ctx.close()
+    print(f"Data demo dibuat: {summary['agencies']} instansi, {summary['units']} unit, "
+          f"{summary['users']} pengguna, {summary['complaints']} pengaduan.")
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from server import directory
+
+    ctx = _context(args)
+    try:
+        with ctx.db.read() as session:
+            rows = [{"username": u.username, "full_name": u.full_name, "role": u.role,
+                     "agency": u.agency_code, "unit": u.unit_code, "active": u.active}
+                    for u in directory.list_users(session, None)]
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['username']:<28} {r['role']:<15} {r['agency']:<14} {r['unit'] or '-'}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init, "run": cmd_run, "create-agency": cmd_create_agency,
+    "create-unit": cmd_create_unit, "create-user": cmd_create_user,
+    "seed-demo": cmd_seed_demo, "users": cmd_users,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command not in ("init", "run"):
+        problem = _check_schema(_settings(args).database_url)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except ApiError as exc:
+        print(f"lapor-server: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

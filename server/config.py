@@ -1,0 +1,96 @@
+"""Server settings: command-line flags beat environment variables beat defaults.
+
+Workers started by uvicorn re-import the app in fresh processes, so everything a worker
+needs travels through the environment (the CLI writes its flags there before starting).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENV_DATABASE_URL = "LAPOR_DATABASE_URL"
+ENV_TOKEN_TTL = "LAPOR_TOKEN_TTL"
+ENV_REFRESH_TTL = "LAPOR_REFRESH_TTL"
+ENV_ATTACHMENTS_DIR = "LAPOR_ATTACHMENTS_DIR"
+ENV_MAX_ATTACHMENT = "LAPOR_MAX_ATTACHMENT_BYTES"
+ENV_MAX_BODY = "LAPOR_MAX_BODY_BYTES"
+ENV_LOGIN_MAX_FAILURES = "LAPOR_LOGIN_MAX_FAILURES"
+ENV_LOGIN_MAX_FAILURES_ADDRESS = "LAPOR_LOGIN_MAX_FAILURES_ADDRESS"
+ENV_TIMEZONE = "LAPOR_TIMEZONE"
+ENV_LOCAL_HOLIDAYS = "LAPOR_LOCAL_HOLIDAYS"
+ENV_FOLLOW_UP_DAYS = "LAPOR_FOLLOW_UP_DAYS"
+# Test-only fault injection for the concurrency proof (never set in production).
+ENV_TEST_COMMIT_DELAY = "LAPOR_TEST_COMMIT_DELAY_MS"
+ENV_TEST_UNSAFE_FEED = "LAPOR_TEST_UNSAFE_FEED"
+
+MAX_PUSH_OPS = 500
+MAX_PULL_LIMIT = 2000
+DEFAULT_PULL_LIMIT = 500
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("LaporServer", "LaporPaman"))
+
+
+def default_database_url() -> str:
+    path = default_data_dir() / "lapor-server.sqlite"
+    return f"sqlite:///{path}"
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} harus berupa bilangan bulat, bukan {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    token_ttl: int = 3600
+    refresh_ttl: int = 30 * 24 * 3600
+    attachments_dir: Path = field(default_factory=lambda: default_data_dir() / "attachments")
+    max_attachment_bytes: int = 20 * 1024 * 1024
+    max_body_bytes: int = 8 * 1024 * 1024
+    login_max_failures: int = 5
+    login_max_failures_address: int = 30
+    timezone: str = "Asia/Makassar"
+    local_holidays: str | None = None
+    follow_up_days: int | None = None
+    test_commit_delay_ms: int = 0
+    test_unsafe_feed: bool = False
+
+    @classmethod
+    def from_env(cls, database_url: str | None = None) -> Settings:
+        url = database_url or os.environ.get(ENV_DATABASE_URL) or default_database_url()
+        attachments = os.environ.get(ENV_ATTACHMENTS_DIR)
+        return cls(
+            database_url=url,
+            token_ttl=_int_env(ENV_TOKEN_TTL, 3600),
+            refresh_ttl=_int_env(ENV_REFRESH_TTL, 30 * 24 * 3600),
+            attachments_dir=Path(attachments) if attachments else default_attachments_dir(url),
+            max_attachment_bytes=_int_env(ENV_MAX_ATTACHMENT, 20 * 1024 * 1024),
+            max_body_bytes=_int_env(ENV_MAX_BODY, 8 * 1024 * 1024),
+            login_max_failures=_int_env(ENV_LOGIN_MAX_FAILURES, 5),
+            login_max_failures_address=_int_env(ENV_LOGIN_MAX_FAILURES_ADDRESS, 30),
+            timezone=os.environ.get(ENV_TIMEZONE) or "Asia/Makassar",
+            local_holidays=os.environ.get(ENV_LOCAL_HOLIDAYS) or None,
+            follow_up_days=_int_env(ENV_FOLLOW_UP_DAYS, 0) or None,
+            test_commit_delay_ms=_int_env(ENV_TEST_COMMIT_DELAY, 0),
+            test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",
+        )
+
+
+def default_attachments_dir(database_url: str) -> Path:
+    """Beside the SQLite file when there is one, else in the server's data directory."""
+    if database_url.startswith("sqlite:///") and ":memory:" not in database_url:
+        db_path = Path(database_url.removeprefix("sqlite:///").split("?", 1)[0])
+        return db_path.parent / (db_path.stem + "-attachments")
+    return default_data_dir() / "attachments"

@@ -1,0 +1,55 @@
+"""What every request handler needs: settings, the database, and the domain's calendar and
+deadline policy (built once per process)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from server import complaint_store, feed
+from server.config import Settings
+from server.db import Database
+
+
+class ServerContext:
+    def __init__(self, settings: Settings, *, pool_size: int = 10) -> None:
+        self.settings = settings
+        self.db = Database(settings.database_url, pool_size=pool_size)
+        self.db.pre_commit = self._pre_commit
+        self.tz = ZoneInfo(settings.timezone)
+        settings.attachments_dir.mkdir(parents=True, exist_ok=True)
+
+    def _pre_commit(self, session: Session) -> None:
+        complaint_store.flush_views(session)
+        feed.flush(session, commit_delay_ms=self.settings.test_commit_delay_ms,
+                   unsafe=self.settings.test_unsafe_feed)
+
+    def now(self) -> datetime:
+        """Local office time (WITA by default), the clock the domain stamps events with."""
+        return datetime.now(self.tz)
+
+    @cached_property
+    def calendar(self) -> Any:
+        from desktop.domain import WorkingCalendar
+
+        holidays: list = []
+        if self.settings.local_holidays:
+            from desktop.domain.calendar import load_local_holidays
+
+            holidays = load_local_holidays(self.settings.local_holidays)
+        return WorkingCalendar(local_holidays=holidays)
+
+    @cached_property
+    def policy(self) -> Any:
+        from desktop.domain import DeadlinePolicy
+
+        if self.settings.follow_up_days:
+            return DeadlinePolicy(follow_up_days=self.settings.follow_up_days)
+        return DeadlinePolicy()
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,25 @@
+"""Agenda number blocks for offline letter numbering (see server/letters.py)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from desktop.domain import OpKind
+from desktop.domain.workflow import can
+from server import letters
+from server.deps import Ctx, CurrentUser
+from server.errors import ApiError
+from server.schemas import AgendaBlockOut, AgendaReserveIn, ErrorOut
+
+router = APIRouter(prefix="/agenda", tags=["agenda"])
+
+
+@router.post("/reserve", response_model=AgendaBlockOut,
+             responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
+def reserve(body: AgendaReserveIn, principal: CurrentUser,
+            ctx: Ctx) -> dict:
+    """Reserve ``count`` agenda numbers of the caller's agency for ``year`` to this device."""
+    if not can(principal.role, OpKind.letter_issued):
+        raise ApiError(403, "forbidden", "Peran Anda tidak menerbitkan surat.")
+    with ctx.db.write() as session:
+        return letters.reserve(session, principal, body.year, body.count)

@@ -1,0 +1,157 @@
+"""``GET /sync/pull``: the changes a user may see since a cursor, page by page.
+
+The cursor is opaque to desks: base64url of ``{"v":1,"s":seq,"f":scope}`` where ``seq`` is
+the feed position reached and ``scope`` fingerprints the account's role, agency and unit.
+If the account's scope changed since the cursor was made, or the cursor is ahead of the
+feed (database restored), the pull restarts from the beginning and says ``reset: true``.
+See feed.py for why ``seq`` never skips a late commit.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from desktop.domain import in_scope
+from server import directory, feed
+from server.auth import Principal
+from server.complaint_store import load_views
+from server.context import ServerContext
+from server.errors import ApiError
+from server.models import Agency, Category, Unit, User
+
+CURSOR_VERSION = 1
+
+
+def scope_fingerprint(principal: Principal) -> str:
+    raw = f"{principal.user_id}|{principal.role}|{principal.agency}|{principal.unit or ''}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def encode_cursor(seq: int, fingerprint: str) -> str:
+    raw = json.dumps({"v": CURSOR_VERSION, "s": seq, "f": fingerprint}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[int, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        seq, fingerprint = data["s"], data["f"]
+        if data.get("v") != CURSOR_VERSION or not isinstance(seq, int) or seq < 0 \
+                or not isinstance(fingerprint, str):
+            raise ValueError
+        return seq, fingerprint
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
+        raise ApiError(400, "invalid_cursor",
+                       "Kursor sinkronisasi tidak dikenal. Mulai ulang sinkronisasi tanpa kursor.",
+                       ) from None
+
+
+def audience_keys(principal: Principal) -> set[str] | None:
+    """Feed keys whose changes this account may hear about (None: everything).
+
+    A superset filter only: whether a complaint is visible is decided by the domain's
+    ``in_scope`` on its current snapshot.
+    """
+    if principal.role == "admin_pusat":
+        return None
+    keys = {feed.EVERYONE, feed.staff_key(principal.agency)}
+    if principal.role == "petugas_unit":
+        if principal.unit:
+            keys.add(feed.unit_key(principal.agency, principal.unit))
+    else:
+        keys.add(feed.agency_key(principal.agency))
+    return keys
+
+
+class PullPage:
+    """One page of changes, encoded without re-serialising stored snapshots."""
+
+    def __init__(self, parts: list[str], cursor: str, has_more: bool, reset: bool) -> None:
+        self.parts, self.cursor, self.has_more, self.reset = parts, cursor, has_more, reset
+
+    def to_bytes(self) -> bytes:
+        tail = json.dumps({"cursor": self.cursor, "has_more": self.has_more,
+                           "reset": self.reset}, separators=(",", ":"))
+        return ('{"changes":[' + ",".join(self.parts) + "]," + tail[1:]).encode("utf-8")
+
+    def to_dict(self) -> dict[str, Any]:
+        return json.loads(self.to_bytes())
+
+
+def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: int) -> PullPage:
+    fingerprint = scope_fingerprint(principal)
+    after, reset = 0, False
+    if cursor:
+        after, made_for = decode_cursor(cursor)
+        if made_for != fingerprint:
+            after, reset = 0, True
+    initial = after == 0
+    actor = principal.actor()
+    with ctx.db.read() as session:
+        # Read the feed's end first: every row at or below it has committed (feed.py), so
+        # a later statement sees all of them even if newer commits arrive in between.
+        upto = feed.latest_seq(session)
+        if after > upto:
+            after, reset, initial = 0, True, True
+        rows = feed.read_page(session, after, upto, audience_keys(principal), limit + 1)
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        next_seq = rows[-1].seq if has_more else upto
+        parts = _materialize(session, rows, actor, initial)
+    return PullPage(parts, encode_cursor(next_seq, fingerprint), has_more, reset)
+
+
+def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    """JSON text of each change, in feed order."""
+    by_type: dict[str, list[str]] = {}
+    for row in rows:
+        by_type.setdefault(row.entity_type, []).append(row.entity_id)
+    # The role's view was made by redact_for when the complaint was written (complaint_store).
+    complaints = load_views(session, by_type.get("complaint", []), actor.role.value)
+    refs = _reference(session, by_type)
+    out: list[str] = []
+    for row in rows:
+        kind, key = row.entity_type, row.entity_id
+        if kind == "complaint":
+            stored = complaints.get(key)
+            if stored is not None and in_scope(json.loads(stored[0]), actor):
+                out.append(f'{{"type":"complaint","id":{json.dumps(key)},"data":{stored[1]}}}')
+            elif not initial:
+                out.append(json.dumps({"type": "complaint_removed", "id": key}))
+        else:
+            data = refs.get((kind, key))
+            if data is not None:
+                out.append(json.dumps({"type": kind, "id": key, "data": data},
+                                      ensure_ascii=False, separators=(",", ":")))
+    return out
+
+
+def _reference(session, by_type: dict[str, list[str]]) -> dict[tuple[str, str], dict]:  # type: ignore[no-untyped-def]
+    out: dict[tuple[str, str], dict] = {}
+    if by_type.get("agency"):
+        for a in session.execute(sa.select(Agency).where(Agency.code.in_(by_type["agency"]))
+                                 ).scalars():
+            out[("agency", a.code)] = directory.agency_json(a)
+    if by_type.get("category"):
+        for c in session.execute(sa.select(Category).where(Category.id.in_(by_type["category"]))
+                                 ).scalars():
+            out[("category", c.id)] = directory.category_json(c)
+    if by_type.get("user"):
+        for u in session.execute(sa.select(User).where(User.username.in_(by_type["user"]))
+                                 ).scalars():
+            out[("user", u.username)] = directory.user_entity_json(u)
+    if by_type.get("unit"):
+        wanted = set(by_type["unit"])
+        agencies = {k.split("/", 1)[0] for k in wanted}
+        for u in session.execute(sa.select(Unit).where(Unit.agency_code.in_(agencies))).scalars():
+            key = directory.unit_entity_id(u.agency_code, u.code)
+            if key in wanted:
+                out[("unit", key)] = directory.unit_json(u)
+    return out

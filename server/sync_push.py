@@ -1,0 +1,268 @@
+"""``POST /sync/push``: apply a batch of desk operations, each exactly once.
+
+Ops run in order, in chunks of ``CHUNK`` per transaction, each inside its own SAVEPOINT:
+a rejected op rolls back alone; an applied op's snapshot, timeline event, op id and feed
+entry commit together with the chunk. Results are returned only after COMMIT, so a crash
+at any line leaves a chunk either entirely applied (a retry answers ``duplicate``) or not
+at all (a retry applies it). A chunk locks its complaints up front in id order, so two
+desks pushing the same complaints cannot deadlock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from desktop.domain import (
+    COMMUTING_KINDS,
+    Actor,
+    DomainError,
+    OpKind,
+    TransitionError,
+    ValidationError,
+    apply_op,
+    check_base_version,
+    check_scope,
+    in_scope,
+    redact_for,
+)
+from server import audit, complaint_store, feed, letters, push_checks
+from server.auth import Principal
+from server.complaint_store import lock_snapshots, next_tracking_numbers, save
+from server.context import ServerContext
+from server.models import AppliedOp, utcnow
+from server.schemas import OpIn
+
+log = logging.getLogger("lapor.server.push")
+_OPS = AppliedOp.__table__
+_INSERT_OP = sa.insert(_OPS)
+
+# Ops per transaction: one commit and one feed numbering for many ops, while keeping row
+# locks short enough that other desks' pushes are not held up for long.
+CHUNK = 100
+# Domain codes that mean "the complaint moved on under you" rather than "bad input".
+_CONFLICT_CODES = {"status_not_allowed", "no_previous_status", "already_exists", "conflict"}
+
+
+class Rejected(Exception):
+    def __init__(self, reason: str, message: str, errors: dict[str, str] | None = None,
+                 state: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.reason, self.message, self.errors, self.state = reason, message, errors, state
+
+
+@dataclass
+class _Chunk:
+    """What one transaction knows while it applies its ops."""
+
+    ctx: ServerContext
+    session: Session
+    principal: Principal
+    actor: Actor
+    now: datetime
+    failed: set[str]  # complaints with a rejected op earlier in this batch
+    snapshots: dict[str, dict[str, Any]] = field(default_factory=dict)  # locked, current
+    priors: dict[str, Any] = field(default_factory=dict)  # op_id -> applied_ops row
+    tracking: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Prior:
+    op_id: str
+    complaint_id: str
+    kind: str
+    username: str
+    device_id: str
+    payload_hash: str
+    version: int
+    tracking_number: int | None
+    applied_at: datetime
+
+
+def payload_hash(op: OpIn) -> str:
+    canonical = json.dumps(
+        {"complaint_id": str(op.complaint_id), "base_version": op.base_version,
+         "kind": str(op.kind), "payload": op.payload},
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _result(op_id: str, status: str, **fields: Any) -> dict[str, Any]:
+    out = {"op_id": op_id, "status": status, "version": None, "tracking_number": None,
+           "reason": None, "message": None, "errors": None, "server_state": None}
+    out.update(fields)
+    return out
+
+
+def push(ctx: ServerContext, principal: Principal, ops: list[OpIn],
+         now: datetime | None = None) -> list[dict[str, Any]]:
+    """One result per op, in order. ``now`` overrides the clock (demo data only)."""
+    results: list[dict[str, Any]] = []
+    if not ops:
+        return results
+    failed: set[str] = set()
+    actor = principal.actor()
+    for start in range(0, len(ops), CHUNK):
+        chunk = ops[start:start + CHUNK]
+        for attempt in range(5):
+            tried = set(failed)
+            try:
+                with ctx.db.write() as session:
+                    state = _Chunk(ctx, session, principal, actor, now or ctx.now(), tried)
+                    _prefetch(state, chunk)
+                    done = [_in_savepoint(state, op) for op in chunk]
+                break
+            except OperationalError as exc:
+                if not _retryable(exc) or attempt == 4:
+                    raise
+                log.info("push chunk: %s, retrying", type(exc.orig).__name__)
+                time.sleep(0.02 * (attempt + 1))
+        failed = tried
+        results.extend(done)
+    return results
+
+
+def _retryable(exc: OperationalError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    if code in ("40P01", "40001"):  # deadlock detected, serialization failure
+        return True
+    return "database is locked" in str(exc.orig)
+
+
+def _prefetch(state: _Chunk, chunk: list[OpIn]) -> None:
+    """Lock the chunk's complaints (in id order), load its op ids, reserve tracking numbers.
+
+    Tracking numbers are taken here, outside any SAVEPOINT, so a rejected create never
+    returns a number to the counter that a later create would then take again.
+    """
+    session = state.session
+    state.snapshots = lock_snapshots(session, list({str(op.complaint_id) for op in chunk}))
+    for prior in session.execute(sa.select(_OPS).where(
+            _OPS.c.op_id.in_([str(op.op_id) for op in chunk]))):
+        state.priors[prior.op_id] = prior
+    creates = sum(1 for op in chunk if op.kind == OpKind.create
+                  and str(op.op_id) not in state.priors)
+    if creates:
+        state.tracking = next_tracking_numbers(session, creates)
+
+
+def _in_savepoint(state: _Chunk, op: OpIn) -> dict[str, Any]:
+    op_id, cid = str(op.op_id), str(op.complaint_id)
+    digest = payload_hash(op)
+    session = state.session
+    for attempt in range(2):
+        pending = feed.pending_copy(session), complaint_store.pending_views(session)
+        try:
+            with session.begin_nested():
+                return _apply(state, op, digest)
+        except Rejected as exc:
+            feed.restore_pending(session, pending[0])
+            complaint_store.restore_views(session, pending[1])
+            state.failed.add(cid)
+            return _result(op_id, "rejected", reason=exc.reason, message=exc.message,
+                           errors=exc.errors, server_state=exc.state)
+        except IntegrityError:
+            # A concurrent push of the same op id (or complaint id) committed first: look
+            # again without the prefetched view, and answer duplicate (or conflict).
+            feed.restore_pending(session, pending[0])
+            complaint_store.restore_views(session, pending[1])
+            if attempt:
+                raise
+            log.info("push %s: integrity race, looking again", op_id)
+            state.priors.pop(op_id, None)
+            state.snapshots.pop(cid, None)
+            prior = session.execute(sa.select(_OPS).where(_OPS.c.op_id == op_id)).first()
+            if prior is not None:
+                state.priors[op_id] = prior
+            state.snapshots.update(lock_snapshots(session, [cid]))
+    raise AssertionError("unreachable")
+
+
+def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
+    session, principal, actor, now = state.session, state.principal, state.actor, state.now
+    op_id, cid, kind = str(op.op_id), str(op.complaint_id), OpKind(op.kind)
+    prior = state.priors.get(op_id)
+    if prior is not None:
+        if prior.payload_hash != digest or prior.complaint_id != cid:
+            raise Rejected("op_id_reused", "Id operasi ini sudah dipakai untuk operasi lain.")
+        return _result(op_id, "duplicate", version=prior.version,
+                       tracking_number=prior.tracking_number)
+    current = state.snapshots.get(cid)
+
+    def server_state() -> dict[str, Any] | None:
+        if current is None or not in_scope(current, actor):
+            return None
+        return redact_for(current, actor)
+
+    if cid in state.failed and kind not in COMMUTING_KINDS:
+        raise Rejected("conflict", "Operasi sebelumnya pada pengaduan ini ditolak; tindakan ini "
+                       "bergantung padanya.", state=server_state())
+    if kind is OpKind.create:
+        if current is not None:
+            raise Rejected("conflict", "Pengaduan dengan id ini sudah ada.", state=server_state())
+    elif current is None:
+        raise Rejected("not_found", "Pengaduan tidak ditemukan di server.")
+    payload = dict(op.payload)
+    try:
+        if current is not None:
+            check_scope(current, actor)
+            check_base_version(current, kind, op.base_version or 0)
+        payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now)
+        outcome = apply_op(current, kind, payload, actor, now, state.ctx.policy,
+                           state.ctx.calendar, op_id=op_id)
+        if kind is OpKind.letter_voided:
+            letters.record_void(session, principal, cid, payload, now)
+    except ValidationError as exc:
+        raise Rejected("invalid", exc.message, errors=exc.errors, state=server_state()) from None
+    except TransitionError as exc:
+        reason = "forbidden" if exc.code == "role_not_allowed" else "conflict"
+        raise Rejected(reason, exc.message, state=server_state()) from None
+    except DomainError as exc:
+        if exc.code == "forbidden":
+            raise Rejected("forbidden", exc.message) from None
+        reason = "conflict" if exc.code in _CONFLICT_CODES else "invalid"
+        raise Rejected(reason, exc.message, state=server_state()) from None
+    except letters.LetterProblem as exc:
+        raise Rejected("invalid", str(exc), errors=exc.errors, state=server_state()) from None
+
+    snapshot = outcome.snapshot
+    errors = push_checks.reference_errors(session, snapshot, current)
+    if errors:
+        message = next(iter(errors.values())) if len(errors) == 1 else \
+            f"Terdapat {len(errors)} isian yang belum benar."
+        raise Rejected("invalid", message, errors=errors, state=server_state())
+    tracking = snapshot.get("tracking_number")
+    if kind is OpKind.create:
+        if not state.tracking:  # only after an integrity race used up the reserved ones
+            state.tracking = next_tracking_numbers(session, 1)
+        tracking = state.tracking.pop(0)
+        snapshot["tracking_number"] = tracking
+    if letter is not None:
+        letters.record_issue(session, principal, cid, op_id, payload, *letter)
+    save(session, snapshot, outcome.event, created_by=principal.username, now=now,
+         op_id=op_id, old_snapshot=current)
+    applied = {"op_id": op_id, "complaint_id": cid, "kind": kind.value,
+               "username": principal.username, "device_id": principal.device_id,
+               "payload_hash": digest, "version": snapshot["version"],
+               "tracking_number": tracking, "applied_at": utcnow()}
+    session.execute(_INSERT_OP, applied)  # a duplicate op id fails right here
+    moved = current is not None and current.get("agency_code") != snapshot.get("agency_code")
+    audit.record(session, action=f"op_{kind.value}", username=principal.username,
+                 agency=principal.agency, device_id=principal.device_id,
+                 address=principal.address, target_type="complaint", target_id=cid,
+                 subject_agency=snapshot.get("agency_code"),
+                 details={"op_id": op_id, "version": snapshot["version"],
+                          "tracking_number": tracking,
+                          **({"from_agency": current.get("agency_code")} if moved else {})})
+    state.snapshots[cid] = snapshot
+    state.priors[op_id] = _Prior(**applied)
+    return _result(op_id, "applied", version=snapshot["version"], tracking_number=tracking)

@@ -1,0 +1,157 @@
+"""Sign-in, expiry, renewal, revocation, throttling; tokens never stored or logged."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+from tests.server_fixtures import ServerHandle, start_server
+
+TTL = 3
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerHandle]:
+    env = {"LAPOR_TOKEN_TTL": str(TTL), "LAPOR_LOGIN_MAX_FAILURES": "3"}
+    with start_server(tmp_path_factory.mktemp("auth"), env=env) as handle:
+        yield handle
+
+
+def login_raw(server: ServerHandle, username: str, password: str, device: str = "dev-1",
+              headers: dict | None = None) -> requests.Response:
+    return requests.post(f"{server.api}/auth/login", timeout=30, headers=headers or {},
+                         json={"username": username, "password": password, "device_id": device})
+
+
+def test_health_and_version_need_no_token(server: ServerHandle) -> None:
+    assert requests.get(f"{server.api}/health", timeout=5).json() == {"status": "ok"}
+    body = requests.get(f"{server.api}/version", timeout=5).json()
+    assert body["api"] == 1 and isinstance(body["version"], str)
+
+
+def test_login_returns_tokens_and_user(server: ServerHandle) -> None:
+    resp = login_raw(server, "dinkes.yankes", server.password)
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert body["expires_in"] == TTL
+    assert body["access_token"] and body["refresh_token"]
+    assert body["access_token"] != body["refresh_token"]
+    user = body["user"]
+    assert user["username"] == "dinkes.yankes"
+    assert (user["role"], user["agency"], user["unit"]) == ("petugas_unit", "DINKES", "YANKES")
+    assert user["full_name"]
+
+
+def test_wrong_password_and_unknown_user_look_the_same(server: ServerHandle) -> None:
+    wrong = login_raw(server, "dishub.admin", "salah-sekali")
+    unknown = login_raw(server, "tidak.ada", "salah-sekali")
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json()["error"] == unknown.json()["error"] == "invalid_credentials"
+    assert wrong.json()["message"] == unknown.json()["message"]
+
+
+def test_access_token_expires_and_refresh_renews(server: ServerHandle) -> None:
+    client = server.login("dinkes.admin")
+    assert client.get("/users").status_code == 200
+    time.sleep(TTL + 0.5)
+    expired = client.get("/users")
+    assert expired.status_code == 401
+    assert expired.json()["error"] == "token_expired"
+
+    old_refresh = client.refresh_token
+    resp = requests.post(f"{server.api}/auth/refresh", json={"refresh_token": old_refresh},
+                         headers={"X-Device-Id": client.device_id}, timeout=10)
+    assert resp.status_code == 200, resp.text
+    renewed = resp.json()
+    assert renewed["refresh_token"] != old_refresh
+    assert renewed["user"]["username"] == "dinkes.admin"
+    client.set_token(renewed["access_token"])
+    assert client.get("/users").status_code == 200
+
+    # The refresh token is rotated: the old one no longer works.
+    again = requests.post(f"{server.api}/auth/refresh", json={"refresh_token": old_refresh},
+                          timeout=10)
+    assert again.status_code == 401
+    assert again.json()["error"] == "invalid_refresh_token"
+
+
+def test_refresh_from_another_device_is_refused(server: ServerHandle) -> None:
+    client = server.login("dinkes.pimpinan")
+    resp = requests.post(f"{server.api}/auth/refresh",
+                         json={"refresh_token": client.refresh_token},
+                         headers={"X-Device-Id": "someone-else"}, timeout=10)
+    assert resp.status_code == 401
+    assert resp.json()["error"] == "device_mismatch"
+
+
+def test_logout_revokes_access_and_refresh(server: ServerHandle) -> None:
+    client = server.login("pupr.admin")
+    assert client.get("/users").status_code == 200
+    out = client.post("/auth/logout")
+    assert out.status_code == 204
+    after = client.get("/users")
+    assert after.status_code == 401
+    assert after.json()["error"] == "token_invalid"
+    refresh = requests.post(f"{server.api}/auth/refresh",
+                            json={"refresh_token": client.refresh_token}, timeout=10)
+    assert refresh.status_code == 401
+
+
+def test_token_is_bound_to_its_device(server: ServerHandle) -> None:
+    client = server.login("pupr.loket", device_id="desk-a")
+    resp = requests.get(f"{server.api}/users", timeout=10, headers={
+        "Authorization": f"Bearer {client.token}", "X-Device-Id": "desk-b"})
+    assert resp.status_code == 401
+    assert resp.json()["error"] == "device_mismatch"
+
+
+@pytest.mark.parametrize("header", ["", "Bearer", "Bearer   ", "Basic abc", "Bearer nonsense"])
+def test_bad_authorization_headers_are_401(server: ServerHandle, header: str) -> None:
+    resp = requests.get(f"{server.api}/users", headers={"Authorization": header}, timeout=10)
+    assert resp.status_code == 401
+    body = resp.json()
+    assert body["error"] in ("token_missing", "token_invalid") and body["message"]
+
+
+def test_repeated_failures_slow_the_account(server: ServerHandle) -> None:
+    for _ in range(3):
+        assert login_raw(server, "dishub.loket", "bukan-ini").status_code == 401
+    blocked = login_raw(server, "dishub.loket", server.password)
+    assert blocked.status_code == 429
+    assert blocked.json()["error"] == "login_throttled"
+    wait = int(blocked.headers["Retry-After"])
+    assert 1 <= wait <= 5
+    # Another account from the same address is not blocked by this account's failures.
+    assert login_raw(server, "dishub.admin", server.password).status_code == 200
+    time.sleep(wait + 0.2)
+    assert login_raw(server, "dishub.loket", server.password).status_code == 200
+
+
+def test_repeated_failures_slow_the_address(tmp_path_factory: pytest.TempPathFactory) -> None:
+    env = {"LAPOR_LOGIN_MAX_FAILURES": "50", "LAPOR_LOGIN_MAX_FAILURES_ADDRESS": "4"}
+    with start_server(tmp_path_factory.mktemp("auth-addr"), env=env) as srv:
+        for name in ("a.satu", "b.dua", "c.tiga", "d.empat"):
+            assert login_raw(srv, name, "tebakan").status_code == 401
+        blocked = login_raw(srv, "dinkes.admin", srv.password)
+        assert blocked.status_code == 429
+        assert blocked.json()["error"] == "login_throttled"
+
+
+def test_tokens_are_stored_only_as_hashes(server: ServerHandle) -> None:
+    client = server.login("disdukcapil.admin")
+    engine = sa.create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            for table in ("auth_sessions", "audit_log", "login_throttle"):
+                rows = conn.execute(sa.text(f"SELECT * FROM {table}")).all()
+                dump = repr(rows)
+                assert client.token not in dump and client.refresh_token not in dump, table
+    finally:
+        engine.dispose()
+    log = server.log()
+    assert client.token not in log and client.refresh_token not in log
+    assert server.password not in log
