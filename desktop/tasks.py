@@ -104,7 +104,14 @@ class Tasks(QObject):
                 on_error: Callable[[BaseException], None] | None,
                 changes: bool) -> Future[None]:
         if self._closed:
-            raise RuntimeError("Tasks is shut down")
+            if changes:  # a write after shutdown must fail loudly, never vanish
+                raise RuntimeError("Tasks is shut down")
+            # A late read (a timer or view reacting while the window closes) has nobody
+            # left to answer: drop it instead of raising into Qt's event loop.
+            log.debug("read submitted after shutdown dropped")
+            dropped: Future[None] = Future()
+            dropped.cancel()
+            return dropped
         job = _Job(fn, on_success, on_error, changes)
         self._pending += 1
         if self._pending == 1:
@@ -124,7 +131,13 @@ class Tasks(QObject):
             self.busy_changed.emit(False)
         if job.error is None:
             if job.on_success is not None:
-                job.on_success(job.result)
+                try:
+                    job.on_success(job.result)
+                except RuntimeError as exc:
+                    # The receiving widget was deleted while the job ran (window closed).
+                    if "already deleted" not in str(exc):
+                        raise
+                    log.debug("result for a deleted receiver dropped")
             if job.changes:
                 self.changed.emit()
         elif job.on_error is not None:
