@@ -25,7 +25,8 @@ EXIT_REJECTED = 5
 EXIT_INVALID_INPUT = 6
 
 
-def _add(sub: argparse._SubParsersAction, name: str, target: str, help_: str) -> argparse.ArgumentParser:
+def _add(sub: argparse._SubParsersAction, name: str, target: str,
+         help_: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_)
     parser.set_defaults(target=target)
     return parser
@@ -37,14 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="data directory (default: env LAPOR_DESK_DATA_DIR, "
                         "then the platform's user data directory)")
     parser.add_argument("--demo", action="store_true",
-                        help="start an embedded demo server, sign in as a demo officer, open the desk")
+                        help="start an embedded demo server, sign in as a demo officer, "
+                        "open the desk")
     parser.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
     parser.set_defaults(target="desktop.app:run")
     sub = parser.add_subparsers(dest="command")
 
     dev = sub.add_parser("dev", help="developer tools")
     dev_sub = dev.add_subparsers(dest="dev_command", required=True)
-    seed = _add(dev_sub, "seed", "desktop.commands.seed:run", "fill the local database with demo data")
+    seed = _add(dev_sub, "seed", "desktop.commands.seed:run",
+                "fill the local database with demo data")
     seed.add_argument("--count", type=int, default=1000)
     seed.add_argument("--seed", type=int, default=None, help="random seed (repeatable data)")
 

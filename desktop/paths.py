@@ -24,7 +24,7 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The desk's data directory: ``--data-dir`` beats ``LAPOR_DESK_DATA_DIR`` beats platformdirs."""
+    """The data directory: ``--data-dir``, then ``LAPOR_DESK_DATA_DIR``, then platformdirs."""
     if override:
         path = Path(override)
     elif os.environ.get(DATA_DIR_ENV):
