@@ -83,8 +83,11 @@ def test_shutdown_finishes_queued_writes_then_the_final_step(qapp):
         helper.run(lambda n=n: (time.sleep(0.02), order.append(f"write {n}")))
     helper.shutdown(final=lambda: order.append("close"))
     assert order == ["write 0", "write 1", "write 2", "close"]
-    with pytest.raises(RuntimeError):
-        helper.run(lambda: None)
+    with pytest.raises(RuntimeError):  # a write after shutdown must never vanish silently
+        helper.run(lambda: None, changes=True)
+    late_read = helper.run(lambda: order.append("late read"))  # dropped, not raised
+    assert late_read.cancelled()
+    assert "late read" not in order
 
 
 def test_fault_message_names_the_error_for_the_helpdesk(qapp):
