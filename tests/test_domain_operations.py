@@ -165,6 +165,19 @@ def test_create_received_earlier_starts_clock_then():
     assert snap["phase_started"] == "2026-10-30" and snap["due_date"] == "2026-11-04"
 
 
+def test_create_from_a_fast_clock_is_clamped_to_now():
+    # The desk's clock is three hours ahead: accepted, and the clock starts at our now.
+    snap = run(None, "create", _payload(received_at="2026-11-02T12:00:00+08:00"), ADMIN).snapshot
+    assert snap["received_at"] == "2026-11-02T09:00:00+08:00"
+    assert snap["phase_started"] == "2026-11-02"
+
+
+def test_create_received_beyond_skew_tolerance_is_rejected():
+    with pytest.raises(ValidationError) as err:
+        run(None, "create", _payload(received_at="2026-11-03T09:00:01+08:00"), ADMIN)
+    assert "masa depan" in err.value.errors["received_at"]
+
+
 def test_create_utc_now_uses_wita_date():
     late_utc = datetime(2026, 11, 1, 17, 30, tzinfo=WITA.utc)  # 01:30 WITA on 2 Nov
     snap = run(None, "create", _payload(), ADMIN, late_utc).snapshot

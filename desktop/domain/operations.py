@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from .calendar import WITA, WorkingCalendar, local_date
@@ -94,6 +94,11 @@ _CREATE_KEYS = (
 class OpOutcome(NamedTuple):
     snapshot: dict
     event: dict
+
+
+# How far ahead of the applier's clock a desk's received_at may be. Office PCs often run
+# minutes to hours fast; beyond a day it is a typing error, not a clock.
+CLOCK_SKEW_TOLERANCE = timedelta(days=1)
 
 
 @dataclass
@@ -462,8 +467,12 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
     if received:
         try:
             received_at = _aware(datetime.fromisoformat(str(received)))
-            if received_at > ctx.now:
+            if received_at > ctx.now + CLOCK_SKEW_TOLERANCE:
                 ctx.errors["received_at"] = "Waktu diterima tidak boleh di masa depan."
+            elif received_at > ctx.now:
+                # The creating desk's clock runs ahead of ours: the complaint was
+                # received no later than now, so the deadline clock starts now.
+                received_at = ctx.now
         except ValueError:
             ctx.errors["received_at"] = "Waktu diterima tidak valid."
     agency = p.get("agency_code") or ctx.actor.agency
