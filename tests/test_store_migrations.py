@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from desktop.store import DeskService, QueueFilter, StoreError
-from desktop.store import migrate as migrate_module
 from desktop.store.engine import DB_FILE
 from desktop.store.migrate import current_revision, head_revision, upgrade
 from desktop.store.schema import metadata
@@ -41,7 +40,7 @@ def test_fresh_database_is_created_at_head_in_wal_mode(tmp_path: Path) -> None:
         assert service.migration.backup is None
         assert service.integrity_check() == "ok"
     db = tmp_path / DB_FILE
-    assert current_revision(db) == head_revision() == "0002"
+    assert current_revision(db) == head_revision() == "0003"
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
@@ -84,7 +83,7 @@ def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
                         "categories", "agencies", "units")}
     with DeskService(data) as service:
         assert service.migration.from_revision == "0001"
-        assert service.migration.to_revision == "0002"
+        assert service.migration.to_revision == "0003"
         backup = service.migration.backup
         assert backup is not None and backup.parent == data
         assert service.integrity_check() == "ok"
@@ -137,18 +136,21 @@ def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
 def test_failed_upgrade_rolls_back_completely(tmp_path: Path, monkeypatch) -> None:
     """The upgrade is one transaction: a failure after the DDL ran leaves revision 0001."""
     data = _v1_copy(tmp_path)
-    real_upgrade = migrate_module.command.upgrade
+    from alembic import command
+
+    real_upgrade = command.upgrade
 
     def upgrade_then_fail(cfg, target):  # noqa: ANN001
         real_upgrade(cfg, target)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(migrate_module.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError):
         DeskService(data)
     monkeypatch.undo()
     assert current_revision(data / DB_FILE) == "0001"
     assert "saved_views" not in _tables(data / DB_FILE)
+    assert "letters" not in _tables(data / DB_FILE)
     with DeskService(data) as service:  # and the next start upgrades it properly
         assert service.migration.from_revision == "0001"
         assert service.total() == 3

@@ -181,5 +181,5 @@ def test_two_desks_change_the_same_complaint_offline(shared_server, make_desk) -
     remote = shared_server.login("dinkes.admin").get(f"/complaints/{cid}").json()
     assert remote["status"] == "didisposisikan" and remote["version"] == 3
     assert [e["kind"] for e in remote["timeline"]] == ["create", "verify", "dispose"]
-    audit = b.service.get_sync_state("outbox_audit")
+    audit = b.service.outbox_audit()
     assert audit[-1]["action"] == "reapply" and audit[-1]["op_id"] == op["op_id"]

@@ -150,7 +150,7 @@ def test_status_bar_and_outbox_follow_pending_and_rejected_ops(qtbot, server, si
         qtbot.waitUntil(lambda: status(gui).rejected == 0, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: outbox.model.rowCount() == 0, timeout=WAIT_MS)
         assert not widget.rejected.isVisible()
-        audit = desk.service.get_sync_state("outbox_audit")
+        audit = desk.service.outbox_audit()
         assert audit[-1]["action"] == "discard" and audit[-1]["kind"] == "hold"
         assert audit[-1]["by"] == "dinkes.admin"
     finally:

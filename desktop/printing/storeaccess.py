@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import Actor, OpKind, apply_op
-from desktop.printing.schema import create_tables, mark_ready, tables_ready
 from desktop.store import service as _store
 
 if TYPE_CHECKING:
@@ -30,28 +29,16 @@ def raw(conn: Any) -> Any:
 
 @contextmanager
 def writing(service: DeskService) -> Iterator[Any]:
-    """The store's writer transaction (``BEGIN IMMEDIATE`` under its write lock)."""
-    _prepare(service)
-    with service._write() as conn:  # noqa: SLF001 - see module docstring
+    """The store's writer transaction (``BEGIN IMMEDIATE`` under its write lock). The
+    archive tables come with the store's schema (revision 0003): a DeskService is at head."""
+    with service.transaction() as conn:
         yield conn
-
-
-def _prepare(service: DeskService) -> None:
-    """Create the archive tables once per database, in a transaction of their own (so a
-    rolled-back letter never takes the DDL with it)."""
-    key = str(service.db_path)
-    if tables_ready(key):
-        return
-    with service._write() as conn:  # noqa: SLF001
-        create_tables(raw(conn))
-    mark_ready(key)
 
 
 @contextmanager
 def reading(service: DeskService) -> Iterator[Any]:
-    """One consistent read snapshot (tables created first if this desk never had them)."""
-    _prepare(service)
-    with service._read() as conn:  # noqa: SLF001
+    """One consistent read snapshot."""
+    with service.reading() as conn:
         yield conn
 
 

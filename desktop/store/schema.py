@@ -175,3 +175,53 @@ drafts = Table(
     Column("payload", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
 )
+
+# --- revision 0003: the letter archive (desktop/printing) and the outbox audit trail ----
+
+agenda_blocks = Table(
+    "agenda_blocks", metadata,
+    Column("id", Text, primary_key=True),
+    Column("agency_code", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("start_number", Integer, nullable=False),
+    Column("end_number", Integer, nullable=False),
+    Column("next_number", Integer, nullable=False),
+    Column("reserved_at", Text, nullable=False),
+)
+
+letters = Table(
+    "letters", metadata,
+    Column("id", Text, primary_key=True),
+    Column("complaint_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("agency_code", Text, nullable=False),
+    Column("agenda_year", Integer, nullable=False),
+    Column("agenda_seq", Integer, nullable=False),
+    Column("agenda_number", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("paper", Text, nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("qr_key_id", Text),
+    Column("issued_at", Text, nullable=False),
+    Column("issued_by", Text, nullable=False),
+    Column("op_id", Text, nullable=False, unique=True),
+    Column("file_op_id", Text, nullable=False, unique=True),
+    Column("voided", Integer, nullable=False),
+    Column("voided_at", Text),
+    Column("voided_by", Text),
+    Column("void_reason", Text),
+    Column("void_op_id", Text, unique=True),
+)
+
+outbox_audit = Table(
+    "outbox_audit", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", Text, nullable=False, unique=True),
+    Column("at", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("actor", Text),
+    Column("op_id", Text),
+    Column("complaint_id", Text),
+    Column("entry", Text, nullable=False),
+)

@@ -36,6 +36,7 @@ from desktop.domain import (
     local_date,
 )
 from desktop.domain import deadline_info as domain_deadline_info
+from desktop.store import audit
 from desktop.store import queue as q
 from desktop.store import snapshots as sn
 from desktop.store.engine import DB_FILE, make_engine
@@ -494,6 +495,17 @@ class DeskService:
                 item[key] = sn.loads(item[key])
             out.append(item)
         return out
+
+    def outbox_audit(self, limit: int | None = None) -> list[dict]:
+        """The officer's decisions on outbox ops (discard, reapply, requeue), oldest first;
+        ``limit``: only the newest ``limit``. Only the newest ``audit.KEEP`` are kept."""
+        with self._read() as conn:
+            return audit.entries(self._raw(conn), limit)
+
+    def append_outbox_audit(self, conn: Connection, entries: Sequence[Mapping[str, Any]]
+                            ) -> None:
+        """Record audit entries inside the caller's ``transaction()`` (with the decision)."""
+        audit.append(self._raw(conn), entries)
 
     def outbox_counts(self) -> dict[str, int]:
         with self._read() as conn:

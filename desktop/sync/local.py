@@ -36,7 +36,6 @@ LAST_ATTEMPT_KEY = "last_attempt"
 LOGIN_REQUIRED_KEY = "login_required"
 PENDING_RESET_KEY = "pending_reset"
 USERS_KEY = "directory_users"
-AUDIT_KEY = "outbox_audit"
 UPLOADED_KEY = "uploaded_attachments"
 _CHUNK = 900
 _COMMUTING = frozenset(k.value for k in COMMUTING_KINDS)
@@ -611,7 +610,7 @@ class SyncLocal:
                     f"WHERE state = 'rejected' AND op_id IN ({_placeholders(chunk)})",
                     [now_iso(), *chunk])
                 count += cur.rowcount
-            self._audit(raw, "requeue", list(op_ids))
+            self._audit(conn, "requeue", list(op_ids))
             for cid in sorted(touched):
                 self._rebuild(conn, cid, base=_KEEP, replay_applied=True)
         return count
@@ -637,7 +636,7 @@ class SyncLocal:
             entries = [self._audit_entry("discard", op, by) for op in chosen]
             raw.executemany("DELETE FROM outbox WHERE seq = ?", [(op.seq,) for op in chosen])
             self._unchain(raw, [op for op in chosen if op.state == "pending"], hold=False)
-            self._append_audit(raw, entries)
+            self._append_audit(conn, entries)
             for cid in sorted({op.complaint_id for op in chosen}):
                 self._rebuild(conn, cid, base=_KEEP, replay_applied=True)
         return [op.op_id for op in chosen]
@@ -657,10 +656,11 @@ class SyncLocal:
             entry = self._audit_entry("reapply", chosen[0], actor.username)
             entry["new_op_id"] = new_op_id
             raw.execute("DELETE FROM outbox WHERE seq = ?", (chosen[0].seq,))
-            self._append_audit(raw, [entry])
+            self._append_audit(conn, [entry])
 
-    def audit_log(self) -> list[dict[str, Any]]:
-        return list(self.get_state(AUDIT_KEY, []) or [])
+    def audit_log(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The outbox audit trail, oldest first (the store's ``outbox_audit`` table)."""
+        return self.service.outbox_audit(limit)
 
     @staticmethod
     def _ops_in(raw: Any, op_ids: Sequence[str], states: Sequence[str]) -> list[OutboxOp]:
@@ -680,15 +680,13 @@ class SyncLocal:
                 "reject_reason": op.reject_reason, "last_error": op.last_error,
                 "created_at": op.created_at, "payload": op.payload}
 
-    def _audit(self, raw: Any, action: str, op_ids: Sequence[str]) -> None:
-        self._append_audit(raw, [{"id": str(uuid.uuid4()), "at": now_iso(), "action": action,
-                                  "op_ids": list(op_ids)}])
+    def _audit(self, conn: Any, action: str, op_ids: Sequence[str]) -> None:
+        self._append_audit(conn, [{"id": str(uuid.uuid4()), "at": now_iso(), "action": action,
+                                   "op_ids": list(op_ids)}])
 
-    def _append_audit(self, raw: Any, entries: list[dict[str, Any]]) -> None:
-        # Kept in sync_state until the store has an audit table (see the sync report).
-        log_entries = self._get_state(raw, AUDIT_KEY, []) or []
-        log_entries.extend(entries)
-        self._set_state(raw, AUDIT_KEY, log_entries)
+    def _append_audit(self, conn: Any, entries: list[dict[str, Any]]) -> None:
+        # In the decision's own transaction; the store keeps the newest entries.
+        self.service.append_outbox_audit(conn, entries)
 
 
 class _Keep:
