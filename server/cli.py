@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         _common(p, suppress=True)
         return p
 
-    add("init", "create or upgrade the database schema")
+    add("init", "create or upgrade the database schema (and the QR secret file)")
 
     run = add("run", "serve the API")
     run.add_argument("--host", default="127.0.0.1")
@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--complaints", type=int, default=300)
     seed.add_argument("--seed", type=int, default=2026, help="random seed (repeatable data)")
 
+    rotate = add("rotate-qr-key", "start a new QR key id for new disposition sheets; "
+                                  "sheets signed with the old ids still verify")
+    rotate.add_argument("--id", help="the new key id (default: the next vN)")
+
     users = add("users", "list accounts")
     users.add_argument("--json", action="store_true")
     return parser
@@ -111,6 +115,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     print(f"Skema basis data siap (revisi {revision}); {added} kategori baru.")
+    return _qr_secret_ready(settings)
+
+
+def _qr_secret_ready(settings: Settings) -> int:
+    """Create the QR secret file if needed and check that the keyring loads."""
+    from server import qr_keys
+
+    try:
+        created = qr_keys.ensure_file(settings.qr_secret_file)
+        ring = qr_keys.load(settings.qr_secret_file)
+    except (qr_keys.QrSecretError, OSError) as exc:
+        print(f"Kunci QR tidak siap: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if created:
+        print(f"Rahasia kunci QR dibuat: {settings.qr_secret_file} (simpan bersama cadangan).")
+    del ring  # loaded only to prove it is usable
     return EXIT_OK
 
 
@@ -134,6 +154,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     problem = _check_schema(settings.database_url)
     if problem:
         print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    if _qr_secret_ready(settings) != EXIT_OK:  # before the workers start, once
         return EXIT_ERROR
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -231,6 +253,21 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rotate_qr_key(args: argparse.Namespace) -> int:
+    from server import qr_keys
+
+    settings = _settings(args)
+    try:
+        new_id = qr_keys.rotate(settings.qr_secret_file, args.id)
+        ring = qr_keys.read_file(settings.qr_secret_file)
+    except qr_keys.QrSecretError as exc:
+        print(f"lapor-server: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Kunci QR aktif sekarang {new_id} (masih diterima: {', '.join(sorted(ring.secrets))})."
+          " Mulai ulang server agar berlaku.")
+    return EXIT_OK
+
+
 def cmd_users(args: argparse.Namespace) -> int:
     from server import directory
 
@@ -253,13 +290,13 @@ def cmd_users(args: argparse.Namespace) -> int:
 COMMANDS = {
     "init": cmd_init, "run": cmd_run, "create-agency": cmd_create_agency,
     "create-unit": cmd_create_unit, "create-user": cmd_create_user,
-    "seed-demo": cmd_seed_demo, "users": cmd_users,
+    "seed-demo": cmd_seed_demo, "users": cmd_users, "rotate-qr-key": cmd_rotate_qr_key,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command not in ("init", "run"):
+    if args.command not in ("init", "run", "rotate-qr-key"):
         problem = _check_schema(_settings(args).database_url)
         if problem:
             print(problem, file=sys.stderr)

@@ -21,6 +21,11 @@ ENV_LOGIN_MAX_FAILURES_ADDRESS = "LAPOR_LOGIN_MAX_FAILURES_ADDRESS"
 ENV_TIMEZONE = "LAPOR_TIMEZONE"
 ENV_LOCAL_HOLIDAYS = "LAPOR_LOCAL_HOLIDAYS"
 ENV_FOLLOW_UP_DAYS = "LAPOR_FOLLOW_UP_DAYS"
+# QR keys of disposition sheets (server/qr_keys.py): a secret file, or the secret itself.
+ENV_QR_SECRET_FILE = "LAPOR_QR_SECRET_FILE"
+ENV_QR_SECRET = "LAPOR_QR_SECRET"
+ENV_QR_KEY_ID = "LAPOR_QR_KEY_ID"
+ENV_QR_SECRET_OLD = "LAPOR_QR_SECRET_OLD"
 # Test-only fault injection for the concurrency proof (never set in production).
 ENV_TEST_COMMIT_DELAY = "LAPOR_TEST_COMMIT_DELAY_MS"
 ENV_TEST_UNSAFE_FEED = "LAPOR_TEST_UNSAFE_FEED"
@@ -64,6 +69,8 @@ class Settings:
     timezone: str = "Asia/Makassar"
     local_holidays: str | None = None
     follow_up_days: int | None = None
+    # Only the path: secrets never sit in Settings (a repr or log line must not show them).
+    qr_secret_file: Path = field(default_factory=lambda: default_data_dir() / "qr-secret.json")
     test_commit_delay_ms: int = 0
     test_unsafe_feed: bool = False
 
@@ -71,6 +78,7 @@ class Settings:
     def from_env(cls, database_url: str | None = None) -> Settings:
         url = database_url or os.environ.get(ENV_DATABASE_URL) or default_database_url()
         attachments = os.environ.get(ENV_ATTACHMENTS_DIR)
+        qr_file = os.environ.get(ENV_QR_SECRET_FILE)
         return cls(
             database_url=url,
             token_ttl=_int_env(ENV_TOKEN_TTL, 3600),
@@ -83,6 +91,7 @@ class Settings:
             timezone=os.environ.get(ENV_TIMEZONE) or "Asia/Makassar",
             local_holidays=os.environ.get(ENV_LOCAL_HOLIDAYS) or None,
             follow_up_days=_int_env(ENV_FOLLOW_UP_DAYS, 0) or None,
+            qr_secret_file=Path(qr_file) if qr_file else default_qr_secret_file(url),
             test_commit_delay_ms=_int_env(ENV_TEST_COMMIT_DELAY, 0),
             test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",
         )
@@ -94,3 +103,11 @@ def default_attachments_dir(database_url: str) -> Path:
         db_path = Path(database_url.removeprefix("sqlite:///").split("?", 1)[0])
         return db_path.parent / (db_path.stem + "-attachments")
     return default_data_dir() / "attachments"
+
+
+def default_qr_secret_file(database_url: str) -> Path:
+    """Beside the SQLite file (backed up with it), else in the server's data directory."""
+    if database_url.startswith("sqlite:///") and ":memory:" not in database_url:
+        db_path = Path(database_url.removeprefix("sqlite:///").split("?", 1)[0])
+        return db_path.parent / (db_path.stem + "-qr-secret.json")
+    return default_data_dir() / "qr-secret.json"

@@ -33,6 +33,13 @@ class ServerContext:
         return datetime.now(self.tz)
 
     @cached_property
+    def qr_keyring(self) -> Any:
+        """This server's QR secrets (server/qr_keys.py), read once per process."""
+        from server import qr_keys
+
+        return qr_keys.load(self.settings.qr_secret_file)
+
+    @cached_property
     def calendar(self) -> Any:
         from desktop.domain import WorkingCalendar
 

@@ -132,6 +132,9 @@ class AgendaBlockOut(BaseModel):
     start: int
     end: int
     block_id: str
+    qr_key: str = Field(description="the caller's agency's QR key (base64, 32 bytes): sign the "
+                                    "QR codes of disposition sheets with it; keep it secret")
+    qr_key_id: str = Field(description="label of that key (e.g. v1); record it per letter")
 
 
 class AttachmentOut(BaseModel):

@@ -18,8 +18,12 @@ router = APIRouter(prefix="/agenda", tags=["agenda"])
              responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}})
 def reserve(body: AgendaReserveIn, principal: CurrentUser,
             ctx: Ctx) -> dict:
-    """Reserve ``count`` agenda numbers of the caller's agency for ``year`` to this device."""
+    """Reserve ``count`` agenda numbers of the caller's agency for ``year`` to this device,
+    with the agency's current QR key (the desk signs its sheets' QR codes with it)."""
     if not can(principal.role, OpKind.letter_issued):
         raise ApiError(403, "forbidden", "Peran Anda tidak menerbitkan surat.")
+    # Before the write: a server without a usable QR secret reserves nothing.
+    qr_key, qr_key_id = ctx.qr_keyring.current_key(principal.agency)
     with ctx.db.write() as session:
-        return letters.reserve(session, principal, body.year, body.count)
+        block = letters.reserve(session, principal, body.year, body.count)
+    return {**block, "qr_key": qr_key, "qr_key_id": qr_key_id}
