@@ -11,7 +11,7 @@ from server import __version__, errors
 from server.config import Settings
 from server.context import ServerContext
 from server.limits import BodyLimit
-from server.routes import admin, agenda, attachments, auth, complaints, meta, sync
+from server.routes import admin, agenda, attachments, auth, complaints, letters, meta, sync
 from server.schemas import ErrorOut
 
 API_PREFIX = "/api/v1"
@@ -24,8 +24,8 @@ COMMON_ERRORS: dict[int | str, dict] = {
 
 DESCRIPTION = """Server pusat LAPOR! Desk (LAPOR! Paman, Kalimantan Selatan).
 
-Every endpoint except `/health` and `/version` (and sign-in) needs `Authorization: Bearer
-<access_token>`; desks also send `X-Device-Id`. Errors are
+Every endpoint except `/health`, `/version`, `/letters/verify` (and sign-in) needs
+`Authorization: Bearer <access_token>`; desks also send `X-Device-Id`. Errors are
 `{"error": code, "message": Indonesian text, "details": ...}`. The sync protocol is described
 in docs/sync-protocol.md."""
 
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.ctx = ctx
     errors.install(app)
-    for module in (meta, auth, sync, complaints, attachments, agenda, admin):
+    for module in (meta, auth, sync, complaints, attachments, agenda, letters, admin):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit, max_body=settings.max_body_bytes,
                        max_attachment=settings.max_attachment_bytes)

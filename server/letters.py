@@ -22,6 +22,7 @@ from server.models import AgendaBlock, Letter
 from server.sqlutil import next_counter
 
 MAX_BLOCK = 1000
+AGENDA_TEXT_MAX = 64
 
 
 class LetterProblem(Exception):
@@ -46,6 +47,14 @@ def reserve(session: Session, principal: Principal, year: int, count: int) -> di
                  details={"year": year, "start": block.start_number, "end": block.end_number})
     return {"agency": principal.agency, "year": year, "start": block.start_number,
             "end": block.end_number, "block_id": block.id}
+
+
+def agenda_text(payload: dict[str, Any]) -> str | None:
+    """The printed agenda number a desk sent with ``letter_issued`` (None if unusable)."""
+    text = payload.get("agenda_text")
+    if not isinstance(text, str) or not text.strip() or len(text.strip()) > AGENDA_TEXT_MAX:
+        return None
+    return text.strip()
 
 
 def _int(value: Any) -> int | None:
@@ -118,8 +127,8 @@ def record_issue(session: Session, principal: Principal, complaint_id: str, op_i
     letter_id = payload.get("letter_id") or op_id
     session.add(Letter(id=str(letter_id)[:64], complaint_id=complaint_id,
                        agency_code=principal.agency, year=year, agenda_number=number,
-                       issued_by=principal.username, device_id=principal.device_id,
-                       op_id=op_id))
+                       agenda_text=agenda_text(payload), issued_by=principal.username,
+                       device_id=principal.device_id, op_id=op_id))
 
 
 def record_void(session: Session, principal: Principal, complaint_id: str,

@@ -203,12 +203,16 @@ class Letter(Base):
     """A disposition letter record; its agenda number is never reused, even when voided."""
 
     __tablename__ = "letters"
-    __table_args__ = (sa.UniqueConstraint("agency_code", "year", "agenda_number"),)
+    __table_args__ = (sa.UniqueConstraint("agency_code", "year", "agenda_number"),
+                      sa.Index("ix_letters_agency_text", "agency_code", "agenda_text"))
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     complaint_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     agency_code: Mapped[str] = mapped_column(sa.String(32))
     year: Mapped[int] = mapped_column(sa.Integer)
     agenda_number: Mapped[int] = mapped_column(sa.Integer)
+    # The number as printed (the desk's format, e.g. 045/DISP/DINKES/XI/2026): what a QR
+    # payload names. Null when the desk sent none (the server knows only seq and year).
+    agenda_text: Mapped[str | None] = mapped_column(sa.String(64))
     issued_by: Mapped[str] = mapped_column(sa.String(64))
     device_id: Mapped[str] = mapped_column(sa.String(64))
     op_id: Mapped[str] = mapped_column(sa.String(36))

@@ -6,6 +6,7 @@ Complaint snapshots stay plain JSON objects here: their shape belongs to the dom
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -135,6 +136,21 @@ class AgendaBlockOut(BaseModel):
     qr_key: str = Field(description="the caller's agency's QR key (base64, 32 bytes): sign the "
                                     "QR codes of disposition sheets with it; keep it secret")
     qr_key_id: str = Field(description="label of that key (e.g. v1); record it per letter")
+
+
+class LetterVerifyOut(BaseModel):
+    status: Literal["valid", "voided", "unknown", "forged"] = Field(
+        description="valid: a letter on record; voided: on record but voided; unknown: "
+                    "correctly signed but not (yet) on the server; forged: the signature does "
+                    "not match (edited, or not signed with this server's key)")
+    message: str = Field(description="Indonesian text for whoever scanned the sheet")
+    agency: str | None = None
+    agenda_number: str | None = Field(default=None, description="as printed on the sheet")
+    complaint_number: str | None = Field(default=None, description="as printed on the sheet")
+    issued_date: date | None = Field(
+        default=None, description="day the server recorded the letter (local time)")
+    voided: bool = False
+    voided_date: date | None = None
 
 
 class AttachmentOut(BaseModel):
