@@ -5,9 +5,10 @@ secret and hands it to desks of that agency with each agenda block it reserves; 
 keeps it in ``<data dir>/secrets/qr-<AGENCY>.json`` (mode 0600 in a 0700 folder) and signs
 every sheet's QR payload with it, so the server can verify any sheet of the agency.
 
-A server that does not (yet) hand out keys leaves the desk without one: the desk then
-makes a random key of its own (``key_id`` ``local:...``) so it can still print, and such
-sheets verify only on this desk. A server key, once received, replaces it for new sheets.
+A desk that has no server key yet (never reserved a block, or an old server) makes a
+random key of its own (``key_id`` ``local:...``) so it can still print; such sheets do not
+verify on the server (``/letters/verify`` answers ``forged``). A server key, once received
+(``server:v1``; after a rotation ``server:v2``), replaces it for new sheets.
 """
 
 from __future__ import annotations

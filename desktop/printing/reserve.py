@@ -4,7 +4,8 @@
 for its agency (this year, and next year from mid-December so New Year's Day can be worked
 offline) and, below the low-water mark, reserves a new block with ``POST
 /api/v1/agenda/reserve``. The QR key the server sends with a block is stored too
-(:mod:`desktop.printing.qr_key`). Numbers are never invented locally: a desk that could not
+(:mod:`desktop.printing.qr_key`); a desk still signing with a local key reserves a
+one-number block just to receive it. Numbers are never invented locally: a desk that could not
 reserve simply has none left, and issuing says so.
 
 Network calls run on the calling thread; database steps go through ``run_db`` (the GUI
@@ -67,12 +68,19 @@ def _keep_block(service: DeskService, block: dict[str, Any]) -> None:
 
 def reserve_block(client: Any, year: int, count: int) -> dict[str, Any]:
     """``POST /agenda/reserve`` through the sync client (its retries, token renewal)."""
-    method = getattr(client, "reserve_agenda", None)
-    if callable(method):
-        return dict(method(year, count))
-    response = client._request("POST", "/agenda/reserve",  # noqa: SLF001 - until the
-                               json={"year": year, "count": count})  # client has a method
-    return dict(response.json())
+    return dict(client.reserve_agenda(year, count))
+
+
+def _keep_key(service: DeskService, agency: str, block: dict[str, Any]) -> str | None:
+    """Store the QR key a block came with (new sheets are signed with it); its key id."""
+    key = qr_key.from_server(block.get("qr_key"), block.get("qr_key_id"))
+    if key is None:
+        return None
+    current = qr_key.load(Path(service.data_dir), agency)
+    if current is None or current.key != key.key or current.key_id != key.key_id:
+        qr_key.save(Path(service.data_dir), agency, key)
+        log.info("QR key %s stored for %s", key.key_id, agency)
+    return key.key_id
 
 
 def ensure_agenda_numbers(service: DeskService, client: Any, *,
@@ -113,15 +121,35 @@ def ensure_agenda_numbers(service: DeskService, client: Any, *,
                             block.get("agency"), block.get("year"), agency, year)
                 continue
             db(_keep_block, service, block)
-            key = qr_key.from_server(block.get("qr_key"), block.get("qr_key_id"))
-            if key is not None:
-                current = qr_key.load(Path(service.data_dir), agency)
-                if current is None or current.key != key.key:
-                    qr_key.save(Path(service.data_dir), agency, key)
-                report.qr_key_id = key.key_id
+            report.qr_key_id = _keep_key(service, agency, block) or report.qr_key_id
             report.reserved.append({k: block[k] for k in ("block_id", "year", "start", "end")})
             log.info("agenda block %s-%s/%s reserved for %s", block["start"], block["end"],
                      year, agency)
             free = db(_free, service, agency, year)
         report.free[year] = free
+    if report.qr_key_id is None:
+        _fetch_key(service, client, agency, years_needed(today)[0], report, db)
     return report
+
+
+# Agencies whose server key was asked for in this process without getting one (an old
+# server): asked once only, so such a server does not get a 1-number block every round.
+_ASKED_FOR_KEY: set[str] = set()
+
+
+def _fetch_key(service: DeskService, client: Any, agency: str, year: int,
+               report: ReserveReport, db: Callable[..., Any]) -> None:
+    """A desk still signing with a local key (its blocks predate server keys) reserves a
+    one-number block just for the key that comes with it; the number is used as usual."""
+    stored = qr_key.load(Path(service.data_dir), agency)
+    if (stored is not None and stored.from_server) or agency in _ASKED_FOR_KEY:
+        return
+    block = reserve_block(client, year, 1)
+    if str(block.get("agency")) != agency or int(block.get("year", 0)) != year:
+        return
+    db(_keep_block, service, block)
+    report.reserved.append({k: block[k] for k in ("block_id", "year", "start", "end")})
+    report.qr_key_id = _keep_key(service, agency, block)
+    if report.qr_key_id is None:
+        _ASKED_FOR_KEY.add(agency)
+    report.free[year] = db(_free, service, agency, year)

@@ -175,6 +175,13 @@ class ApiClient:
         finally:
             response.close()
 
+    def reserve_agenda(self, year: int, count: int) -> dict[str, Any]:
+        """``POST /agenda/reserve``: a block of agenda numbers for this device, with the
+        agency's QR key (``qr_key``, ``qr_key_id``). A retried call may reserve a second
+        block: unused numbers are only a gap, never reused."""
+        return _json(self._request("POST", "/agenda/reserve",
+                                   json={"year": year, "count": count}))
+
     # -- plumbing -------------------------------------------------------------------------
     def _take_tokens(self, body: dict[str, Any], username: str) -> None:
         try:
