@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from desktop.domain import WITA, local_date
 from desktop.printing import (
     IssueOptions,
     LetterError,
     active_letter,
+    agenda,
     ensure_agenda_numbers,
     fetch_archived,
     issue_letter,
@@ -23,7 +27,9 @@ from desktop.printing import (
     reprint_bytes,
     void_letter,
 )
+from desktop.printing import settings as letter_settings
 from desktop.printing.archive import archive_path
+from desktop.printing.reserve import years_needed
 from desktop.store import DeskService
 from desktop.sync.account import Account
 from desktop.sync.credentials import CredentialStore
@@ -63,6 +69,11 @@ def desks(tmp_path: Path, lapor_server: ServerHandle, monkeypatch: pytest.Monkey
         desk.close()
 
 
+def _free(desk: Desk, year: int) -> int:
+    with desk.service.reading() as conn:
+        return agenda.free_numbers(conn.connection.driver_connection, "DINKES", year)
+
+
 def _complaints(server: ServerHandle, n: int) -> list[str]:
     admin = server.login("dinkes.admin")
     leader = server.login("dinkes.pimpinan")
@@ -74,17 +85,24 @@ def _complaints(server: ServerHandle, n: int) -> list[str]:
     return ids
 
 
+def _hold(desk: Desk, size: int) -> None:
+    """Small agenda blocks for this desk (Pengaturan › Kop Surat › nomor yang dipegang)."""
+    settings = letter_settings.load(desk.service)
+    letter_settings.save(desk.service, replace(settings, low_water=size, block_size=size))
+
+
 def test_two_offline_desks_never_share_an_agenda_number(desks, lapor_server):  # noqa: F811
     a, b = desks
     cids = _complaints(lapor_server, 3)
     for desk, size in ((a, 4), (b, 3)):
-        desk.sync()
-        report = ensure_agenda_numbers(desk.service, desk.client, low_water=size,
-                                       block_size=size)
-        assert len(report.reserved) >= 1
-        year = min(report.free)
-        assert report.free[year] == size
-        # Enough numbers: the next check reserves nothing.
+        _hold(desk, size)
+        # The sync round itself tops the desk up (SyncEngine -> ensure_agenda_numbers).
+        years = years_needed(local_date(datetime.now(WITA)))  # next year too from 15 Dec
+        assert desk.sync().agenda_reserved == len(years)
+        year = years[0]
+        assert [_free(desk, y) for y in years] == [size] * len(years)
+        # Enough numbers: the next round and the next explicit check reserve nothing.
+        assert desk.sync().agenda_reserved == 0
         again = ensure_agenda_numbers(desk.service, desk.client, low_water=size)
         assert again.reserved == [] and again.free[year] == size
 

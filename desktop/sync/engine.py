@@ -62,6 +62,7 @@ class SyncReport:
     reference: int = 0
     pages: int = 0
     reset: bool = False
+    agenda_reserved: int = 0  # agenda number blocks reserved after the round
     seconds: float = 0.0
     rejected_op_ids: list[str] = field(default_factory=list)
 
@@ -121,6 +122,7 @@ class SyncEngine:
                 log.info("%d ops left 'sending' by an earlier run go out again", recovered)
             self.push_all(report)
             self.pull_all(report)
+            self.top_up_agenda(report)
         except LoginRequired as exc:
             self._db(self.local.set_states, {LAST_ERROR_KEY: exc.message,
                                              LOGIN_REQUIRED_KEY: True,
@@ -135,6 +137,25 @@ class SyncEngine:
         report.finished_at = now_iso()
         report.seconds = round(time.perf_counter() - started, 3)
         return report
+
+    # -- after a successful round ----------------------------------------------------------
+    def top_up_agenda(self, report: SyncReport) -> None:
+        """Reserve agenda numbers when few are left, so letters can be issued offline
+        (``desktop.printing.ensure_agenda_numbers``; a no-op for roles that issue none).
+        Best effort: a failure is logged and never fails the round; the next one retries.
+        Runs under the round's sync lock, so the GUI and a scheduled sync never both
+        reserve for the same shortage."""
+        if self.client.cancelled.is_set():
+            return
+        from desktop.printing import ensure_agenda_numbers
+
+        try:
+            result = ensure_agenda_numbers(self.service, self.client, run_db=self.run_db)
+        except Exception as exc:  # noqa: BLE001 - see the docstring
+            log.warning("agenda top-up failed (retried next round): %s",
+                        getattr(exc, "message", None) or type(exc).__name__)
+            return
+        report.agenda_reserved += len(result.reserved)
 
     # -- push -----------------------------------------------------------------------------
     def push_all(self, report: SyncReport) -> None:

@@ -274,22 +274,11 @@ class SyncController(QObject):
                             progress=self._progress)
         self._engine = engine
         try:
-            report = engine.sync_once(lock_timeout=0.5)  # a scheduled sync runs: next time
-            self._top_up_agenda(client)
-            return report
+            # The engine also tops up agenda numbers (here, on the network thread).
+            return engine.sync_once(lock_timeout=0.5)  # a scheduled sync runs: next time
         finally:
             self._engine = None
             client.close()
-
-    def _top_up_agenda(self, client: Any) -> None:  # network thread
-        """Keep agenda numbers on hand so letters can be issued offline. Best effort: a
-        failed top-up never fails the round; the next round tries again."""
-        from desktop.printing.reserve import ensure_agenda_numbers
-
-        try:
-            ensure_agenda_numbers(self.service, client, run_db=self.bridge)
-        except Exception as exc:  # noqa: BLE001 - logged, retried next round
-            log.warning("agenda top-up skipped: %s", exc)
 
     def _progress(self, stage: str, done: int, _total: int | None) -> None:  # network thread
         self._progress_signal.emit(stage, done)

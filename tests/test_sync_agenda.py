@@ -1,0 +1,109 @@
+"""``lapor-desk sync`` tops up agenda numbers after a successful round (docs/letters.md).
+
+A real server behind the loopback proxy of tests/flaky_proxy.py, which counts every
+request path: so "no reserve call" is observed on the wire, not inferred.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+
+import pytest
+
+from desktop.domain import WITA, local_date
+from desktop.printing import agenda
+from desktop.printing.reserve import years_needed
+from desktop.printing.settings import BLOCK_SIZE
+from tests.flaky_proxy import FlakyProxy
+from tests.server_fixtures import API, ServerHandle, lapor_server  # noqa: F401
+from tests.sync_fixtures import Desk, make_desk_fixture  # noqa: F401
+
+pytestmark = pytest.mark.timeout(180)
+RESERVE = f"{API}/agenda/reserve"
+
+
+@pytest.fixture
+def proxy(lapor_server: ServerHandle):  # noqa: F811
+    with FlakyProxy(lapor_server.url) as front:
+        yield front
+
+
+def _years() -> list[int]:
+    return years_needed(local_date(datetime.now(WITA)))
+
+
+def _blocks(desk: Desk) -> list[agenda.Block]:
+    with desk.service.reading() as conn:
+        return agenda.blocks(conn.connection.driver_connection)
+
+
+def _sync(desk: Desk) -> dict:
+    return json.loads(desk.sync().stdout)
+
+
+def test_sync_reserves_agenda_numbers_for_a_role_that_issues_letters(
+        lapor_server: ServerHandle, proxy: FlakyProxy, make_desk) -> None:  # noqa: F811
+    desk = make_desk("pimpinan")
+    desk.login(proxy.url, "dinkes.pimpinan", lapor_server.password)
+    body = _sync(desk)
+    years = _years()
+    assert body["ok"] and body["agenda_reserved"] == len(years)
+    assert proxy.requests[RESERVE] == len(years)
+    held = _blocks(desk)
+    assert [(b.agency_code, b.year, b.free) for b in held] == [
+        ("DINKES", y, BLOCK_SIZE) for y in years]
+    # The server recorded the block against this desk's device.
+    device = desk.status()["device_id"]
+    entries = lapor_server.login("dinkes.admin").get("/audit", params={"limit": 200}).json()
+    mine = [e for e in entries["entries"] if e["action"] == "agenda_reserve"
+            and e["device_id"] == device]
+    assert [e["username"] for e in mine] == ["dinkes.pimpinan"] * len(years)
+    assert {e["target_id"] for e in mine} == {b.id for b in held}
+
+    # Enough numbers held: the next round does not ask again.
+    again = _sync(desk)
+    assert again["ok"] and again["agenda_reserved"] == 0
+    assert proxy.requests[RESERVE] == len(years) and _blocks(desk) == held
+
+
+@pytest.mark.parametrize("username", ["dinkes.loket", "dinkes.yankes"])
+def test_roles_that_issue_no_letters_never_ask_for_numbers(
+        username: str, lapor_server: ServerHandle, proxy: FlakyProxy,  # noqa: F811
+        make_desk) -> None:
+    desk = make_desk(username)
+    desk.login(proxy.url, username, lapor_server.password)
+    body = _sync(desk)
+    assert body["ok"] and body["agenda_reserved"] == 0
+    assert proxy.requests[f"{API}/sync/pull"] >= 1  # the round did talk to the server
+    assert proxy.requests[RESERVE] == 0
+    assert _blocks(desk) == []
+
+
+def test_a_failed_top_up_never_fails_the_round(lapor_server: ServerHandle,  # noqa: F811
+                                                proxy: FlakyProxy, make_desk,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    desk = make_desk("admin")
+    desk.login(proxy.url, "dinkes.admin", lapor_server.password)
+
+    def server_gone_at_reserve(_method: str, path: str) -> None:
+        if path.startswith(RESERVE):
+            proxy.down = True  # this request and every retry find no server
+            proxy.script.insert(0, "drop")
+
+    proxy.hooks.append(server_gone_at_reserve)
+    with caplog.at_level(logging.WARNING, logger="desktop.sync.engine"):
+        body = _sync(desk)  # exit code 0 asserted by Desk.sync
+    assert body["ok"] and body["agenda_reserved"] == 0 and body["pulled"] >= 0
+    assert proxy.requests[RESERVE] >= 1
+    assert "agenda top-up failed" in caplog.text
+    assert _blocks(desk) == []
+    status = desk.status()
+    assert status["last_sync"] and not status["last_error"]
+
+    # The next round, with the server back, tops up.
+    proxy.hooks.clear()
+    proxy.down = False
+    assert _sync(desk)["agenda_reserved"] == len(_years())
+    assert sum(b.free for b in _blocks(desk)) == BLOCK_SIZE * len(_years())
