@@ -47,7 +47,11 @@ class Desk:
             app.setApplicationDisplayName(APP_TITLE)
             app.setOrganizationName(paths.APP_AUTHOR)
             app.setApplicationVersion(__version__)
+            from PySide6.QtGui import QIcon
+
+            app.setWindowIcon(QIcon(str(paths.resource("icons", "lapor-desk.png"))))
         self.app = app
+        self.failure: BaseException | None = None  # the store could not be opened
         self.settings = Settings(self.data_dir)
         self.lang, self._translator = i18n.install(app, lang or self.settings.language)
         self.window = MainWindow(self.tasks, self.settings, self.lang)
@@ -63,6 +67,7 @@ class Desk:
         self.window.attach_service(service)
 
     def _service_failed(self, exc: BaseException) -> None:
+        self.failure = exc
         self.window.service_failed(exc)
 
     def _open_service(self, data_dir: Path) -> Any:  # DB thread
@@ -86,10 +91,19 @@ def run(args: argparse.Namespace) -> int:
     _log_to(data_dir)
     desk = Desk(data_dir, getattr(args, "lang", None))
     desk.window.show()
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after is not None:  # smoke test of a build: open, settle, close (scripts/build-desk)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(max(0, int(quit_after * 1000)), desk.app.quit)
     try:
-        return desk.app.exec()
+        code = desk.app.exec()
     finally:
         desk.close()
+    if quit_after is not None and desk.failure is not None:
+        print(f"lapor-desk: basis data tidak dapat dibuka: {desk.failure}", file=sys.stderr)
+        return code or 1
+    return code
 
 
 def _log_to(data_dir: Path) -> None:

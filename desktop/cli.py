@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start an embedded demo server, sign in as a demo officer, "
                         "open the desk")
     parser.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
+                        help="close the desk after SECONDS (smoke test of a build); exit 1 "
+                        "when the local database could not be opened")
     parser.set_defaults(target="desktop.app:run")
     sub = parser.add_subparsers(dest="command")
 

@@ -32,6 +32,13 @@ MISSING_EXTRA = (
     "    pip install \"lapor-desk[server]\"  (dari paket)\n\n"
     "lalu jalankan lagi: lapor-desk --demo"
 )
+# The workstation folder (build.spec) leaves the server out: no pip to point at there.
+FROZEN_BUILD = (
+    "lapor-desk --demo tidak tersedia di versi terpasang LAPOR! Desk: server demo tidak\n"
+    "ikut dipasang di komputer kerja. Masuk ke server pusat dengan\n\n"
+    "    lapor-desk login --server URL --username NAMA\n\n"
+    "atau coba mode demo dari folder sumber: pip install -e \".[server]\" lalu lapor-desk --demo"
+)
 START_TIMEOUT_S = 60.0
 
 
@@ -145,7 +152,7 @@ def sign_in(data_dir: Path, server: DemoServer, username: str = DEMO_USER) -> No
 def run(args: argparse.Namespace) -> int:
     """The ``--demo`` entry point (``desktop.app.run`` calls it when ``args.demo``)."""
     if not server_available():
-        _say(MISSING_EXTRA)
+        _say(FROZEN_BUILD if getattr(sys, "frozen", False) else MISSING_EXTRA)
         return 1
     folder = Path(tempfile.mkdtemp(prefix="lapor-demo-"))
     try:
