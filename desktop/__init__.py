@@ -4,9 +4,6 @@ Kept import-light on purpose: the server imports ``desktop.domain`` and must not
 pull in Qt or SQLAlchemy through this module.
 """
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("lapor-desk")
-except metadata.PackageNotFoundError:  # running from a source tree or frozen
-    __version__ = "0.1.0"
+# The release version, kept here rather than read with importlib.metadata (~30 ms on every
+# start of the desk and the CLI). tests/test_version.py checks it equals pyproject.toml's.
+__version__ = "0.1.0"
