@@ -191,3 +191,53 @@ def test_working_days_between_matches_day_by_day_count(cal):
         a, b = start + timedelta(days=a_off), start + timedelta(days=b_off)
         slow = sum(cal.is_working_day(a + timedelta(days=i)) for i in range(1, (b - a).days + 1))
         assert cal.working_days_between(a, b) == slow, (a, b)
+
+
+# --- the bundled national holidays (resources/reference/libur-nasional.txt) -----------------
+
+def test_bundled_holidays_match_the_holidays_package():
+    """The file must say what the package says, year by year: regenerate it with
+    scripts/generate-holidays after upgrading ``holidays``."""
+    from desktop.domain import calendar as calendar_module
+    from desktop.paths import resource
+
+    path = resource("reference", calendar_module.BUNDLED_FILE)
+    years, table = calendar_module.read_bundled_holidays(path)
+    assert years == calendar_module.BUNDLED_YEARS
+    assert date.today().year in years and date.today().year + 5 in years
+    for year in years:
+        assert table[year] == calendar_module.computed_national_holidays(year), year
+
+
+def test_years_outside_the_file_still_come_from_the_package():
+    from desktop.domain import calendar as calendar_module
+
+    later = calendar_module.BUNDLED_YEARS[-1] + 1
+    cal = WorkingCalendar()
+    independence = date(later, 8, 17)
+    assert cal.holiday_name(independence) == \
+        calendar_module.computed_national_holidays(later)[independence]
+
+
+def test_first_deadline_query_does_not_import_holidays():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom datetime import date\n"
+            "from desktop.domain import WorkingCalendar\n"
+            "cal = WorkingCalendar()\n"
+            "assert cal.working_days_between(date(2025, 1, 2), date(2026, 12, 31)) > 400\n"
+            "assert cal.holiday_name(date(2026, 8, 17))\n"
+            "print('holidays' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_a_damaged_bundled_file_is_refused(tmp_path):
+    from desktop.domain import calendar as calendar_module
+
+    path = tmp_path / "libur.txt"
+    path.write_text("2026-01-01 Tahun Baru Masehi\n", encoding="utf-8")
+    with pytest.raises(DomainError):
+        calendar_module.read_bundled_holidays(path)

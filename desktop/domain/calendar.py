@@ -1,8 +1,11 @@
 """Working-day calendar: weekends, Indonesian national holidays and cuti bersama, local holidays.
 
 National dates come from the ``holidays`` package (categories ``public`` and ``government``,
-the latter being cuti bersama), loaded lazily and cached per year. Local holidays set by the
-province come from a plain text file (see ``load_local_holidays``).
+the latter being cuti bersama). For ``BUNDLED_YEARS`` they are read from a small file made
+from that package by ``scripts/generate-holidays`` (tests/test_domain_calendar.py fails when
+the two differ): importing ``holidays`` and building a year costs ~100 ms, on the desk's
+first deadline query at start-up. Other years still ask the package, lazily, once per year.
+Local holidays set by the province come from a plain text file (see ``load_local_holidays``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from datetime import date, datetime, timedelta, timezone
 from .errors import DomainError
 
 HOLIDAY_CATEGORIES = ("public", "government")
+# resources/reference/<BUNDLED_FILE>: one "YYYY-MM-DD name" a line, like a local-holiday
+# file, after a first line "# years YYYY-YYYY" naming the years it holds completely.
+BUNDLED_FILE = "libur-nasional.txt"
+BUNDLED_YEARS = range(2015, 2036)
+_YEARS_LINE = re.compile(r"^#\s*years\s+(\d{4})-(\d{4})\b")
 # Kalimantan Selatan's time zone; dates of actions are taken in it on desk and server alike.
 WITA = timezone(timedelta(hours=8), "WITA")
 _LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+(.*))?$")
@@ -113,6 +121,48 @@ def _normalise_local(items: LocalHolidays) -> dict[date, str]:
 
 
 def _national_holidays(year: int) -> dict[date, str]:
+    years, table = _bundled()
+    if year in years:
+        return dict(table.get(year, {}))
+    return computed_national_holidays(year)
+
+
+_bundled_cache: tuple[range, dict[int, dict[date, str]]] | None = None
+_bundled_lock = threading.Lock()
+
+
+def _bundled() -> tuple[range, dict[int, dict[date, str]]]:
+    """The bundled file's years and dates (read once); no years if it cannot be read."""
+    global _bundled_cache
+    with _bundled_lock:
+        if _bundled_cache is None:
+            from desktop.paths import resource
+
+            try:
+                _bundled_cache = read_bundled_holidays(resource("reference", BUNDLED_FILE))
+            except (OSError, DomainError):
+                _bundled_cache = (range(0), {})  # the package answers every year
+        return _bundled_cache
+
+
+def read_bundled_holidays(
+        path: str | os.PathLike[str]) -> tuple[range, dict[int, dict[date, str]]]:
+    """(years held, {year: {date: name}}) from a file ``scripts/generate-holidays`` wrote."""
+    with open(path, encoding="utf-8") as fh:
+        match = _YEARS_LINE.match(fh.readline())
+    if not match:
+        raise DomainError("invalid_holiday_file",
+                          f"Berkas hari libur nasional {os.fspath(path)} tanpa baris tahun.")
+    years = range(int(match.group(1)), int(match.group(2)) + 1)
+    table: dict[int, dict[date, str]] = {year: {} for year in years}
+    for d, name in read_local_holidays(path).items():
+        if d.year in table:
+            table[d.year][d] = name
+    return years, table
+
+
+def computed_national_holidays(year: int) -> dict[date, str]:
+    """National holidays and cuti bersama of ``year`` as the ``holidays`` package has them."""
     import holidays  # imported lazily: only needed once per year per process
 
     try:
