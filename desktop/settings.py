@@ -61,6 +61,8 @@ class Settings:
     window_state = Option("window/state", QByteArray())
     queue_header = Option("queue/header_state", QByteArray())
     queue_splitter = Option("queue/splitter_state", QByteArray())
+    # Widths the officer set by dragging, JSON {column key: px}; others are measured.
+    queue_column_widths = Option("queue/column_widths", "")
     queue_view = Option("queue/view", "semua")
     language = Option("ui/language", "id", check=lambda v: v in LANGUAGES)
     sync_interval = Option("sync/interval_seconds", 300, check=lambda v: 30 <= v <= 86400)

@@ -11,14 +11,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,34 +29,22 @@ from desktop.tasks import Tasks
 from desktop.views.detail_pane import load_complaint
 from desktop.views.labels import VIEWS
 from desktop.views.placeholder_page import ComingSoonPage
-from desktop.views.queue_model import (
-    COL_CATEGORY,
-    COL_DATE,
-    COL_DUE,
-    COL_REGION,
-    COL_STATUS,
-    COL_TITLE,
-    COL_TRACKING,
-    COL_UNIT,
-    COLUMNS,
-    QueueModel,
-    time_left_text,
-)
+from desktop.views.queue_columns import QueueColumns
+from desktop.views.queue_model import COL_DATE, COL_TITLE, COLUMNS, QueueModel
 from desktop.views.view_list import KEY_ROLE, CountDelegate, ViewListModel
 
 SEARCH_DELAY_MS = 200
 BUSY_DELAY_MS = 400  # show "Memuat…" only for work long enough to notice
 DEFAULT_SIZE = (1280, 740)
-# Sized so the title keeps ~200 px at 1366x768, the smallest screen the desks use.
-DEFAULT_SPLIT = (180, 860, 320)
-DEFAULT_WIDTHS = {COL_TRACKING: 72, COL_DATE: 88, COL_CATEGORY: 96, COL_REGION: 96,
-                  COL_UNIT: 72, COL_STATUS: 112, COL_DUE: 124}
+# The detail pane's share of the window on first start: the queue keeps ~65 % of a
+# 1366-pixel laptop screen, the detail never drops below its minimum width.
+DETAIL_SHARE = 0.21
 
 
-class _LongestOverdue:
-    """A stand-in row for sizing the "Sisa waktu" column: three-digit days overdue."""
-
-    paused, overdue, days_left = False, True, -888
+def default_split(width: int, views: int, detail_min: int, handles: int) -> list[int]:
+    """Splitter sizes (views, queue, detail) for a window ``width`` pixels wide."""
+    detail = max(detail_min, round(width * DETAIL_SHARE))
+    return [views, max(0, width - views - detail - handles), detail]
 
 
 class SyncStatusLabel(QLabel):
@@ -120,6 +101,8 @@ class MainWindow(QMainWindow):
         from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_controller.install(self)
+        if not self._split_restored:
+            self._default_split()
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -199,6 +182,7 @@ class MainWindow(QMainWindow):
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
         s.queue_header = self.ui.queueTable.horizontalHeader().saveState()
+        s.queue_column_widths = self.columns.saved_widths()
         s.queue_splitter = self.ui.queueSplitter.saveState()
         s.sync()
 
@@ -246,15 +230,10 @@ class MainWindow(QMainWindow):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(48)
-        for column, width in DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
-        # "Terlambat 123 hari" in bold must fit without eliding.
-        bold = QFont(table.font())
-        bold.setBold(True)
-        widest = QFontMetrics(bold).horizontalAdvance(time_left_text(_LongestOverdue()))
-        header.resizeSection(COL_DUE, max(DEFAULT_WIDTHS[COL_DUE], widest + 16))
+        header.setMinimumSectionSize(32)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # Widths are measured and fitted by QueueColumns once the saved layout is restored.
         header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -291,14 +270,28 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
-        if s.queue_splitter.isEmpty() or not ui.queueSplitter.restoreState(s.queue_splitter):
-            ui.queueSplitter.setSizes(list(DEFAULT_SPLIT))
+        # First start: the default split is set once the features have filled the panes.
+        self._split_restored = (not s.queue_splitter.isEmpty()
+                                and ui.queueSplitter.restoreState(s.queue_splitter))
         ui.queueSplitter.setStretchFactor(1, 1)
         header = ui.queueTable.horizontalHeader()
         if not s.queue_header.isEmpty():
             header.restoreState(s.queue_header)
+        # Saved order, hidden columns and sort stay; widths are the officer's own or measured.
+        self.columns = QueueColumns(ui.queueTable, self.model, self._lang,
+                                    s.queue_column_widths, self)
+        self.columns.fit()
         # The header's sort indicator (saved with its state) decides the query's order.
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _default_split(self) -> None:
+        ui, splitter = self.ui, self.ui.queueSplitter
+        splitter.resize(self.width(), splitter.height())  # not laid out before show
+        detail = ui.detailPane
+        splitter.setSizes(default_split(
+            self.width(), ui.filterPanel.minimumSizeHint().width(),
+            max(detail.minimumWidth(), detail.minimumSizeHint().width()),
+            2 * splitter.handleWidth()))
 
     # -- reactions ------------------------------------------------------------------------
     def _navigate(self, action: QAction) -> None:
@@ -329,6 +322,8 @@ class MainWindow(QMainWindow):
         self.ui.resultLabel.setText(
             self.tr("%1 complaints").replace("%1", formatting.number(count, lang=self._lang)))
         flt = self.model.queue_filter
+        if count and not self.columns.content_measured:
+            self.columns.measure_content()  # before the table shows: no visible jump
         if count:
             self.ui.listStack.setCurrentWidget(self.ui.queueTable)
         elif flt is not None and flt.search:
@@ -401,7 +396,11 @@ class MainWindow(QMainWindow):
             # The title is what identifies a row: it cannot be hidden.
             action.setEnabled(column != COL_TITLE)
             action.toggled.connect(partial(self._toggle_column, column))
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Reset column widths"))
+        reset.setEnabled(bool(self.columns.user_widths))
+        reset.triggered.connect(self.columns.reset)
         menu.popup(header.mapToGlobal(pos))
 
     def _toggle_column(self, column: int, visible: bool) -> None:
-        self.ui.queueTable.horizontalHeader().setSectionHidden(column, not visible)
+        self.columns.set_hidden(column, not visible)

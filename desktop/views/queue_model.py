@@ -164,6 +164,11 @@ class QueueModel(QAbstractTableModel):
     def ids(self) -> Sequence[str]:
         return self._ids
 
+    def cached_texts(self, column: int, limit: int = PAGE_SIZE) -> list[str]:
+        """What ``column`` shows for the first ``limit`` rows already loaded (no fetching)."""
+        rows = (self._rows.get(cid) for cid in self._ids[:limit])
+        return [self._display(row, column) for row in rows if row is not None]
+
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -173,7 +178,8 @@ class QueueModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # tip: when narrow
             return QCoreApplication.translate("QueueModel", COLUMNS[section][1])
         return None
 
@@ -236,6 +242,8 @@ class QueueModel(QAbstractTableModel):
             return QCoreApplication.translate(
                 "QueueModel", "Provisional number: the central server assigns the tracking "
                 "number at the next sync")
+        if column == COL_DATE:  # a narrow column drops the year
+            return formatting.date_long(row.received_at, self._lang)
         if column == COL_DUE and row.due_date is not None:
             return QCoreApplication.translate("QueueModel", "Deadline: %1 (working days)").replace(
                 "%1", formatting.date_long(row.due_date, self._lang))

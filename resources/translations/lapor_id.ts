@@ -2239,6 +2239,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Pengaduan ini sudah tidak ada di basis data lokal.</translation>
     </message>
     <message>
+        <source>Reset column widths</source>
+        <translation>Kembalikan lebar kolom</translation>
+    </message>
+    <message>
         <source>LAPOR! Desk</source>
         <translation>LAPOR! Desk</translation>
     </message>
@@ -2720,6 +2724,33 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>private file (no credential vault on this computer)</source>
         <translation>berkas pribadi (tidak ada brankas kredensial di komputer ini)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHub</name>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead…</source>
+        <translation>&amp;Kop Surat…</translation>
+    </message>
+    <message>
+        <source>Canned replies to reporters, the disposition instruction checklist, and the officer this desk acts as while nobody is signed in.</source>
+        <translation>Balasan siap pakai untuk pelapor, daftar instruksi disposisi, dan petugas yang dipakai desk ini selama belum ada yang masuk.</translation>
+    </message>
+    <message>
+        <source>Send waiting actions to the central server and fetch its changes now.</source>
+        <translation>Kirim tindakan yang menunggu ke server pusat dan ambil perubahannya sekarang.</translation>
+    </message>
+    <message>
+        <source>Sign in with your officer account on the central server.</source>
+        <translation>Masuk dengan akun petugas Anda di server pusat.</translation>
+    </message>
+    <message>
+        <source>The central server&apos;s address, who is signed in, and how often the desk syncs on its own.</source>
+        <translation>Alamat server pusat, siapa yang masuk, dan seberapa sering desk menyinkronkan sendiri.</translation>
     </message>
 </context>
 <context>

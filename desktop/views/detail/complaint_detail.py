@@ -98,7 +98,7 @@ class ComplaintDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("complaintDetail")
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
         self.lang = "id"
         self.actor: Actor | None = None
         self.deadlines = DeadlineSource()
@@ -515,22 +515,22 @@ class ComplaintDetail(QWidget):
             why = ", ".join(reasons.get(r, r) for r in item.reasons)
             label.setText(f"{item.number} · {item.title}\n{STATUS.text(item.status)} · {why}")
             line.addWidget(label)
-            buttons = QHBoxLayout()
-            open_button = QPushButton(self.tr("Open"), row)
+            buttons_box = QWidget(row)  # the two buttons wrap in a narrow pane (125 %)
+            buttons = FlowLayout(buttons_box)
+            open_button = QPushButton(self.tr("Open"), buttons_box)
             open_button.setObjectName("openRelated")
             open_button.clicked.connect(partial(self.open_requested.emit, item.id))
             buttons.addWidget(open_button)
             linked = snap.get("duplicate_of") in (item.id, str(item.tracking_number))
             mark = QPushButton(self.tr("Marked duplicate") if linked
-                               else self.tr("Mark as duplicate of this"), row)
+                               else self.tr("Mark as duplicate of this"), buttons_box)
             mark.setObjectName("markDuplicate")
             mark.setEnabled(may_mark and not linked)
             if not may_mark and OpKind.mark_duplicate in self.actions:
                 mark.setToolTip(self.actions[OpKind.mark_duplicate].toolTip())
             mark.clicked.connect(partial(self.duplicate_requested.emit, item.id))
             buttons.addWidget(mark)
-            buttons.addStretch(1)
-            line.addLayout(buttons)
+            line.addWidget(buttons_box)
             layout.addWidget(row)
 
 
