@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_controller.install(self)
+        from desktop.views import settings_hub  # one Pengaturan: menu and page agree
+
+        self.settings_hub = settings_hub.install(self)
         if not self._split_restored:
             self._default_split()
 
@@ -123,6 +126,10 @@ class MainWindow(QMainWindow):
                 self.ui.pages.setCurrentWidget(page)
             self.ui.pages.removeWidget(old)
             old.deleteLater()
+
+    def page_of(self, action: QAction) -> QWidget | None:
+        """The screen a navigation action shows."""
+        return self._page_of.get(action)
 
     def attach_service(self, service: Any) -> None:
         """The store is open (on the DB thread): start showing the queue."""
