@@ -26,6 +26,7 @@ from desktop import formatting
 from desktop.forms.ui_main_window import Ui_MainWindow
 from desktop.settings import Settings
 from desktop.tasks import Tasks
+from desktop.views.day_watcher import DayWatcher
 from desktop.views.detail_pane import load_complaint
 from desktop.views.labels import VIEWS
 from desktop.views.placeholder_page import ComingSoonPage
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self.settings_hub = settings_hub.install(self)
         if not self._split_restored:
             self._default_split()
+        # Deadlines and "sisa hari kerja" move at midnight though no data does.
+        self.day_watcher = DayWatcher(self)
+        self.day_watcher.day_changed.connect(self._refresh_timer.start)
 
     # -- public API -----------------------------------------------------------------------
     @property
