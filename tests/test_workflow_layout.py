@@ -1,5 +1,5 @@
 """Nothing the workflow shows is clipped on the common agency laptop (1366x768), at 100 %
-and at 125 % scaling: the detail and every action dialog, in Indonesian."""
+and at 125 % scaling: the queue, the detail and every action dialog, in Indonesian."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_nothing_is_clipped_on_a_1366x768_screen(scale, tmp_path):
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-4000:]
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(shots) == 16 and any(name.startswith("detail") for name in shots), shots
+    assert len(shots) == 17 and any(name.startswith("detail") for name in shots), shots
+    assert any(name.startswith("queue") for name in shots), shots
 
 
 def test_the_check_sees_clipped_text(qtbot):

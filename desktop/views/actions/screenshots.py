@@ -1,5 +1,5 @@
-"""Screenshots of the detail and every action dialog on a 1366x768 laptop screen, and the
-check that nothing in them is clipped (also at 125 % scaling).
+"""Screenshots of the queue, the detail and every action dialog on a 1366x768 laptop screen,
+and the check that nothing in them is clipped (also at 125 % scaling).
 
     python -m desktop.views.actions.screenshots --out docs/screenshots
     python -m desktop.views.actions.screenshots --scale 1.25 --check
@@ -236,6 +236,9 @@ def scenes(studio: Studio) -> Iterator[tuple[str, Any]]:
     from desktop.domain import OpKind
 
     first = studio.showcase[0]
+    studio.open(studio.window.model.id_at(0) or first)
+    studio.flow.detail.scroll.verticalScrollBar().setValue(0)
+    yield "queue.png", studio.window
     studio.open(first)
     studio.wait(lambda: studio.flow.detail.related_box.findChildren(object) != [])
     studio.flow.detail.scroll.verticalScrollBar().setValue(0)
