@@ -21,12 +21,30 @@ def record(session: Session, *, action: str, username: str | None, agency: str |
            device_id: str | None = None, address: str | None = None,
            target_type: str | None = None, target_id: str | None = None,
            subject_agency: str | None = None, details: dict[str, Any] | None = None) -> None:
-    session.execute(_INSERT, {
+    session.execute(_INSERT, row(
+        action=action, username=username, agency=agency, device_id=device_id, address=address,
+        target_type=target_type, target_id=target_id, subject_agency=subject_agency,
+        details=details))
+
+
+def row(*, action: str, username: str | None, agency: str | None,
+        device_id: str | None = None, address: str | None = None,
+        target_type: str | None = None, target_id: str | None = None,
+        subject_agency: str | None = None, details: dict[str, Any] | None = None
+        ) -> dict[str, Any]:
+    """An audit row as ``record`` would write it, for ``record_many``."""
+    return {
         "at": utcnow(), "username": username, "agency_code": agency, "device_id": device_id,
         "address": address, "action": action, "target_type": target_type,
         "target_id": target_id, "subject_agency": subject_agency,
         "details": json.dumps(details, ensure_ascii=False, sort_keys=True) if details else None,
-    })
+    }
+
+
+def record_many(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert rows made by ``row`` in one executemany (in list order)."""
+    if rows:
+        session.execute(_INSERT, rows)
 
 
 def entry_json(entry: AuditEntry) -> dict[str, Any]:
