@@ -1,7 +1,8 @@
 """Reading and writing complaint snapshots (the snapshot JSON is the truth, columns index it).
 
-Writes use Core statements (no ORM unit of work): a push applies thousands of ops and each
-one is a handful of single-row statements.
+Writes use Core statements (no ORM unit of work) and are collected per transaction
+(``Writes``): a push applies thousands of ops, and sending each op's rows as their own
+statements made database round trips the bulk of its time.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import Role, redact_for
 from server import feed
 from server.models import AttachmentRef, Complaint, ComplaintView, TimelineEvent
-from server.sqlutil import insert_ignore, next_counter
+from server.sqlutil import insert_ignore_many, next_counter
 
 TRACKING_COUNTER = "tracking_number"
 # Tracking numbers continue LAPOR!'s plain-integer style (e.g. #1916449).
@@ -90,13 +91,78 @@ def _parse_time(value: str | None, fallback: datetime) -> datetime:
     return parsed if parsed.tzinfo else fallback
 
 
-def save(session: Session, snapshot: dict[str, Any], event: dict[str, Any] | None, *,
-         created_by: str, now: datetime, op_id: str | None = None,
-         old_snapshot: dict[str, Any] | None = None) -> None:
-    """Insert (``old_snapshot`` None) or update a complaint from a snapshot apply_op made,
-    with its timeline event, attachment references and feed note."""
-    cid = snapshot["id"]
-    values = {
+class Writes:
+    """The complaint rows, timeline events and attachment references of one transaction,
+    sent by ``flush`` as one executemany per table.
+
+    ``save`` only queues: a complaint saved several times is written once with its last
+    snapshot (an INSERT for a new one), while every timeline event gets its row. Views and
+    feed entries are noted on the session as they always were (written right before COMMIT).
+    Reading any of these tables after ``save`` needs a ``flush`` first.
+    """
+
+    def __init__(self) -> None:
+        self._new: dict[str, tuple[dict[str, Any], str, datetime]] = {}
+        self._changed: dict[str, tuple[dict[str, Any], datetime]] = {}
+        self._events: list[dict[str, Any]] = []
+        self._refs: dict[tuple[str, str], None] = {}  # an ordered set
+
+    def save(self, session: Session, snapshot: dict[str, Any], event: dict[str, Any] | None,
+             *, created_by: str, now: datetime, op_id: str | None = None,
+             old_snapshot: dict[str, Any] | None = None) -> None:
+        """Queue an insert (``old_snapshot`` None) or update of a complaint from a snapshot
+        apply_op made, with its timeline event, attachment references and feed note.
+
+        The snapshot must not be changed afterwards (it is serialized at ``flush``).
+        """
+        cid = snapshot["id"]
+        if old_snapshot is None:
+            self._new[cid] = (snapshot, created_by, now)
+        elif cid in self._new:  # created in this transaction and not yet flushed
+            self._new[cid] = (snapshot, self._new[cid][1], now)
+        else:
+            self._changed[cid] = (snapshot, now)
+        if event is not None:
+            self._events.append({
+                "id": event["id"], "complaint_id": cid,
+                "position": len(snapshot.get("timeline") or ()) - 1,
+                "at": event.get("at") or "", "actor": event.get("actor") or "",
+                "kind": event.get("kind") or "", "op_id": op_id, "data": dumps(event)})
+        old_refs = {a.get("sha256") for a in (old_snapshot or {}).get("attachments") or ()}
+        for item in snapshot.get("attachments") or ():
+            sha = item.get("sha256")
+            if sha and sha not in old_refs:
+                self._refs[(sha, cid)] = None
+        views: dict[str, dict[str, Any]] = session.info.setdefault(_PENDING_VIEWS, {})
+        views[cid] = snapshot  # redacted once per transaction, at commit (flush_views)
+        audience = feed.complaint_audience(snapshot)
+        if old_snapshot is not None:
+            audience |= feed.complaint_audience(old_snapshot)
+        feed.note_change(session, "complaint", cid, audience)
+
+    def flush(self, session: Session) -> None:
+        """Write what was queued. New complaints go in id order, so two transactions racing
+        to create the same ones wait on each other instead of deadlocking."""
+        if self._new:
+            session.execute(_INSERT_COMPLAINT, [
+                {"id": cid, "tracking_number": snap["tracking_number"], "created_by": by,
+                 "received_at": _parse_time(snap.get("received_at"), now),
+                 **_columns(snap, now)}
+                for cid, (snap, by, now) in sorted(self._new.items())])
+        if self._changed:
+            session.execute(_UPDATE_COMPLAINT, [
+                {"b_id": cid, **_columns(snap, now)}
+                for cid, (snap, now) in sorted(self._changed.items())])
+        if self._events:  # after the complaints they reference
+            session.execute(_INSERT_EVENT, self._events)
+        insert_ignore_many(session, AttachmentRef.__table__,
+                           [{"sha256": sha, "complaint_id": cid} for sha, cid in self._refs])
+        self._new, self._changed, self._events, self._refs = {}, {}, [], {}
+
+
+def _columns(snapshot: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The indexed columns of a complaint row, and the snapshot itself."""
+    return {
         "agency_code": snapshot.get("agency_code") or "",
         "status": snapshot.get("status") or "",
         "confidential": bool(snapshot.get("confidential")),
@@ -105,37 +171,16 @@ def save(session: Session, snapshot: dict[str, Any], event: dict[str, Any] | Non
         "updated_at": _parse_time(snapshot.get("updated_at"), now),
         "snapshot": dumps(snapshot),
     }
-    if old_snapshot is None:
-        session.execute(_INSERT_COMPLAINT, {
-            "id": cid, "tracking_number": snapshot["tracking_number"], "created_by": created_by,
-            "received_at": _parse_time(snapshot.get("received_at"), now), **values})
-    else:
-        session.execute(_UPDATE_COMPLAINT, {"b_id": cid, **values})
-    if event is not None:
-        session.execute(_INSERT_EVENT, {
-            "id": event["id"], "complaint_id": cid,
-            "position": len(snapshot.get("timeline") or ()) - 1, "at": event.get("at") or "",
-            "actor": event.get("actor") or "", "kind": event.get("kind") or "", "op_id": op_id,
-            "data": dumps(event)})
-    old_refs = {a.get("sha256") for a in (old_snapshot or {}).get("attachments") or ()}
-    for item in snapshot.get("attachments") or ():
-        sha = item.get("sha256")
-        if sha and sha not in old_refs:
-            insert_ignore(session, AttachmentRef.__table__, {"sha256": sha, "complaint_id": cid})
-    views: dict[str, dict[str, Any]] = session.info.setdefault(_PENDING_VIEWS, {})
-    views[cid] = snapshot  # redacted once per transaction, at commit (flush_views)
-    audience = feed.complaint_audience(snapshot)
-    if old_snapshot is not None:
-        audience |= feed.complaint_audience(old_snapshot)
-    feed.note_change(session, "complaint", cid, audience)
 
 
-def pending_views(session: Session) -> dict[str, dict[str, Any]]:
-    return dict(session.info.get(_PENDING_VIEWS, {}))
-
-
-def restore_views(session: Session, pending: dict[str, dict[str, Any]]) -> None:
-    session.info[_PENDING_VIEWS] = pending
+def save(session: Session, snapshot: dict[str, Any], event: dict[str, Any] | None, *,
+         created_by: str, now: datetime, op_id: str | None = None,
+         old_snapshot: dict[str, Any] | None = None) -> None:
+    """``Writes.save`` and flush at once (for a single complaint, or seeding)."""
+    writes = Writes()
+    writes.save(session, snapshot, event, created_by=created_by, now=now, op_id=op_id,
+                old_snapshot=old_snapshot)
+    writes.flush(session)
 
 
 def flush_views(session: Session) -> None:

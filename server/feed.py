@@ -26,6 +26,10 @@ FEED_COUNTER = "feed"
 EVERYONE = "*"
 
 _PENDING = "lapor_feed_pending"
+_FEED = FeedEntry.__table__
+_INSERT = sa.insert(_FEED)
+_MOVE = sa.update(_FEED).where(_FEED.c.entity_type == sa.bindparam("b_type"),
+                               _FEED.c.entity_id == sa.bindparam("b_id"))
 
 
 def agency_key(agency: str) -> str:
@@ -57,15 +61,6 @@ def note_change(session: Session, entity_type: str, entity_id: str,
     pending.setdefault((entity_type, entity_id), set()).update(audience)
 
 
-def pending_copy(session: Session) -> dict[tuple[str, str], set[str]]:
-    """The changes noted so far (to restore when a SAVEPOINT rolls back)."""
-    return {k: set(v) for k, v in session.info.get(_PENDING, {}).items()}
-
-
-def restore_pending(session: Session, pending: dict[tuple[str, str], set[str]]) -> None:
-    session.info[_PENDING] = pending
-
-
 def _encode(keys: Iterable[str]) -> str:
     return "|" + "|".join(sorted(set(keys))) + "|"
 
@@ -86,24 +81,29 @@ def flush(session: Session, *, commit_delay_ms: int = 0, unsafe: bool = False) -
     else:
         first = next_counter(session, FEED_COUNTER, len(pending))
     keys = list(pending)
-    rows: dict[tuple[str, str], FeedEntry] = {}
+    known: dict[tuple[str, str], str] = {}  # existing feed rows -> their audience
     by_type: dict[str, list[str]] = {}
     for entity_type, entity_id in keys:
         by_type.setdefault(entity_type, []).append(entity_id)
     for entity_type, ids in by_type.items():  # (type, id IN ...) uses the primary key index
-        for row in session.execute(sa.select(FeedEntry).where(
-                FeedEntry.entity_type == entity_type, FeedEntry.entity_id.in_(ids))).scalars():
-            rows[(row.entity_type, row.entity_id)] = row
+        for start in range(0, len(ids), 500):
+            rows = session.execute(sa.select(_FEED.c.entity_id, _FEED.c.audience).where(
+                _FEED.c.entity_type == entity_type, _FEED.c.entity_id.in_(ids[start:start + 500])))
+            known.update(((entity_type, entity_id), audience) for entity_id, audience in rows)
+    inserts: list[dict] = []
+    updates: list[dict] = []
     for offset, key in enumerate(keys):
-        audience = pending[key]
-        row = rows.get(key)
-        if row is None:
-            session.add(FeedEntry(entity_type=key[0], entity_id=key[1], seq=first + offset,
-                                  audience=_encode(audience)))
+        if key in known:
+            updates.append({"b_type": key[0], "b_id": key[1], "seq": first + offset,
+                            "audience": _encode(_decode(known[key]) | pending[key])})
         else:
-            row.seq = first + offset
-            row.audience = _encode(_decode(row.audience) | audience)
-    session.flush()
+            inserts.append({"entity_type": key[0], "entity_id": key[1], "seq": first + offset,
+                            "audience": _encode(pending[key])})
+    # One executemany each, however many entities the transaction changed.
+    if inserts:
+        session.execute(_INSERT, inserts)
+    if updates:
+        session.execute(_MOVE, updates)
     if commit_delay_ms:
         time.sleep(random.uniform(0, commit_delay_ms) / 1000.0)
 

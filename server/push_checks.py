@@ -7,6 +7,8 @@ is remembered for the life of the process.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,13 +18,63 @@ from sqlalchemy.orm import Session
 from desktop.domain import OpKind, ValidationError
 from server import attachments, letters
 from server.auth import Principal
-from server.models import Agency, Attachment, Category, Unit
+from server.models import Agency, Attachment, AttachmentUploader, Category, Unit
 
 _KNOWN: set[tuple[str, ...]] = set()
 
+# Kinds whose checks write other tables (agenda counters, letters): a push runs each in a
+# SAVEPOINT so that a rejection undoes those writes. Other kinds only read before they are
+# accepted, so they need none.
+WRITING_KINDS = frozenset({OpKind.letter_issued, OpKind.letter_voided})
+
+
+def _sha(payload: dict[str, Any]) -> str:
+    return str(payload.get("sha256") or "").strip().lower()
+
+
+@dataclass
+class Files:
+    """The stored files a push chunk's attach ops name, looked up in two queries.
+
+    ``before_read`` runs before any look-up that reads complaints or their attachment
+    references (the caller's queued writes must be in the database by then).
+    """
+
+    principal: Principal
+    before_read: Callable[[], None] = lambda: None
+    blobs: dict[str, tuple[int, str] | None] = field(default_factory=dict)  # sha -> size, mime
+    mine: set[str] = field(default_factory=set)  # uploaded by the caller
+
+    def load(self, session: Session, payloads: Iterable[dict[str, Any]]) -> None:
+        shas = sorted({sha for sha in map(_sha, payloads) if attachments.SHA_RE.match(sha)}
+                      - set(self.blobs))
+        if not shas:
+            return
+        self.blobs.update((sha, None) for sha in shas)
+        for sha, size, mime in session.execute(sa.select(
+                Attachment.sha256, Attachment.size, Attachment.mime)
+                .where(Attachment.sha256.in_(shas))):
+            self.blobs[sha] = (size, mime)
+        self.mine.update(session.execute(sa.select(AttachmentUploader.sha256).where(
+            AttachmentUploader.sha256.in_(shas),
+            AttachmentUploader.user_id == self.principal.user_id)).scalars())
+
+    def blob(self, session: Session, sha: str) -> tuple[int, str] | None:
+        if self.blobs.get(sha) is None:  # not loaded, or missing then: look (again)
+            found = session.get(Attachment, sha)
+            self.blobs[sha] = (found.size, found.mime) if found is not None else None
+        return self.blobs[sha]
+
+    def may_read(self, session: Session, sha: str) -> bool:
+        if sha in self.mine:
+            return True
+        self.before_read()
+        return attachments.may_read(session, self.principal, sha)
+
 
 def prepare(session: Session, principal: Principal, kind: OpKind, cid: str,
-            payload: dict[str, Any], now: datetime) -> tuple[dict[str, Any], Any]:
+            payload: dict[str, Any], now: datetime,
+            files: Files | None = None) -> tuple[dict[str, Any], Any]:
     """The payload to hand to apply_op, and the (year, number) of a letter to record."""
     letter = None
     if kind is OpKind.create:
@@ -31,13 +83,14 @@ def prepare(session: Session, principal: Principal, kind: OpKind, cid: str,
             raise ValidationError({"id": "Id pengaduan di payload berbeda dengan complaint_id."})
         payload["id"] = cid
     elif kind is OpKind.attach:
-        sha = str(payload.get("sha256") or "").strip().lower()
-        blob = session.get(Attachment, sha) if attachments.SHA_RE.match(sha) else None
+        files = files or Files(principal)
+        sha = _sha(payload)
+        blob = files.blob(session, sha) if attachments.SHA_RE.match(sha) else None
         if blob is None:
             raise ValidationError({"sha256": "Berkas lampiran belum diunggah ke server."})
-        if not attachments.may_read(session, principal, sha):
+        if not files.may_read(session, sha):
             raise ValidationError({"sha256": "Berkas lampiran ini bukan unggahan Anda."})
-        payload["size"], payload["mime"] = blob.size, blob.mime  # the server knows the file
+        payload["size"], payload["mime"] = blob  # the server knows the file
     elif kind is OpKind.letter_issued:
         payload, year, number = letters.prepare_issue(session, principal, payload, now)
         letter = (year, number)

@@ -1,11 +1,17 @@
 """``POST /sync/push``: apply a batch of desk operations, each exactly once.
 
-Ops run in order, in chunks of ``CHUNK`` per transaction, each inside its own SAVEPOINT:
-a rejected op rolls back alone; an applied op's snapshot, timeline event, op id and feed
-entry commit together with the chunk. Results are returned only after COMMIT, so a crash
-at any line leaves a chunk either entirely applied (a retry answers ``duplicate``) or not
-at all (a retry applies it). A chunk locks its complaints up front in id order, so two
-desks pushing the same complaints cannot deadlock.
+Ops run in order, in chunks of ``CHUNK`` per transaction. A chunk locks its complaints up
+front in id order (so two desks pushing the same complaints cannot deadlock) and loads its
+already-applied op ids in one query. Each op is then checked and applied in memory against
+the chunk's current snapshots, so later ops on a complaint see the earlier ones; an
+accepted op queues its rows (snapshot, timeline event, op id, audit entry, feed note) and a
+rejected one queues nothing. The queued rows go out as one executemany per table before
+COMMIT. Kinds whose checks write other tables (letters) run in a SAVEPOINT, so their
+rejection undoes those writes. Results are returned only after COMMIT, so a crash at any
+line leaves a chunk either entirely applied (a retry answers ``duplicate``) or not at all
+(a retry applies it). When a concurrent push commits the same op id or complaint id first,
+the unique constraint fails the chunk, which is rolled back and run again: it then sees the
+other push's rows (``duplicate`` / ``conflict``).
 """
 
 from __future__ import annotations
@@ -35,9 +41,9 @@ from desktop.domain import (
     in_scope,
     redact_for,
 )
-from server import audit, complaint_store, feed, letters, push_checks
+from server import audit, letters, push_checks
 from server.auth import Principal
-from server.complaint_store import lock_snapshots, next_tracking_numbers, save
+from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers
 from server.context import ServerContext
 from server.models import AppliedOp, utcnow
 from server.schemas import OpIn
@@ -73,6 +79,18 @@ class _Chunk:
     snapshots: dict[str, dict[str, Any]] = field(default_factory=dict)  # locked, current
     priors: dict[str, Any] = field(default_factory=dict)  # op_id -> applied_ops row
     tracking: list[int] = field(default_factory=list)
+    writes: Writes = field(default_factory=Writes)  # complaints, events, attachment refs
+    applied: list[dict[str, Any]] = field(default_factory=list)  # applied_ops rows
+    audits: list[dict[str, Any]] = field(default_factory=list)
+    files: push_checks.Files | None = None
+
+    def flush(self) -> None:
+        """Write the queued rows (before COMMIT, or before a check reads those tables)."""
+        self.writes.flush(self.session)
+        if self.applied:
+            self.session.execute(_INSERT_OP, self.applied)  # a duplicate op id fails here
+        audit.record_many(self.session, self.audits)
+        self.applied, self.audits = [], []
 
 
 @dataclass
@@ -119,9 +137,10 @@ def push(ctx: ServerContext, principal: Principal, ops: list[OpIn],
                 with ctx.db.write() as session:
                     state = _Chunk(ctx, session, principal, actor, now or ctx.now(), tried)
                     _prefetch(state, chunk)
-                    done = [_in_savepoint(state, op) for op in chunk]
+                    done = [_one(state, op) for op in chunk]
+                    state.flush()
                 break
-            except OperationalError as exc:
+            except (OperationalError, IntegrityError) as exc:
                 if not _retryable(exc) or attempt == 4:
                     raise
                 log.info("push chunk: %s, retrying", type(exc.orig).__name__)
@@ -131,7 +150,12 @@ def push(ctx: ServerContext, principal: Principal, ops: list[OpIn],
     return results
 
 
-def _retryable(exc: OperationalError) -> bool:
+def _retryable(exc: OperationalError | IntegrityError) -> bool:
+    if isinstance(exc, IntegrityError):
+        # A concurrent push committed the same op id (or complaint id, or agenda number)
+        # first; run the chunk again and it sees that push's rows. A constraint that fails
+        # for any other reason fails again each time and is raised after the last attempt.
+        return True
     code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
     if code in ("40P01", "40001"):  # deadlock detected, serialization failure
         return True
@@ -139,7 +163,8 @@ def _retryable(exc: OperationalError) -> bool:
 
 
 def _prefetch(state: _Chunk, chunk: list[OpIn]) -> None:
-    """Lock the chunk's complaints (in id order), load its op ids, reserve tracking numbers.
+    """Lock the chunk's complaints (in id order), load its op ids and the files its attach
+    ops name, reserve tracking numbers: a few queries for the whole chunk.
 
     Tracking numbers are taken here, outside any SAVEPOINT, so a rejected create never
     returns a number to the counter that a later create would then take again.
@@ -153,38 +178,23 @@ def _prefetch(state: _Chunk, chunk: list[OpIn]) -> None:
                   and str(op.op_id) not in state.priors)
     if creates:
         state.tracking = next_tracking_numbers(session, creates)
+    state.files = push_checks.Files(state.principal, before_read=state.flush)
+    state.files.load(session, [op.payload for op in chunk if op.kind == OpKind.attach])
 
 
-def _in_savepoint(state: _Chunk, op: OpIn) -> dict[str, Any]:
-    op_id, cid = str(op.op_id), str(op.complaint_id)
+def _one(state: _Chunk, op: OpIn) -> dict[str, Any]:
+    """Apply one op; a rejection leaves nothing behind (queued or, for writing kinds, in
+    the database)."""
     digest = payload_hash(op)
-    session = state.session
-    for attempt in range(2):
-        pending = feed.pending_copy(session), complaint_store.pending_views(session)
-        try:
-            with session.begin_nested():
+    try:
+        if op.kind in push_checks.WRITING_KINDS:
+            with state.session.begin_nested():
                 return _apply(state, op, digest)
-        except Rejected as exc:
-            feed.restore_pending(session, pending[0])
-            complaint_store.restore_views(session, pending[1])
-            state.failed.add(cid)
-            return _result(op_id, "rejected", reason=exc.reason, message=exc.message,
-                           errors=exc.errors, server_state=exc.state)
-        except IntegrityError:
-            # A concurrent push of the same op id (or complaint id) committed first: look
-            # again without the prefetched view, and answer duplicate (or conflict).
-            feed.restore_pending(session, pending[0])
-            complaint_store.restore_views(session, pending[1])
-            if attempt:
-                raise
-            log.info("push %s: integrity race, looking again", op_id)
-            state.priors.pop(op_id, None)
-            state.snapshots.pop(cid, None)
-            prior = session.execute(sa.select(_OPS).where(_OPS.c.op_id == op_id)).first()
-            if prior is not None:
-                state.priors[op_id] = prior
-            state.snapshots.update(lock_snapshots(session, [cid]))
-    raise AssertionError("unreachable")
+        return _apply(state, op, digest)
+    except Rejected as exc:
+        state.failed.add(str(op.complaint_id))
+        return _result(str(op.op_id), "rejected", reason=exc.reason, message=exc.message,
+                       errors=exc.errors, server_state=exc.state)
 
 
 def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
@@ -216,7 +226,8 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
         if current is not None:
             check_scope(current, actor)
             check_base_version(current, kind, op.base_version or 0)
-        payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now)
+        payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now,
+                                              state.files)
         outcome = apply_op(current, kind, payload, actor, now, state.ctx.policy,
                            state.ctx.calendar, op_id=op_id)
         if kind is OpKind.letter_voided:
@@ -242,27 +253,27 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
         raise Rejected("invalid", message, errors=errors, state=server_state())
     tracking = snapshot.get("tracking_number")
     if kind is OpKind.create:
-        if not state.tracking:  # only after an integrity race used up the reserved ones
+        if not state.tracking:  # defensive: _prefetch reserved one for every new create
             state.tracking = next_tracking_numbers(session, 1)
         tracking = state.tracking.pop(0)
         snapshot["tracking_number"] = tracking
+    # Accepted: from here on nothing raises Rejected, so queuing the rows is safe.
     if letter is not None:
         letters.record_issue(session, principal, cid, op_id, payload, *letter)
-    save(session, snapshot, outcome.event, created_by=principal.username, now=now,
-         op_id=op_id, old_snapshot=current)
+    state.writes.save(session, snapshot, outcome.event, created_by=principal.username, now=now,
+                      op_id=op_id, old_snapshot=current)
     applied = {"op_id": op_id, "complaint_id": cid, "kind": kind.value,
                "username": principal.username, "device_id": principal.device_id,
                "payload_hash": digest, "version": snapshot["version"],
                "tracking_number": tracking, "applied_at": utcnow()}
-    session.execute(_INSERT_OP, applied)  # a duplicate op id fails right here
+    state.applied.append(applied)
     moved = current is not None and current.get("agency_code") != snapshot.get("agency_code")
-    audit.record(session, action=f"op_{kind.value}", username=principal.username,
-                 agency=principal.agency, device_id=principal.device_id,
-                 address=principal.address, target_type="complaint", target_id=cid,
-                 subject_agency=snapshot.get("agency_code"),
-                 details={"op_id": op_id, "version": snapshot["version"],
-                          "tracking_number": tracking,
-                          **({"from_agency": current.get("agency_code")} if moved else {})})
+    state.audits.append(audit.row(
+        action=f"op_{kind.value}", username=principal.username, agency=principal.agency,
+        device_id=principal.device_id, address=principal.address, target_type="complaint",
+        target_id=cid, subject_agency=snapshot.get("agency_code"),
+        details={"op_id": op_id, "version": snapshot["version"], "tracking_number": tracking,
+                 **({"from_agency": current.get("agency_code")} if moved else {})}))
     state.snapshots[cid] = snapshot
     state.priors[op_id] = _Prior(**applied)
     return _result(op_id, "applied", version=snapshot["version"], tracking_number=tracking)
