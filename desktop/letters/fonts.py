@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import threading
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.paths import resource
+
+from .fontcache import CachingTTFont
 
 REGULAR = "LiberationSans"
 BOLD = "LiberationSans-Bold"
@@ -31,13 +33,19 @@ _FILES = {
 ASCENT = 0.905
 DESCENT = 0.212
 
+# Streams stay binary (deflated only): ASCII85 on top, reportlab's default, makes them a
+# quarter larger and was a tenth of a sheet's render time; a PDF is a binary file anyway.
+# Process-wide, but these documents are the only thing made with reportlab here.
+rl_config.useA85 = 0
+
 _lock = threading.Lock()
 _done = False
 
 
 def register_fonts() -> None:
     """Register the family with reportlab once per process (thread-safe; parsing the four
-    TTFs costs ~0.1 s, so it is not repeated per document)."""
+    TTFs costs ~0.1 s, so it is not repeated per document; their embedded subsets are
+    kept too, see fontcache)."""
     global _done
     if _done:
         return
@@ -48,7 +56,7 @@ def register_fonts() -> None:
             path = resource("fonts", filename)
             if not path.is_file():
                 raise FileNotFoundError(f"Berkas huruf tidak ditemukan: {path}")
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(CachingTTFont(name, str(path)))
         # <b>/<i> inside Paragraph markup resolve through these mappings.
         addMapping(REGULAR, 0, 0, REGULAR)
         addMapping(REGULAR, 1, 0, BOLD)
