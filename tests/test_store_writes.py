@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain import Actor, DomainError, OpKind, Role, TransitionError, new_complaint
 from desktop.store import DeskService, QueueFilter, StoreError
-from desktop.store import service as service_module
+from desktop.store import rows as rows_module
 from desktop.store.engine import DB_FILE
 from tests.fixtures.store_data import NOW, REFERENCE, TODAY, snapshot, without_local_keys
 
@@ -165,7 +165,7 @@ def test_domain_refusal_writes_nothing(store: DeskService) -> None:
     assert store.complaint(snap["id"]) == snap and store.outbox() == []
 
 
-@pytest.mark.parametrize("step", ["_insert_outbox", "_write_prepared", "after_outbox"])
+@pytest.mark.parametrize("step", ["queue_op", "write_prepared", "after_outbox"])
 def test_crash_inside_apply_local_op_leaves_nothing(store: DeskService, monkeypatch,
                                                     step: str) -> None:
     snap = snapshot(status="belum_diverifikasi", unit_codes=[], version=1,
@@ -176,14 +176,14 @@ def test_crash_inside_apply_local_op_leaves_nothing(store: DeskService, monkeypa
         raise RuntimeError("crash")
 
     if step == "after_outbox":  # everything written, then the process dies before COMMIT
-        real = service_module._insert_outbox
+        real = rows_module.queue_op
 
         def write_then_boom(*args, **kwargs):  # noqa: ANN002, ANN003
             real(*args, **kwargs)
             raise RuntimeError("crash")
-        monkeypatch.setattr(service_module, "_insert_outbox", write_then_boom)
+        monkeypatch.setattr(rows_module, "queue_op", write_then_boom)
     else:
-        monkeypatch.setattr(service_module, step, boom)
+        monkeypatch.setattr(rows_module, step, boom)
     with pytest.raises(RuntimeError):
         store.apply_local_op(snap["id"], OpKind.dispose, {"unit_codes": ["BM"]}, ADMIN, now=NOW)
     monkeypatch.undo()

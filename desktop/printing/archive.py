@@ -36,6 +36,7 @@ from desktop.printing import settings as letter_settings
 from desktop.printing import storeaccess as st
 from desktop.printing.errors import LetterError
 from desktop.printing.sheet import DRAFT_AGENDA, build_sheet
+from desktop.store.snapshots import loads
 
 if TYPE_CHECKING:
     from desktop.store import DeskService
@@ -148,7 +149,7 @@ def _desk_id(raw: Any) -> str:
     row = raw.execute("SELECT value FROM settings WHERE key = 'desk_id'").fetchone()
     if row is None:
         return ""
-    value = st._store.sn.loads(row[0])  # noqa: SLF001 - JSON text of the settings table
+    value = loads(row[0])  # JSON text of the settings table
     return str(value or "")
 
 

@@ -38,6 +38,7 @@ from desktop.domain import (
 from desktop.domain import deadline_info as domain_deadline_info
 from desktop.store import audit
 from desktop.store import queue as q
+from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 from desktop.store.engine import DB_FILE, make_engine
 from desktop.store.errors import StoreError
@@ -330,7 +331,7 @@ class DeskService:
     def complaint(self, complaint_id: str) -> dict | None:
         """The full snapshot (timeline and attachments included), or None."""
         with self._read() as conn:
-            return _load_snapshot(conn, complaint_id, with_cache_paths=True)
+            return rw.load_snapshot(conn, complaint_id, with_cache_paths=True)
 
     def complaint_by_number(self, number: int | str) -> dict | None:
         """By tracking number (``1916449`` / ``#1916449``) or provisional number."""
@@ -341,7 +342,7 @@ class DeskService:
             else:
                 sql, arg = "SELECT id FROM complaints WHERE provisional_number = ?", text
             row = conn.exec_driver_sql(sql, (arg,)).first()
-            return _load_snapshot(conn, row[0], with_cache_paths=True) if row else None
+            return rw.load_snapshot(conn, row[0], with_cache_paths=True) if row else None
 
     # --- writes ------------------------------------------------------------------------
 
@@ -360,7 +361,7 @@ class DeskService:
         if not len(rows):
             return 0
         with self._write() as conn:
-            _write_prepared(conn, rows)
+            rw.write_prepared(conn, rows)
         return len(rows)
 
     def apply_local_op(self, complaint_id: str | None, kind: OpKind | str,
@@ -394,24 +395,20 @@ class DeskService:
         done = conn.exec_driver_sql(
             "SELECT complaint_id FROM outbox WHERE op_id = ?", (op_id,)).first()
         if done is not None:
-            snap = _load_snapshot(conn, done[0]) or {}
+            snap = rw.load_snapshot(conn, done[0]) or {}
             event = next((e for e in snap.get("timeline", ()) if e.get("id") == op_id), {})
             return LocalOpResult(op_id, done[0], int(snap.get("version") or 0),
                                  str(snap.get("status") or ""), event, snap, duplicate=True)
-        current = _load_snapshot(conn, complaint_id)
+        current = rw.load_snapshot(conn, complaint_id)
         if kind is OpKind.create and current is not None:
             raise StoreError("exists", "Pengaduan dengan id ini sudah tercatat.")
         outcome = apply_op(current, kind, payload, actor, now, self._policy, self._calendar,
                            op_id=op_id)
         new = outcome.snapshot
-        dirty_before = _is_dirty(conn, complaint_id)
-        # The server's state from before the first pending op: what a rejection returns to.
-        base = None if dirty_before or current is None else sn.dumps(current)
-        _write_prepared(conn, sn.prepare([new], dirty=True, base_snapshot=base,
-                                         keep_base=dirty_before))
-        _insert_outbox(conn, op_id=op_id, kind=kind.value, complaint_id=new["id"],
-                       payload=payload, base_version=int((current or {}).get("version") or 0),
-                       actor=actor.username, event_id=outcome.event.get("id"), now=now)
+        rw.write_local_snapshot(conn, current, new)
+        rw.queue_op(conn, op_id=op_id, kind=kind.value, complaint_id=new["id"],
+                    payload=payload, base_version=int((current or {}).get("version") or 0),
+                    actor=actor.username, event_id=outcome.event.get("id"), now=now)
         return LocalOpResult(op_id, new["id"], int(new["version"]), new["status"],
                              outcome.event, new)
 
@@ -421,7 +418,9 @@ class DeskService:
     def transaction(self) -> Iterator[Connection]:
         """The writer transaction (``BEGIN IMMEDIATE`` under the writer lock) for work that
         must commit together: pass the connection to ``apply_local_op(conn=...)``,
-        ``write_snapshots_in`` and ``load_snapshot``. Never for GUI code."""
+        ``write_snapshots_in``, ``load_snapshot``, ``append_outbox_audit`` and the row steps
+        of :mod:`desktop.store.rows` (``queue_op``, ``write_local_snapshot``,
+        ``write_prepared``...). Rolled back on any error. Never for GUI code."""
         with self._write() as conn:
             yield conn
 
@@ -434,16 +433,16 @@ class DeskService:
     def load_snapshot(self, complaint_id: str, conn: Connection | None = None) -> dict | None:
         """The stored snapshot (no ``cached_path``), inside ``conn``'s transaction if given."""
         if conn is not None:
-            return _load_snapshot(conn, complaint_id)
+            return rw.load_snapshot(conn, complaint_id)
         with self._read() as own:
-            return _load_snapshot(own, complaint_id)
+            return rw.load_snapshot(own, complaint_id)
 
     def write_snapshots_in(self, conn: Connection, snapshots: Sequence[Mapping[str, Any]], *,
                            dirty: bool = False, base_snapshot: str | None = None,
                            keep_base: bool = False) -> None:
         """``upsert_snapshots`` inside the caller's ``transaction()``."""
-        _write_prepared(conn, sn.prepare(snapshots, dirty=dirty, base_snapshot=base_snapshot,
-                                         keep_base=keep_base))
+        rw.write_snapshots(conn, snapshots, dirty=dirty, base_snapshot=base_snapshot,
+                           keep_base=keep_base)
 
     def invalidate_reference_cache(self) -> None:
         """Forget cached categories/units (after writing them inside a ``transaction()``)."""
@@ -713,96 +712,13 @@ class DeskService:
         return "ok"
 
 
-# --- module-level write steps (one transaction is opened by the caller) -----------------
+# --- module helpers ---------------------------------------------------------------------
 
 def _status_label(status: str) -> str:
     try:
         return STATUS_LABELS[Status(status)]
     except ValueError:
         return status
-
-
-_COMPLAINT_UPSERT = (
-    f"INSERT INTO complaints ({', '.join(sn.COMPLAINT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in sn.COMPLAINT_COLUMNS)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in sn.COMPLAINT_COLUMNS if c != "id")
-)
-_TEXT_UPSERT = (
-    f"INSERT INTO complaint_texts (rid, {', '.join(sn.TEXT_COLUMNS)}) "
-    f"SELECT rid, {', '.join('?' for _ in sn.TEXT_COLUMNS)} FROM complaints WHERE id = ? "
-    "ON CONFLICT(rid) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in sn.TEXT_COLUMNS)
-)
-_TEXT_UPSERT_KEEP_BASE = _TEXT_UPSERT.replace(
-    "base_snapshot = excluded.base_snapshot", "base_snapshot = complaint_texts.base_snapshot")
-
-
-def _write_prepared(conn: Connection, rows: sn.Prepared) -> None:
-    """Insert or replace complaints with their texts, units, timeline and attachments."""
-    if not rows.ids:
-        return
-    sql = _COMPLAINT_UPSERT
-    if rows.dirty:  # a local op keeps the last server version it started from
-        sql = sql.replace("server_version = excluded.server_version",
-                          "server_version = complaints.server_version")
-    conn.exec_driver_sql(sql, rows.complaints)
-    conn.exec_driver_sql(_TEXT_UPSERT_KEEP_BASE if rows.keep_base else _TEXT_UPSERT, rows.texts)
-    conn.exec_driver_sql("DELETE FROM complaint_units WHERE complaint_rid = "
-                         "(SELECT rid FROM complaints WHERE id = ?)", rows.ids)
-    for table in ("timeline_events", "attachments"):
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE complaint_id = ?", rows.ids)
-    if rows.units:
-        conn.exec_driver_sql(
-            "INSERT INTO complaint_units (unit_code, complaint_rid) "
-            "SELECT ?, rid FROM complaints WHERE id = ?", rows.units)
-    if rows.events:
-        conn.exec_driver_sql(
-            f"INSERT INTO timeline_events ({', '.join(sn.EVENT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' for _ in sn.EVENT_COLUMNS)})", rows.events)
-    if rows.attachments:
-        conn.exec_driver_sql(
-            f"INSERT INTO attachments ({', '.join(sn.ATTACHMENT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' for _ in sn.ATTACHMENT_COLUMNS)})", rows.attachments)
-
-
-def _insert_outbox(conn: Connection, *, op_id: str, kind: str, complaint_id: str,
-                   payload: Mapping, base_version: int, actor: str, event_id: str | None,
-                   now: datetime) -> None:
-    stamp = now.astimezone(WITA).isoformat(timespec="seconds")
-    conn.exec_driver_sql(
-        "INSERT INTO outbox (op_id, kind, complaint_id, payload, base_version, actor, event_id,"
-        " created_at, updated_at, attempts, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
-        " 'pending')",
-        (op_id, kind, complaint_id, sn.dumps(dict(payload)), base_version, actor, event_id,
-         stamp, stamp))
-
-
-def _is_dirty(conn: Connection, complaint_id: str) -> bool:
-    row = conn.exec_driver_sql(
-        "SELECT local_dirty FROM complaints WHERE id = ?", (complaint_id,)).first()
-    return bool(row and row[0])
-
-
-def _load_snapshot(conn: Connection, complaint_id: str | None, *,
-                   with_cache_paths: bool = False) -> dict | None:
-    if not complaint_id:
-        return None
-    c = conn.exec_driver_sql("SELECT * FROM complaints WHERE id = ?", (complaint_id,)
-                             ).mappings().first()
-    if c is None:
-        return None
-    t = conn.exec_driver_sql("SELECT * FROM complaint_texts WHERE rid = ?", (c["rid"],)
-                             ).mappings().first()
-    events = conn.exec_driver_sql(
-        "SELECT * FROM timeline_events WHERE complaint_id = ? ORDER BY position",
-        (complaint_id,)).mappings().all()
-    att_sql = ("SELECT a.*, f.path AS cached_path FROM attachments a LEFT JOIN attachment_files f"
-               " ON f.sha256 = a.sha256" if with_cache_paths else "SELECT a.* FROM attachments a")
-    atts = conn.exec_driver_sql(
-        f"{att_sql} WHERE a.complaint_id = ? ORDER BY a.position", (complaint_id,)
-    ).mappings().all()
-    return sn.build_snapshot(c, t, events, atts)
 
 
 def filter_to_json(flt: QueueFilter) -> str:

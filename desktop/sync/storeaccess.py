@@ -1,12 +1,9 @@
-"""The store hooks the sync engine uses, in one place.
+"""The store hooks the sync engine uses, in one place (public store API only).
 
 A pulled page must be stored in ONE transaction together with the cursor and the
-re-application of pending ops, so the engine works inside ``DeskService.transaction()``
-(public). The page's rows are prepared on the network thread (``snapshots.prepare``) and
-only written on the DB thread; writing already-prepared rows inside a caller's transaction
-has no public hook yet (wanted: ``DeskService.write_prepared_in(conn, rows)``), so that
-one call borrows the module function; nothing else in ``desktop.sync`` touches store
-internals.
+re-application of pending ops, so the engine works inside ``DeskService.transaction()``.
+The page's rows are prepared on the network thread (``snapshots.prepare``) and only
+written on the DB thread (``desktop.store.rows.write_prepared``).
 """
 
 from __future__ import annotations
@@ -15,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from desktop.store import service as _service_module
+from desktop.store import rows
 from desktop.store import snapshots as sn
 from desktop.store.service import DeskService
 
@@ -47,9 +44,9 @@ def prepare(snapshots: Sequence[Mapping[str, Any]], *, dirty: bool = False,
     return sn.prepare(snapshots, dirty=dirty, base_snapshot=base_snapshot)
 
 
-def write_prepared(conn: Any, rows: sn.Prepared) -> None:
+def write_prepared(conn: Any, prepared: sn.Prepared) -> None:
     """Write rows made by :func:`prepare` inside the caller's transaction."""
-    _service_module._write_prepared(conn, rows)  # noqa: SLF001 - see module docstring
+    rows.write_prepared(conn, prepared)
 
 
 def write_snapshots(service: DeskService, conn: Any, snapshots: Sequence[Mapping[str, Any]],
