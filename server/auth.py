@@ -105,9 +105,13 @@ def _record_failure(session: Session, key: str, limit: int, now: float) -> None:
 
 # --- sign-in ----------------------------------------------------------------------------
 
-def _issue(session: Session, ctx: ServerContext, auth: AuthSession, user: User) -> dict[str, Any]:
+def _issue(session: Session, ctx: ServerContext, auth: AuthSession, user: User,
+           replaced_refresh: str | None = None) -> dict[str, Any]:
     access, refresh = new_token(), new_token()
     now = time.time()
+    if replaced_refresh is not None:
+        auth.prev_refresh_hash = replaced_refresh
+        auth.prev_refresh_until = now + ctx.settings.refresh_grace
     auth.access_hash = token_hash(access)
     auth.access_expires = now + ctx.settings.token_ttl
     auth.refresh_hash = token_hash(refresh)
@@ -152,12 +156,23 @@ def login(ctx: ServerContext, username: str, password: str, device_id: str,
 
 def refresh(ctx: ServerContext, refresh_token: str, device_id: str | None,
             address: str | None) -> dict[str, Any]:
+    """Renew both tokens; the refresh token is replaced on every use.
+
+    The answer can be lost on a dropping network, leaving the desk with the old token
+    only, so the token replaced last is accepted once more within ``refresh_grace``
+    seconds (a replay rotates again; the pair in the lost answer dies). A replay after the
+    grace window means two parties hold the token: the session is revoked.
+    """
+    hashed = token_hash(refresh_token)
+    now = time.time()
+    result: dict[str, Any] | None = None
     with ctx.db.write() as session:
         auth = session.execute(
-            sa.select(AuthSession).where(AuthSession.refresh_hash == token_hash(refresh_token))
+            sa.select(AuthSession).where(sa.or_(AuthSession.refresh_hash == hashed,
+                                                AuthSession.prev_refresh_hash == hashed))
             .with_for_update()
         ).scalar()
-        if auth is None or auth.revoked_at is not None or auth.refresh_expires <= time.time():
+        if auth is None or auth.revoked_at is not None or auth.refresh_expires <= now:
             raise ApiError(401, "invalid_refresh_token",
                            "Sesi sudah berakhir. Silakan masuk kembali.")
         if device_id and device_id != auth.device_id:
@@ -165,9 +180,21 @@ def refresh(ctx: ServerContext, refresh_token: str, device_id: str | None,
         user = session.get(User, auth.user_id)
         if user is None or not user.active:
             raise ApiError(401, "invalid_refresh_token", "Akun tidak aktif.")
-        result = _issue(session, ctx, auth, user)
-        audit.record(session, action="token_refresh", username=user.username,
-                     agency=user.agency_code, device_id=auth.device_id, address=address)
+        replay = auth.refresh_hash != hashed
+        if replay and (auth.prev_refresh_until or 0.0) <= now:
+            # Not raised here: the revocation must commit although the answer is a 401.
+            auth.revoked_at = utcnow()
+            audit.record(session, action="refresh_reuse", username=user.username,
+                         agency=user.agency_code, device_id=auth.device_id, address=address)
+        else:
+            # A replay keeps the grace window of the token it replays.
+            result = _issue(session, ctx, auth, user,
+                            replaced_refresh=None if replay else auth.refresh_hash)
+            audit.record(session, action="token_refresh_replay" if replay else "token_refresh",
+                         username=user.username, agency=user.agency_code,
+                         device_id=auth.device_id, address=address)
+    if result is None:
+        raise ApiError(401, "invalid_refresh_token", "Sesi sudah berakhir. Silakan masuk kembali.")
     return result
 
 

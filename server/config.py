@@ -13,6 +13,7 @@ from pathlib import Path
 ENV_DATABASE_URL = "LAPOR_DATABASE_URL"
 ENV_TOKEN_TTL = "LAPOR_TOKEN_TTL"
 ENV_REFRESH_TTL = "LAPOR_REFRESH_TTL"
+ENV_REFRESH_GRACE = "LAPOR_REFRESH_GRACE"
 ENV_ATTACHMENTS_DIR = "LAPOR_ATTACHMENTS_DIR"
 ENV_MAX_ATTACHMENT = "LAPOR_MAX_ATTACHMENT_BYTES"
 ENV_MAX_BODY = "LAPOR_MAX_BODY_BYTES"
@@ -61,6 +62,9 @@ class Settings:
     database_url: str
     token_ttl: int = 3600
     refresh_ttl: int = 30 * 24 * 3600
+    # Seconds a just-rotated refresh token may be replayed once more (its answer got lost
+    # on a dropping network); a replay after that is treated as theft.
+    refresh_grace: int = 300
     attachments_dir: Path = field(default_factory=lambda: default_data_dir() / "attachments")
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_body_bytes: int = 8 * 1024 * 1024
@@ -83,6 +87,7 @@ class Settings:
             database_url=url,
             token_ttl=_int_env(ENV_TOKEN_TTL, 3600),
             refresh_ttl=_int_env(ENV_REFRESH_TTL, 30 * 24 * 3600),
+            refresh_grace=_int_env(ENV_REFRESH_GRACE, 300),
             attachments_dir=Path(attachments) if attachments else default_attachments_dir(url),
             max_attachment_bytes=_int_env(ENV_MAX_ATTACHMENT, 20 * 1024 * 1024),
             max_body_bytes=_int_env(ENV_MAX_BODY, 8 * 1024 * 1024),

@@ -256,6 +256,9 @@ class AuthSession(Base):
     access_expires: Mapped[float] = mapped_column(sa.Float)
     refresh_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     refresh_expires: Mapped[float] = mapped_column(sa.Float)
+    # The refresh token replaced last, accepted again until prev_refresh_until (see auth.py).
+    prev_refresh_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    prev_refresh_until: Mapped[float | None] = mapped_column(sa.Float)
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
 

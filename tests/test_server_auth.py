@@ -12,11 +12,13 @@ import sqlalchemy as sa
 from tests.server_fixtures import ServerHandle, start_server
 
 TTL = 3
+GRACE = 2
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerHandle]:
-    env = {"LAPOR_TOKEN_TTL": str(TTL), "LAPOR_LOGIN_MAX_FAILURES": "3"}
+    env = {"LAPOR_TOKEN_TTL": str(TTL), "LAPOR_LOGIN_MAX_FAILURES": "3",
+           "LAPOR_REFRESH_GRACE": str(GRACE)}
     with start_server(tmp_path_factory.mktemp("auth"), env=env) as handle:
         yield handle
 
@@ -72,11 +74,47 @@ def test_access_token_expires_and_refresh_renews(server: ServerHandle) -> None:
     client.set_token(renewed["access_token"])
     assert client.get("/users").status_code == 200
 
-    # The refresh token is rotated: the old one no longer works.
+    # Rotated: once the grace window has passed, the old one no longer works.
+    time.sleep(GRACE + 0.5)
     again = requests.post(f"{server.api}/auth/refresh", json={"refresh_token": old_refresh},
                           timeout=10)
     assert again.status_code == 401
     assert again.json()["error"] == "invalid_refresh_token"
+
+
+def _refresh(server: ServerHandle, token: str, device: str) -> requests.Response:
+    return requests.post(f"{server.api}/auth/refresh", json={"refresh_token": token},
+                         headers={"X-Device-Id": device}, timeout=10)
+
+
+def test_lost_refresh_answer_can_be_replayed_within_grace(server: ServerHandle) -> None:
+    client = server.login("dinkes.loket")
+    first = client.refresh_token
+    lost = _refresh(server, first, client.device_id)  # the answer never reaches the desk
+    assert lost.status_code == 200, lost.text
+    replay = _refresh(server, first, client.device_id)
+    assert replay.status_code == 200, replay.text
+    renewed = replay.json()
+    assert renewed["refresh_token"] not in (first, lost.json()["refresh_token"])
+    # The pair in the lost answer died with the replay; the replayed pair works.
+    assert _refresh(server, lost.json()["refresh_token"], client.device_id).status_code == 401
+    client.set_token(renewed["access_token"])
+    assert client.get("/users").status_code == 200
+    later = _refresh(server, renewed["refresh_token"], client.device_id)
+    assert later.status_code == 200, later.text
+
+
+def test_refresh_replay_after_grace_revokes_the_session(server: ServerHandle) -> None:
+    client = server.login("dinkes.pimpinan", device_id="desk-stolen")
+    stolen = client.refresh_token
+    renewed = _refresh(server, stolen, client.device_id).json()
+    time.sleep(GRACE + 0.5)
+    reuse = _refresh(server, stolen, client.device_id)
+    assert reuse.status_code == 401
+    # Two parties held the token: the whole session ends, the honest pair included.
+    assert _refresh(server, renewed["refresh_token"], client.device_id).status_code == 401
+    client.set_token(renewed["access_token"])
+    assert client.get("/users").status_code == 401
 
 
 def test_refresh_from_another_device_is_refused(server: ServerHandle) -> None:
