@@ -84,6 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
                                   "sheets signed with the old ids still verify")
     rotate.add_argument("--id", help="the new key id (default: the next vN)")
 
+    for name, help_ in (("deactivate-user", "block an account and end all its sessions"),
+                        ("activate-user", "allow a deactivated account to sign in again"),
+                        ("sign-out-user", "end every session of an account (lost or shared PC)"),
+                        ("set-password", "set a new password (env LAPOR_PASSWORD or a prompt); "
+                                         "ends all sessions")):
+        add(name, help_).add_argument("username")
+
+    add("sign-out-all", "end every session of every account (after a suspected leak)")
+
+    update = add("update-user", "change role, unit, name, jabatan or NIP "
+                                "(a role or unit change ends all sessions)")
+    update.add_argument("username")
+    update.add_argument("--role", choices=["loket", "petugas_unit", "admin_instansi", "pimpinan",
+                                           "admin_pusat"])
+    update.add_argument("--unit", help="unit code; an empty string removes the unit")
+    update.add_argument("--full-name")
+    update.add_argument("--jabatan")
+    update.add_argument("--nip")
+
     users = add("users", "list accounts")
     users.add_argument("--json", action="store_true")
     return parser
@@ -268,6 +287,42 @@ def cmd_rotate_qr_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _account_change(args: argparse.Namespace) -> int:
+    from server import accounts
+
+    password = _password() if args.command == "set-password" else None
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            if args.command == "sign-out-all":
+                ended = accounts.sign_out_everyone(session)
+                print(f"Semua perangkat dikeluarkan; {ended} sesi diakhiri.")
+                return EXIT_OK
+            if args.command == "deactivate-user":
+                user, ended = accounts.set_active(session, args.username, False)
+                done = "dinonaktifkan"
+            elif args.command == "activate-user":
+                user, ended = accounts.set_active(session, args.username, True)
+                done = "diaktifkan"
+            elif args.command == "sign-out-user":
+                user, ended = accounts.sign_out(session, args.username)
+                done = "dikeluarkan dari semua perangkat"
+            elif args.command == "set-password":
+                assert password is not None
+                user, ended = accounts.set_password(session, args.username, password)
+                done = "mendapat kata sandi baru"
+            else:
+                user, ended = accounts.update(
+                    session, args.username, role=args.role, unit=args.unit,
+                    full_name=args.full_name, jabatan=args.jabatan, nip=args.nip)
+                done = f"diperbarui ({user.role}, unit {user.unit_code or '-'})"
+            name = user.username
+    finally:
+        ctx.close()
+    print(f"Pengguna {name} {done}; {ended} sesi diakhiri.")
+    return EXIT_OK
+
+
 def cmd_users(args: argparse.Namespace) -> int:
     from server import directory
 
@@ -291,6 +346,9 @@ COMMANDS = {
     "init": cmd_init, "run": cmd_run, "create-agency": cmd_create_agency,
     "create-unit": cmd_create_unit, "create-user": cmd_create_user,
     "seed-demo": cmd_seed_demo, "users": cmd_users, "rotate-qr-key": cmd_rotate_qr_key,
+    "deactivate-user": _account_change, "activate-user": _account_change,
+    "sign-out-user": _account_change, "set-password": _account_change,
+    "update-user": _account_change, "sign-out-all": _account_change,
 }
 
 

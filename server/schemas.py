@@ -44,6 +44,12 @@ class HealthOut(BaseModel):
     status: Literal["ok"]
 
 
+class ReadyOut(BaseModel):
+    status: Literal["ok", "unavailable"]
+    database: Literal["ok", "unreachable"]
+    message: str
+
+
 class VersionOut(BaseModel):
     version: str
     api: int
