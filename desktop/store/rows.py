@@ -5,11 +5,13 @@ A letter issue, a front-desk intake or a pulled sync page must write several thi
 transaction (numbers, snapshots, outbox ops, their own tables), which single-purpose
 service methods cannot give. They open ``service.transaction()`` and use these steps, the
 same ones ``DeskService`` itself uses, so the rules (a local change keeps the server's base
-snapshot, an op is queued ``pending``) live once, here.
+snapshot, an op is queued ``pending``) live once, here. :func:`raw` gives the sqlite3
+connection of the same transaction for their own bulk statements.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +36,12 @@ _TEXT_UPSERT = (
 )
 _TEXT_UPSERT_KEEP_BASE = _TEXT_UPSERT.replace(
     "base_snapshot = excluded.base_snapshot", "base_snapshot = complaint_texts.base_snapshot")
+
+
+def raw(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under ``conn`` (same transaction): bulk statements without
+    per-row SQLAlchemy wrappers."""
+    return conn.connection.driver_connection
 
 
 def write_prepared(conn: Connection, rows: sn.Prepared) -> None:
