@@ -76,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--skip-invalid", action="store_true")
 
+    report = _add(sub, "report", "desktop.commands.report:run",
+                  "recaps of the complaints received in a period")
+    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                        help="first day received (default: first day of --to's month)")
+    report.add_argument("--to", metavar="YYYY-MM-DD", help="last day received (default: today)")
+    report.add_argument("--json", action="store_true")
+    report.add_argument("--csv", metavar="FILE", help="also write the recap as CSV")
+
     letter = _add(sub, "letter", "desktop.commands.letters:run", "write a disposition sheet PDF")
     letter.add_argument("complaint")
     letter.add_argument("--out", required=True)

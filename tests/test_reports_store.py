@@ -53,7 +53,7 @@ def test_a_complaint_disposed_to_two_units_counts_in_each(store):
     report = reports.build_report(store, *NOVEMBER)
     by_unit = {r.key: r for r in report.by_unit}
     assert by_unit["YANKES"].label == "Bidang Pelayanan Kesehatan"
-    assert by_unit[""].label == "Belum didisposisikan"
+    assert by_unit[""].label == "Tanpa unit tujuan"
     assert by_unit[""] is report.by_unit[-1]  # "not routed" comes last
     # Per unit the totals add up to more than the complaints: B is in YANKES and P2P.
     assert sum(r.total for r in report.by_unit) == report.received + 1

@@ -60,7 +60,7 @@ DEADLINE_LABELS = {
     OVERDUE: "Berjalan, lewat batas waktu",
     NO_DEADLINE: "Tanpa batas waktu (bukan wewenang, diarsipkan)",
 }
-NO_UNIT_LABEL = "Belum didisposisikan"
+NO_UNIT_LABEL = "Tanpa unit tujuan"
 NO_CATEGORY_LABEL = "Tanpa kategori"
 NOT_SET_LABEL = "Tidak diisi"
 
@@ -374,8 +374,10 @@ def _assemble(service: DeskService, tally: Counter, date_from: date, date_to: da
         codes = unit_codes_memo.get(units)
         if codes is None:
             codes = unit_codes_memo[units] = list(dict.fromkeys(sn.loads(units, []) or []))
-        for code in codes or [""]:
+        for code in codes:
             by["unit"][(agency or "", code)][state] += n
+        if not codes:  # one row for "no unit", whatever the agency
+            by["unit"][("", "")][state] += n
 
     def row(key: str, label: str, counts: Counter, **extra: Any) -> RecapRow:
         return RecapRow(key, label, sum(counts.values()), counts[ON_TIME], counts[LATE],

@@ -20,8 +20,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from desktop.store.service import DeskService
-from desktop.sync import storeaccess as sa_
+from desktop.store import DeskService
+from desktop.store import rows as rw
 from desktop.sync.errors import SyncError
 
 RunDb = Callable[[Callable[[], Any]], Any]
@@ -97,8 +97,8 @@ def add_file(service: DeskService, path: str | os.PathLike[str], *, mime: str | 
 
 def cached(service: DeskService, sha256: str) -> Path | None:
     """The cached file of ``sha256`` if it is really there."""
-    with sa_.read_tx(service) as conn:
-        row = sa_.raw(conn).execute(
+    with service.reading() as conn:
+        row = rw.raw(conn).execute(
             "SELECT path FROM attachment_files WHERE sha256 = ?", (sha256,)).fetchone()
     candidates = [Path(row[0])] if row else []
     candidates.append(cache_path(service, sha256))

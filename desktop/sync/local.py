@@ -22,9 +22,10 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain import COMMUTING_KINDS, WITA, Actor, DomainError, OpKind, Role, apply_op
-from desktop.store.service import DeskService
-from desktop.sync import storeaccess as sa_
-from desktop.sync.storeaccess import dumps, loads
+from desktop.store import DeskService
+from desktop.store import rows as rw
+from desktop.store import snapshots as sn
+from desktop.store.snapshots import dumps, loads
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def parse_page(changes: Sequence[Mapping[str, Any]]) -> PageData:
                                item["code"], item.get("name") or item["code"]))
         elif kind == "user" and isinstance(item, Mapping):
             data.users[key] = dict(item)
-    data.rows = sa_.prepare(list(data.snapshots.values()))
+    data.rows = sn.prepare(list(data.snapshots.values()))
     return data
 
 
@@ -183,29 +184,29 @@ class SyncLocal:
         return self.service.get_sync_state(key, default)
 
     def set_states(self, values: Mapping[str, Any]) -> None:
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             for key, value in values.items():
                 self._set_state(raw, key, value)
 
     # -- outbox: push side --------------------------------------------------------------------
     def recover_sending(self) -> int:
         """Ops a killed desk left ``sending`` go back to ``pending`` (they are re-pushed)."""
-        with sa_.write_tx(self.service) as conn:
-            cur = sa_.raw(conn).execute(
+        with self.service.transaction() as conn:
+            cur = rw.raw(conn).execute(
                 "UPDATE outbox SET state = 'pending' WHERE state = 'sending'")
             return cur.rowcount
 
     def has_pending(self) -> bool:
-        with sa_.read_tx(self.service) as conn:
-            return sa_.raw(conn).execute(
+        with self.service.reading() as conn:
+            return rw.raw(conn).execute(
                 "SELECT 1 FROM outbox WHERE state IN ('pending', 'sending') LIMIT 1"
             ).fetchone() is not None
 
     def take_batch(self, after_seq: int, limit: int) -> list[OutboxOp]:
         """The next ``pending`` ops after ``after_seq`` in order, marked ``sending``."""
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             cur = raw.execute(
                 f"SELECT {_OUTBOX_COLS} FROM outbox o WHERE state = 'pending' AND seq > ? "
                 f"AND NOT {_HELD} ORDER BY seq LIMIT ?", (after_seq, limit))
@@ -253,8 +254,8 @@ class SyncLocal:
         """
         if not ops:
             return
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             if undo_attempt:
                 raw.executemany(
                     "UPDATE outbox SET state = 'pending', attempts = ?, updated_at = ? "
@@ -270,8 +271,8 @@ class SyncLocal:
         """An op the desk itself cannot send (its attachment file is gone): rejected
         without asking the server, visible with its reason, and dropped from the chain of
         the complaint's later ops exactly as a server rejection is."""
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             raw.execute(
                 "UPDATE outbox SET state = 'rejected', reject_reason = ?, last_error = ?, "
                 "updated_at = ? WHERE seq = ?", (reason, message, now_iso(), op.seq))
@@ -290,8 +291,8 @@ class SyncLocal:
         stats = PushStats()
         by_id = {op.op_id: op for op in ops}
         stamp = now_iso()
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             rebuild: dict[str, dict[str, Any] | None] = {}
             dropped: list[OutboxOp] = []
             for result in results:
@@ -357,8 +358,8 @@ class SyncLocal:
         transaction. Pending local ops are re-applied on top of the new snapshots."""
         data = page if isinstance(page, PageData) else parse_page(page)
         stats = PageStats(reset=reset)
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             if self._get_state(raw, PENDING_RESET_KEY):
                 reset = stats.reset = True
                 self._set_state(raw, PENDING_RESET_KEY, None)
@@ -396,9 +397,9 @@ class SyncLocal:
             stale = self._older_than_stored(raw, data.snapshots)
             if stale:  # never step back to an older server version (a late page)
                 data.snapshots = {k: v for k, v in data.snapshots.items() if k not in stale}
-                data.rows = sa_.prepare(list(data.snapshots.values()))
+                data.rows = sn.prepare(list(data.snapshots.values()))
             if data.snapshots:
-                sa_.write_prepared(conn, data.rows)
+                rw.write_prepared(conn, data.rows)
                 stats.complaints = len(data.snapshots)
                 open_ids = self._open_complaints(raw, list(data.snapshots))
                 for cid in open_ids:
@@ -411,7 +412,7 @@ class SyncLocal:
                 self._set_state(raw, LAST_ERROR_KEY, None)
                 self._set_state(raw, LOGIN_REQUIRED_KEY, None)
         if data.categories or data.units:
-            sa_.invalidate_reference_cache(self.service)
+            self.service.invalidate_reference_cache()
         return stats
 
     @staticmethod
@@ -486,7 +487,7 @@ class SyncLocal:
         ``base`` (a base older than the push). An op that no longer applies locally is
         skipped but stays pending: the server decides.
         """
-        raw = sa_.raw(conn)
+        raw = rw.raw(conn)
         if base is _KEEP:
             base = self._stored_base(conn, complaint_id)
         states = ("pending", "sending", "applied") if replay_applied else OPEN_STATES
@@ -520,17 +521,17 @@ class SyncLocal:
             raw.execute("DELETE FROM complaints WHERE id = ?", (complaint_id,))
         elif not changed:
             if not base_written:
-                sa_.write_snapshots(self.service, conn, [snap], dirty=False)
+                rw.write_snapshots(conn, [snap], dirty=False)
         else:
-            sa_.write_snapshots(self.service, conn, [snap], dirty=True,
-                                base_snapshot=dumps(base) if base is not None else None)
+            rw.write_snapshots(conn, [snap], dirty=True,
+                               base_snapshot=dumps(base) if base is not None else None)
             raw.execute("UPDATE complaints SET server_version = ? WHERE id = ?",
                         (None if base is None else int(base.get("version") or 0),
                          complaint_id))
 
     def _stored_base(self, conn: Any, complaint_id: str) -> dict[str, Any] | None:
         """The last server snapshot of a complaint as stored (None: never on the server)."""
-        row = sa_.raw(conn).execute(
+        row = rw.raw(conn).execute(
             "SELECT c.local_dirty, t.base_snapshot FROM complaints c "
             "LEFT JOIN complaint_texts t ON t.rid = c.rid WHERE c.id = ?",
             (complaint_id,)).fetchone()
@@ -539,7 +540,7 @@ class SyncLocal:
         dirty, base_text = row
         if dirty:
             return loads(base_text)
-        return sa_.load_snapshot(self.service, conn, complaint_id)
+        return rw.load_snapshot(conn, complaint_id)
 
     # -- reading --------------------------------------------------------------------------
     def ops(self, states: Sequence[str] = ("pending", "sending", "rejected"),
@@ -551,9 +552,9 @@ class SyncLocal:
                 return []
             sql += f" AND op_id IN ({_placeholders(op_ids)})"
             params.extend(op_ids)
-        with sa_.read_tx(self.service) as conn:
+        with self.service.reading() as conn:
             return [OutboxOp.from_row(r) for r in _rows(
-                sa_.raw(conn).execute(sql + " ORDER BY seq", params))]
+                rw.raw(conn).execute(sql + " ORDER BY seq", params))]
 
     def listing(self, states: Sequence[str] = ("pending", "sending", "rejected")
                 ) -> list[dict[str, Any]]:
@@ -562,8 +563,8 @@ class SyncLocal:
         ops = self.ops(states)
         ids = sorted({op.complaint_id for op in ops})
         names: dict[str, tuple] = {}
-        with sa_.read_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.reading() as conn:
+            raw = rw.raw(conn)
             for chunk in _chunks(ids):
                 for row in raw.execute(
                         "SELECT id, tracking_number, provisional_number, title, status, version "
@@ -579,8 +580,8 @@ class SyncLocal:
         return out
 
     def counts(self) -> dict[str, int]:
-        with sa_.read_tx(self.service) as conn:
-            rows = sa_.raw(conn).execute(
+        with self.service.reading() as conn:
+            rows = rw.raw(conn).execute(
                 "SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
         counts = {"pending": 0, "sending": 0, "applied": 0, "rejected": 0}
         counts.update({state: n for state, n in rows})
@@ -590,8 +591,8 @@ class SyncLocal:
     def requeue(self, op_ids: Sequence[str]) -> int:
         """"Kirim ulang": rejected ops go back to ``pending`` (same op id, same base) and
         their effect is shown again locally."""
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             touched: set[str] = set()
             count = 0
             for chunk in _chunks(list(op_ids)):
@@ -619,8 +620,8 @@ class SyncLocal:
         """"Buang": remove pending or rejected ops (never one being sent), audited, and
         rebuild their complaints without them. Discarding a create discards every open op
         of that complaint with it. Returns the op ids removed."""
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             chosen = self._ops_in(raw, op_ids, ("pending", "rejected"))
             creates = {op.complaint_id for op in chosen if op.kind == OpKind.create.value}
             if creates:
@@ -646,8 +647,8 @@ class SyncLocal:
         """"Terapkan lagi" / "Ubah": in ONE transaction, the action is made again as a new
         op on the complaint's current state (local effect + outbox row, as any action) and
         the rejected op leaves the attention list, audited."""
-        with sa_.write_tx(self.service) as conn:
-            raw = sa_.raw(conn)
+        with self.service.transaction() as conn:
+            raw = rw.raw(conn)
             chosen = self._ops_in(raw, [old.op_id], ("rejected",))
             if not chosen:
                 return

@@ -1,0 +1,120 @@
+"""``lapor-desk report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--csv FILE]``.
+
+Recaps of the complaints received in the period (WITA dates, both ends included) that this
+desk holds: per status, deadline state, unit, category, classification and channel, as
+the Laporan page shows them (``desktop.store.reports``). ``--to`` defaults to today,
+``--from`` to the first day of ``--to``'s month. ``--json`` prints
+``desktop.store.reports.Report.as_dict()``; ``--csv FILE`` also writes the page's CSV
+export (``;``-separated, UTF-8 with BOM).
+
+Exit codes (desktop/cli.py): 0 ok; 6 a date is not a valid YYYY-MM-DD or the period is
+reversed; 1 the database or the CSV file cannot be opened or written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from argparse import Namespace
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID_INPUT = 0, 1, 6
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str, flag: str) -> date:
+    """A YYYY-MM-DD date, or ValueError with an Indonesian message naming ``flag``."""
+    try:
+        if not _ISO_DATE.match(text.strip()):
+            raise ValueError(text)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{flag}: tanggal tidak valid: {text!r}. Gunakan format TTTT-BB-HH, "
+                         "misalnya 2026-11-01.") from None
+
+
+def period(args: Namespace, today: date) -> tuple[date, date]:
+    last = parse_date(args.to, "--to") if args.to else today
+    first = parse_date(args.date_from, "--from") if args.date_from else last.replace(day=1)
+    if first > last:
+        raise ValueError(f"Tanggal awal ({first:%d/%m/%Y}) sesudah tanggal akhir "
+                         f"({last:%d/%m/%Y}).")
+    return first, last
+
+
+def run(args: Namespace) -> int:
+    from desktop.store.reports import wita_today
+
+    try:
+        first, last = period(args, wita_today())
+    except ValueError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_INVALID_INPUT
+
+    from desktop.paths import data_dir
+    from desktop.store import DeskService, StoreError
+    from desktop.store.reports import build_report
+
+    try:
+        service = DeskService(data_dir(args.data_dir))
+    except StoreError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        report = build_report(service, first, last)
+    finally:
+        service.close()
+
+    if args.csv:
+        from datetime import datetime
+
+        from desktop.domain import WITA
+        from desktop.views.reports.export import write_csv
+
+        try:
+            write_csv(Path(args.csv), report, made=datetime.now(WITA))
+        except OSError as exc:
+            print(f"lapor-desk: berkas {args.csv} tidak dapat ditulis: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_ERROR
+    if args.json:
+        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print(report)
+        if args.csv:
+            print(f"\nRekap disimpan di {args.csv}.")
+    return EXIT_OK
+
+
+def _number(value: float | None, decimals: int = 0) -> str:
+    from desktop.formatting import number
+
+    return "-" if value is None else number(value, decimals)
+
+
+def _print(report) -> None:  # noqa: ANN001 - desktop.store.reports.Report
+    from desktop.views.reports.export import tables
+
+    print(f"Rekap pengaduan diterima {report.date_from:%d/%m/%Y} – {report.date_to:%d/%m/%Y}")
+    pct = "" if report.on_time_pct is None else f" ({_number(report.on_time_pct, 1)} % tepat waktu)"
+    median = ("" if report.median_days_to_close is None else
+              f"; median {_number(report.median_days_to_close, 1)} hari kerja sampai selesai")
+    print(f"{_number(report.received)} diterima, {_number(report.closed)} selesai{pct}{median}.")
+    for table in tables(report):
+        rows = [table.headers] + [
+            [cell if isinstance(cell, str) else
+             _number(cell, 1 if isinstance(cell, float) else 0) for cell in row]
+            for row in table.rows]
+        if len(rows) == 1:
+            continue
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        print(f"\n{table.title}")
+        for n, row in enumerate(rows):
+            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:],
+                                                                            strict=True)]
+            print("  ".join(cells).rstrip())
+            if n == 0:
+                print("  ".join("-" * w for w in widths))
