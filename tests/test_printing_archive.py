@@ -30,9 +30,9 @@ from desktop.printing import (
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key as qk
 from desktop.printing import settings as ls
-from desktop.printing import storeaccess as st
 from desktop.printing.reserve import years_needed
 from desktop.store import DeskService
+from desktop.store import rows as rw
 
 NOW = datetime(2026, 11, 23, 10, 15, tzinfo=WITA)
 LEADER = Actor(username="dinkes.pimpinan", role=Role.pimpinan, agency="DINKES", units=(),
@@ -43,8 +43,8 @@ ADMIN = Actor(username="dinkes.admin", role=Role.admin_instansi, agency="DINKES"
 
 def _add_block(service: DeskService, start: int, end: int, year: int = 2026,
                agency: str = "DINKES") -> None:
-    with st.writing(service) as conn:
-        ag.add_block(st.raw(conn), block_id=str(uuid.uuid4()), agency=agency, year=year,
+    with service.transaction() as conn:
+        ag.add_block(rw.raw(conn), block_id=str(uuid.uuid4()), agency=agency, year=year,
                      start=start, end=end, reserved_at=NOW.isoformat())
 
 
@@ -79,8 +79,8 @@ def desk(tmp_path: Path):
 
 
 def _letter_rows(service: DeskService) -> int:
-    with st.reading(service) as conn:
-        return st.raw(conn).execute("SELECT count(*) FROM letters").fetchone()[0]
+    with service.reading() as conn:
+        return rw.raw(conn).execute("SELECT count(*) FROM letters").fetchone()[0]
 
 
 # --- agenda format -------------------------------------------------------------------------
@@ -163,16 +163,16 @@ def test_a_failure_at_any_step_uses_no_number_and_writes_nothing(desk, monkeypat
         issue_letter(desk, cid, now=NOW)
     monkeypatch.undo()
 
-    real_apply = st.apply_in
+    real_apply = desk.apply_local_op
     calls = []
 
-    def crash_on_attach(service, conn, snapshot, kind, *args, **kwargs):
+    def crash_on_attach(complaint_id, kind, *args, **kwargs):
         calls.append(kind)
         if kind == "attach":
             raise OSError("disk full")
-        return real_apply(service, conn, snapshot, kind, *args, **kwargs)
+        return real_apply(complaint_id, kind, *args, **kwargs)
 
-    monkeypatch.setattr(st, "apply_in", crash_on_attach)
+    monkeypatch.setattr(desk, "apply_local_op", crash_on_attach)
     with pytest.raises(OSError):
         issue_letter(desk, cid, now=NOW)
     monkeypatch.undo()

@@ -33,9 +33,9 @@ from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key
 from desktop.printing import settings as letter_settings
-from desktop.printing import storeaccess as st
 from desktop.printing.errors import LetterError
 from desktop.printing.sheet import DRAFT_AGENDA, build_sheet
+from desktop.store import rows as rw
 from desktop.store.snapshots import loads
 
 if TYPE_CHECKING:
@@ -192,12 +192,12 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
 
     from desktop.letters import render_disposition
 
-    with st.writing(service) as conn:
-        raw = st.raw(conn)
+    with service.transaction() as conn:
+        raw = rw.raw(conn)
         existing = _row(raw, letter_id)
         if existing is not None:
             return existing
-        snapshot = st.load_snapshot(conn, complaint_id)
+        snapshot = rw.load_snapshot(conn, complaint_id)
         if snapshot is None:
             raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
         seq = ag.take_number(raw, agency, year)
@@ -216,16 +216,15 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         sha, path = _write_archive(letters_dir(service), pdf)
         filename = letter_filename(number)
         note = f"Lembar disposisi No. Agenda {number}"
-        issued = st.apply_in(service, conn, snapshot, OpKind.letter_issued, {
+        service.apply_local_op(complaint_id, OpKind.letter_issued, {
             "letter_id": letter_id, "letter_kind": LETTER_KIND, "agenda_number": seq,
             "agenda_year": year, "agenda_text": number, "sha256": sha, "size": len(pdf),
             "paper": paper, "note": note,
-        }, actor, op_id=issue_op_id(letter_id), now=now, write=False)
-        attached = st.apply_in(service, conn, issued, OpKind.attach, {
+        }, actor, op_id=issue_op_id(letter_id), now=now, conn=conn)
+        service.apply_local_op(complaint_id, OpKind.attach, {
             "sha256": sha, "filename": filename, "mime": PDF_MIME, "size": len(pdf),
             "note": f"Arsip {note.lower()}",
-        }, actor, op_id=file_op_id(letter_id), now=now, write=False)
-        st.write_local_snapshot(conn, snapshot, attached)
+        }, actor, op_id=file_op_id(letter_id), now=now, conn=conn)
         stamp = now.isoformat()
         raw.execute(
             "INSERT INTO attachment_files (sha256, path, size, stored_at) VALUES (?, ?, ?, ?) "
@@ -279,11 +278,11 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
     if not can(actor.role, OpKind.letter_voided):
         raise LetterError("forbidden", "Peran Anda tidak dapat membatalkan surat.")
     now = (now or datetime.now(WITA)).astimezone(WITA).replace(microsecond=0)
-    with st.writing(service) as conn:
-        raw = st.raw(conn)
+    with service.transaction() as conn:
+        raw = rw.raw(conn)
         record = _row(raw, letter_id)
         complaint_id = record.complaint_id if record else _complaint_of_remote(raw, letter_id)
-        snapshot = st.load_snapshot(conn, complaint_id) if complaint_id else None
+        snapshot = rw.load_snapshot(conn, complaint_id) if complaint_id else None
         if record is None:
             record = next((r for r in _timeline_letters(snapshot or {})
                            if r.letter_id == letter_id), None)
@@ -298,8 +297,8 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
             payload["agenda_number"] = record.agenda_seq
         if record.agenda_year is not None:
             payload["agenda_year"] = record.agenda_year
-        st.apply_in(service, conn, snapshot, OpKind.letter_voided, payload, actor,
-                    op_id=void_op, now=now)
+        service.apply_local_op(snapshot["id"], OpKind.letter_voided, payload, actor,
+                               op_id=void_op, now=now, conn=conn)
         if record.local:
             raw.execute("UPDATE letters SET voided = 1, voided_at = ?, voided_by = ?, "
                         "void_reason = ?, void_op_id = ? WHERE id = ?",
@@ -322,8 +321,8 @@ def read_archived(service: DeskService, record: LetterRecord) -> bytes:
         raise LetterError("archive_missing", f"Berkas surat No. Agenda {record.agenda_number} "
                                              "belum diketahui di desk ini; sinkronkan dulu.")
     candidates = [archive_path(service, record.sha256)]
-    with st.reading(service) as conn:
-        row = st.raw(conn).execute("SELECT path FROM attachment_files WHERE sha256 = ?",
+    with service.reading() as conn:
+        row = rw.raw(conn).execute("SELECT path FROM attachment_files WHERE sha256 = ?",
                                    (record.sha256,)).fetchone()
     if row:
         candidates.append(Path(row[0]))
@@ -386,25 +385,25 @@ def _row(raw: Any, letter_id: str) -> LetterRecord | None:
 
 
 def letter(service: DeskService, letter_id: str) -> LetterRecord | None:
-    with st.reading(service) as conn:
-        raw = st.raw(conn)
+    with service.reading() as conn:
+        raw = rw.raw(conn)
         found = _row(raw, letter_id)
         if found is not None:
             return found
         complaint_id = _complaint_of_remote(raw, letter_id)
-        snapshot = st.load_snapshot(conn, complaint_id) if complaint_id else None
+        snapshot = rw.load_snapshot(conn, complaint_id) if complaint_id else None
     return next((r for r in _timeline_letters(snapshot or {}) if r.letter_id == letter_id), None)
 
 
 def letters_for(service: DeskService, complaint_id: str) -> list[LetterRecord]:
     """Every letter of a complaint, oldest first: this desk's archive merged with what the
     timeline says (letters of other desks, voids made elsewhere)."""
-    with st.reading(service) as conn:
-        raw = st.raw(conn)
+    with service.reading() as conn:
+        raw = rw.raw(conn)
         rows = raw.execute(f"SELECT {_COLS} FROM letters WHERE complaint_id = ? "
                            "ORDER BY issued_at, agenda_seq", (complaint_id,)).fetchall()
         local = [_from_row(raw, row) for row in rows]
-        snapshot = st.load_snapshot(conn, complaint_id) or {}
+        snapshot = rw.load_snapshot(conn, complaint_id) or {}
     known = {r.letter_id for r in local}
     merged = []
     for record in local:
@@ -428,8 +427,8 @@ def active_letter(service: DeskService, complaint_id: str, paper: str | None = N
 
 def agenda_status(service: DeskService, agency: str, year: int) -> dict[str, int]:
     """Free agenda numbers and blocks held for (agency, year) on this desk."""
-    with st.reading(service) as conn:
-        held = ag.blocks(st.raw(conn), agency, year)
+    with service.reading() as conn:
+        held = ag.blocks(rw.raw(conn), agency, year)
     return {"free": sum(b.free for b in held), "blocks": len(held)}
 
 

@@ -27,7 +27,7 @@ from desktop.domain.workflow import can
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key
 from desktop.printing import settings as letter_settings
-from desktop.printing import storeaccess as st
+from desktop.store import rows as rw
 
 if TYPE_CHECKING:
     from desktop.store import DeskService
@@ -54,13 +54,13 @@ def years_needed(today: date) -> list[int]:
 
 
 def _free(service: DeskService, agency: str, year: int) -> int:
-    with st.reading(service) as conn:
-        return ag.free_numbers(st.raw(conn), agency, year)
+    with service.reading() as conn:
+        return ag.free_numbers(rw.raw(conn), agency, year)
 
 
 def _keep_block(service: DeskService, block: dict[str, Any]) -> None:
-    with st.writing(service) as conn:
-        ag.add_block(st.raw(conn), block_id=str(block["block_id"]), agency=str(block["agency"]),
+    with service.transaction() as conn:
+        ag.add_block(rw.raw(conn), block_id=str(block["block_id"]), agency=str(block["agency"]),
                      year=int(block["year"]), start=int(block["start"]),
                      end=int(block["end"]),
                      reserved_at=datetime.now(WITA).isoformat(timespec="seconds"))
