@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from desktop.domain import ValidationError, normalize_phone
-from desktop.intake import storage
 from desktop.store.queue import DONE_STATUSES
 from desktop.store.schema import complaints
 from desktop.workflow.queries import related_complaints
@@ -62,7 +61,7 @@ def find_duplicates(service: DeskService, data: Mapping[str, Any], *,
     related = [r for r in related if r.status not in DONE_STATUSES]
     if not related:
         return []
-    with storage.reading(service) as conn:
+    with service.reading() as conn:
         anonymous = set(conn.execute(
             select(complaints.c.id).where(complaints.c.id.in_([r.id for r in related]),
                                           complaints.c.anonymous != 0)).scalars())

@@ -31,7 +31,6 @@ from desktop.domain import (
     ValidationError,
     apply_op,
 )
-from desktop.intake import storage
 from desktop.intake.import_read import ImportFileError, RawRow, RowIssue, read_table
 from desktop.intake.writes import CreateRequest, already_recorded, create_complaints
 
@@ -353,7 +352,7 @@ def plan_import(service: DeskService, path: Path | str, actor: Actor, *, desk_id
             continue
         seen.add(planned.complaint_id)
         plan.rows.append(planned)
-    with storage.reading(service) as conn:
+    with service.reading() as conn:
         plan.rows = [PlannedRow(r.line, r.op_id, r.payload,
                                 already_recorded(conn, r.op_id, r.complaint_id) is not None)
                      for r in plan.rows]

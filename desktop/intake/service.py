@@ -23,7 +23,7 @@ from desktop.domain import (
     ValidationError,
     local_date,
 )
-from desktop.intake import attachments, importer, numbers, receipt, storage
+from desktop.intake import attachments, importer, numbers, receipt
 from desktop.intake.duplicates import DuplicateHint, find_duplicates
 from desktop.intake.form import to_payload, validate_form
 from desktop.intake.writes import Created, CreateRequest, StagedFile, create_complaints
@@ -86,7 +86,7 @@ class IntakeService:
         return actor
 
     def desk_id(self) -> str:
-        with storage.writing(self.store) as conn:
+        with self.store.transaction() as conn:
             return numbers.ensure_desk_id(conn)
 
     def categories(self) -> list[dict]:
@@ -167,7 +167,7 @@ class IntakeService:
 
         snapshot = find_complaint(self.store, number_or_id)
         profile = letter_settings.load(self.store).profile(self.store.data_dir)
-        with storage.reading(self.store) as conn:
+        with self.store.reading() as conn:
             desk = numbers.read_desk_id(conn) or ""
         data = receipt.build_receipt(
             snapshot, profile, officer_name=self._receiving_officer(snapshot),

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 
 from desktop.domain import WITA, Actor, OpKind, apply_op, local_date
-from desktop.intake import storage
 from desktop.intake.numbers import Allocator, ensure_desk_id
+from desktop.store import rows as rw
 from desktop.store.schema import complaints, outbox
 
 if TYPE_CHECKING:
@@ -90,11 +90,13 @@ def create_complaints(service: DeskService, requests: Sequence[CreateRequest], a
     the same transaction, so a restored draft can never record the complaint twice."""
     now = now or datetime.now(WITA)
     out: list[Created] = []
-    with storage.writing(service) as conn:
+    with service.transaction() as conn:
         allocator = Allocator(conn, ensure_desk_id(conn))
         for request in requests:
             out.append(_create_one(service, conn, allocator, request, actor, now))
-        storage.write_new_snapshots(conn, [c.snapshot for c in out if not c.duplicate])
+        new = [c.snapshot for c in out if not c.duplicate]
+        if new:  # made on this desk: dirty (not yet on the server), no server base
+            rw.write_snapshots(conn, new, dirty=True)
         if clear_draft is not None:
             conn.exec_driver_sql("DELETE FROM drafts WHERE complaint_id = ? AND kind = ?",
                                  clear_draft)
@@ -106,7 +108,7 @@ def _create_one(service: DeskService, conn: Connection, allocator: Allocator,
     complaint_id = str(request.payload["id"])
     found = already_recorded(conn, request.op_id, complaint_id)
     if found is not None:
-        snap = storage.load_snapshot(conn, found) or {}
+        snap = rw.load_snapshot(conn, found) or {}
         return Created(found, request.op_id, snap.get("provisional_number"), snap, True)
 
     payload = {**request.payload, "provisional_number": allocator.next(local_date(now))}
@@ -127,7 +129,7 @@ def _create_one(service: DeskService, conn: Connection, allocator: Allocator,
         queued.append((kind, op_id, op_payload, base, outcome.event["id"]))
     assert snap is not None
     for kind, op_id, op_payload, base, event_id in queued:
-        storage.insert_outbox(conn, op_id=op_id, kind=kind.value, complaint_id=snap["id"],
-                              payload=op_payload, base_version=base, actor=actor.username,
-                              event_id=event_id, now=now)
+        rw.queue_op(conn, op_id=op_id, kind=kind.value, complaint_id=snap["id"],
+                    payload=op_payload, base_version=base, actor=actor.username,
+                    event_id=event_id, now=now)
     return Created(snap["id"], request.op_id, snap.get("provisional_number"), snap)
