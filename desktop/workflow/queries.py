@@ -1,23 +1,24 @@
-"""Reads the workflow needs that DeskService does not offer (yet): related complaints, the
-complaints a notice is due for, whether an op id is already recorded.
+"""Reads of the workflow's own: related complaints, the complaints a notice is due for,
+whether an op id is already recorded.
 
-Written against the store's engine with SQLAlchemy Core over ``desktop.store.schema``, in
-one read transaction each. Candidates to move into DeskService once the store is settled.
-Call on the DB thread (desktop.tasks).
+SQLAlchemy Core over ``desktop.store.schema``, each in one consistent read snapshot
+(``DeskService.reading()``). Call on the DB thread (desktop.tasks).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, func, or_, select, text
 
 from desktop.store import schema as s
+
+if TYPE_CHECKING:
+    from desktop.store import DeskService
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words that make titles look alike without saying what happened.
@@ -29,13 +30,6 @@ STOPWORDS = frozenset("""
 TITLE_CANDIDATES = 500  # newest FTS candidates, then filtered by title overlap
 MAX_TITLE_WORDS = 8
 MIN_OVERLAP = 0.5  # shared significant words / significant words of the shorter title
-
-
-@contextmanager
-def reading(store: Any) -> Iterator[Connection]:
-    """One read transaction on the store's engine."""
-    with store._engine.connect() as conn, conn.begin():  # noqa: SLF001 - see module doc
-        yield conn
 
 
 def significant_words(title: str | None) -> list[str]:
@@ -98,7 +92,7 @@ def _masked(value: str | None) -> bool:
     return not value or "*" in value
 
 
-def related_complaints(store: Any, snapshot: Mapping[str, Any], *, match_reporter: bool,
+def related_complaints(store: DeskService, snapshot: Mapping[str, Any], *, match_reporter: bool,
                        limit: int = 15) -> list[RelatedComplaint]:
     """Complaints linked to ``snapshot``: marked duplicates either way, the same reporter
     (NIK or phone; only when ``match_reporter``, i.e. the officer may see the reporter), and
@@ -112,7 +106,7 @@ def related_complaints(store: Any, snapshot: Mapping[str, Any], *, match_reporte
             if other != cid and reason not in reasons.setdefault(other, []):
                 reasons[other].append(reason)
 
-    with reading(store) as conn:
+    with store.reading() as conn:
         links = [c.c.duplicate_of == cid]
         own_link = snapshot.get("duplicate_of")
         if own_link:
@@ -153,9 +147,9 @@ def related_complaints(store: Any, snapshot: Mapping[str, Any], *, match_reporte
             for r in (by_id[i] for i in ranked if i in by_id)]
 
 
-def op_recorded(store: Any, op_id: str) -> bool:
+def op_recorded(store: DeskService, op_id: str) -> bool:
     """Is ``op_id`` already in the outbox (in any state)?"""
-    with reading(store) as conn:
+    with store.reading() as conn:
         return conn.execute(
             select(func.count()).select_from(s.outbox).where(s.outbox.c.op_id == op_id)
         ).scalar_one() > 0
@@ -177,7 +171,7 @@ def _for_units(unit_codes: str | None, units: Sequence[str]) -> bool:
     return bool(set(json.loads(unit_codes or "[]")) & set(units))
 
 
-def disposed_to_units(store: Any, units: Sequence[str], agency: str | None,
+def disposed_to_units(store: DeskService, units: Sequence[str], agency: str | None,
                       not_by: str) -> list[NoticeRow]:
     """Complaints waiting in ``didisposisikan`` for one of ``units``, with the time of their
     latest disposition (not made by ``not_by``, the officer themself)."""
@@ -192,12 +186,12 @@ def disposed_to_units(store: Any, units: Sequence[str], agency: str | None,
     query = (select(c.c.id, c.c.tracking_number, c.c.provisional_number, c.c.title, latest,
                     c.c.unit_codes)
              .join(e, e.c.complaint_id == c.c.id).where(and_(*where)).group_by(c.c.id))
-    with reading(store) as conn:
+    with store.reading() as conn:
         return [NoticeRow(r[0], _number(r[1], r[2]), r[3], str(r[4]))
                 for r in conn.execute(query) if _for_units(r[5], units)]
 
 
-def due_between(store: Any, first: str, before: str, statuses: Sequence[str], *,
+def due_between(store: DeskService, first: str, before: str, statuses: Sequence[str], *,
                 agency: str | None, units: Sequence[str]) -> list[NoticeRow]:
     """Complaints whose clock runs and whose due date is in [first, before), within the
     officer's reach (their units, else their agency, else everything)."""
@@ -207,6 +201,6 @@ def due_between(store: Any, first: str, before: str, statuses: Sequence[str], *,
         c.c.status.in_(list(statuses)), c.c.due_date >= first, c.c.due_date < before)
     if agency:
         query = query.where(c.c.agency_code == agency)
-    with reading(store) as conn:
+    with store.reading() as conn:
         return [NoticeRow(r[0], _number(r[1], r[2]), r[3], str(r[4]))
                 for r in conn.execute(query) if not units or _for_units(r[5], units)]
