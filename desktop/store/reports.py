@@ -43,6 +43,7 @@ from desktop.domain import (
     snapshot_due,
 )
 from desktop.store import queue as q
+from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def build_report(service: DeskService, date_from: date, date_to: date) -> Report
     tally: Counter = Counter()
     spans: Counter = Counter()
     with service.reading() as conn:
-        raw = conn.connection.driver_connection
+        raw = rw.raw(conn)
         for *dims, late_flag, hold_key, n in raw.execute(
                 _RUNNING_SQL.format(where=where.sql()), [today.isoformat(), *where.params]):
             state = _state_of_running(dims[0], late_flag, hold_key, today, policy, cal)
@@ -396,15 +397,14 @@ def _assemble(service: DeskService, tally: Counter, date_from: date, date_to: da
 
     categories = {c["id"]: c["name"] for c in service.categories()}
     unit_names = {(u["agency_code"], u["code"]): u["name"] for u in service.units()}
-    agencies = {a["code"]: a["name"] for a in service.agencies()}
     several_agencies = len({a for a, c in by["unit"] if c}) > 1
 
     def unit_label(agency: str, code: str) -> str:
         if not code:
             return NO_UNIT_LABEL
         name = unit_names.get((agency, code), code)
-        if several_agencies:
-            return f"{agencies.get(agency, agency) or '-'} · {name}"
+        if several_agencies:  # the agency's short code (DINKES): unit names stay readable
+            return f"{name} ({agency or '-'})"
         return name
 
     statuses = {s.value: STATUS_LABELS[s] for s in Status}

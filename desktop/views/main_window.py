@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         from desktop.views import loket  # Loket: record walk-in and letter complaints
 
         self.loket = loket.install(self)
+        from desktop.views import reports  # Laporan: recaps for a period, CSV/XLSX export
+
+        self.reports = reports.install(self)
         from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_controller.install(self)
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self.letters.attach_service(service)
         self.workflow.attach_service(service)
         self.loket.attach_service(service)
+        self.reports.attach_service(service)
         self.sync.attach_service(service)
 
     def set_queue_filter(self, queue_filter: Any) -> None:
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
             return
         self.model.refresh()
         self._refresh_counts()
+        self.reports.refresh()  # recomputes now if shown, else when shown next
         if self.ui.detailPane.complaint_id:
             self._load_detail(self.ui.detailPane.complaint_id)
 
@@ -207,8 +212,6 @@ class MainWindow(QMainWindow):
         pages = (
             (ui.actionDesk, self.tr("Front desk"),
              self.tr("Log walk-in and paper complaints and print receipts.")),
-            (ui.actionReports, self.tr("Reports"),
-             self.tr("Recaps per unit, per category and per deadline.")),
             (ui.actionSettings, self.tr("Settings"),
              self.tr("Central server, sync interval, letterhead and language.")),
         )
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
             self._page_of[action] = page
         group = QActionGroup(self)
         group.setExclusive(True)
-        for action in self._page_of:
+        for action in (*self._page_of, ui.actionReports):  # Reports: installed in __init__
             group.addAction(action)
         group.triggered.connect(self._navigate)
         ui.actionRefresh.triggered.connect(self.refresh)

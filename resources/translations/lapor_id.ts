@@ -2197,10 +2197,6 @@
         <translation>Laporan</translation>
     </message>
     <message>
-        <source>Recaps per unit, per category and per deadline.</source>
-        <translation>Rekap per unit, per kategori, dan per batas waktu.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
@@ -2635,6 +2631,229 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Computed deadline: %1</source>
         <translation>Batas waktu terhitung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Waiting for the local database…</source>
+        <translation>Menunggu basis data lokal…</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>Tanggal awal sesudah tanggal akhir.</translation>
+    </message>
+    <message>
+        <source>Computing the recap for %1…</source>
+        <translation>Menghitung rekap %1…</translation>
+    </message>
+    <message>
+        <source>Complaint Recap</source>
+        <translation>Rekap Pengaduan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Bulan lalu</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Semicolon-separated, UTF-8: opens in Excel.</source>
+        <translation>Dipisah titik koma, UTF-8: langsung terbuka di Excel.</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Ekspor XLSX…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>Per status</translation>
+    </message>
+    <message>
+        <source>By deadline state</source>
+        <translation>Per keadaan batas waktu</translation>
+    </message>
+    <message>
+        <source>On time: verified and answered within the agency&apos;s deadlines (days on hold and waiting for the reporter do not count). Past the deadline: as “Time left” in the queue. No deadline: not our authority, archived. Complaints are counted by the date they were received.</source>
+        <translation>Tepat waktu: diverifikasi dan ditindaklanjuti dalam batas waktu instansi (hari ditunda dan menunggu pelapor tidak dihitung). Lewat batas waktu: seperti kolom “Sisa waktu” di antrian. Tanpa batas waktu: bukan wewenang, diarsipkan. Pengaduan dihitung menurut tanggal diterima.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>Per unit</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Per kategori</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>By classification</source>
+        <translation>Per klasifikasi</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>Per kanal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Tepat waktu</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>% on time</source>
+        <translation>% tepat waktu</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>Lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>Tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>The recap could not be computed.</source>
+        <translation>Rekap tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>No complaints received %1.</source>
+        <translation>Tidak ada pengaduan yang diterima %1.</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 diterima</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 selesai</translation>
+    </message>
+    <message>
+        <source>%1 on time</source>
+        <translation>%1 tepat waktu</translation>
+    </message>
+    <message>
+        <source>%1 past the deadline</source>
+        <translation>%1 lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>median %1 working days to completion</source>
+        <translation>median %1 hari kerja sampai selesai</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Tidak diisi</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>Completed late</source>
+        <translation>Selesai terlambat</translation>
+    </message>
+    <message>
+        <source>Running, within the deadline</source>
+        <translation>Berjalan, masih dalam batas waktu</translation>
+    </message>
+    <message>
+        <source>Running, past the deadline</source>
+        <translation>Berjalan, lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>No unit</source>
+        <translation>Tanpa unit tujuan</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Tanpa kategori</translation>
+    </message>
+    <message>
+        <source>Export the recap</source>
+        <translation>Ekspor rekap</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Recap saved to %1.</source>
+        <translation>Rekap disimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Berkas tidak dapat disimpan: %1</translation>
     </message>
 </context>
 <context>
