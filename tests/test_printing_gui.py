@@ -216,3 +216,18 @@ def test_clerk_cannot_issue(qtbot, desk):
     assert dialog.items[0].active("f4") is None
     assert letters_for(desk.window.service, ids[0]) == []
     dialog.close()
+
+
+def test_detail_more_menu_offers_print_disposition(qtbot, desk):
+    desk, ids = desk
+    window = desk.window
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT_MS)
+    window.ui.queueTable.selectRow(0)
+    qtbot.waitUntil(lambda: window.ui.detailPane.complaint_id is not None, timeout=WAIT_MS)
+    menu = window.workflow.more_menu
+    assert window.letters.print_action in menu.actions()
+    assert window.letters.print_action.text() == "Cetak Disposisi…"
+    window.letters.print_action.trigger()
+    dialog = window.letters.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

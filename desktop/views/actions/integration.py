@@ -80,6 +80,9 @@ class WorkflowIntegration(QObject):
         for action in self.controller.actions.values():
             if action not in self.more_menu.actions():
                 self.more_menu.addAction(action)
+        if print_action is not None:  # Cetak Disposisi of the open complaint, next to its actions
+            self.more_menu.addSeparator()
+            self.more_menu.addAction(print_action)
         self.detail.set_actions(self.controller.actions, self.more_menu)
         self.detail.snapshot_shown.connect(self.controller.set_snapshot)
         self.detail.related_wanted.connect(self._load_related)
