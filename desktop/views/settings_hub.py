@@ -20,7 +20,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -77,6 +79,59 @@ class GeneralTab(QScrollArea):
         self.setWidget(body)
 
 
+# Language names are written in their own language, and the row's label in both: whoever
+# cannot read the current language still finds the way back (not translated on purpose).
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
+LANGUAGE_LABEL = "Bahasa / Language"
+
+
+class LanguageRow(QWidget):
+    """Pengaturan › Umum › "Bahasa / Language": kept in the desk's settings.ini and used
+    from the next start (``--lang`` still overrides it for one session). The row is this
+    widget (label and list, beside the buttons above) and ``note`` (beside it)."""
+
+    def __init__(self, settings: Any, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._current = current
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("languageCombo")
+        for code, name in LANGUAGE_NAMES:
+            self.combo.addItem(name, code)
+        stored = settings.language if settings is not None else current
+        self.combo.setCurrentIndex(max(0, self.combo.findData(stored)))
+        label = QLabel(LANGUAGE_LABEL, self)
+        label.setBuddy(self.combo)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(self.combo, 1)
+        self.note = QLabel()
+        self.note.setObjectName("languageNote")
+        self.note.setWordWrap(True)
+        self._show_note(stored, chosen=False)
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def _chosen(self, index: int) -> None:
+        code = self.combo.itemData(index)
+        if self._settings is not None:
+            self._settings.language = code
+            self._settings.sync()
+        self._show_note(code, chosen=True)
+
+    def _show_note(self, stored: str, *, chosen: bool) -> None:
+        if stored == self._current:
+            self.note.setText(self.tr("The language of menus, screens, messages and "
+                                      "exported recaps. Letters stay in Indonesian."))
+        elif chosen:
+            self.note.setText(self.tr(
+                "The desk shows the new language from its next start. Close it and open "
+                "it again to switch now."))
+        else:  # started with --lang: the stored choice waits for a start without it
+            self.note.setText(self.tr("This session's language was chosen at start-up "
+                                      "(--lang)."))
+
+
 class SettingsHub(QObject):
     def __init__(self, window: Any, menu: QMenu, tabs: QTabWidget) -> None:
         super().__init__(window)
@@ -91,6 +146,13 @@ class SettingsHub(QObject):
             elif not action.menu():
                 rows.append((action, descriptions.get(id(action), action.statusTip())))
         self.general = GeneralTab(rows)
+        self.language = LanguageRow(getattr(window, "_settings", None),
+                                    getattr(window, "_lang", "id"))
+        grid = self.general.widget().layout().itemAt(0).layout()
+        row = grid.rowCount()
+        grid.setRowMinimumHeight(row, 12)  # a gap, as between the menu's groups
+        grid.addWidget(self.language, row + 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.language.note, row + 1, 1, Qt.AlignmentFlag.AlignTop)
         tabs.insertTab(0, self.general, self.tr("General"))
         tabs.setCurrentIndex(0)
 

@@ -1416,6 +1416,21 @@
     </message>
 </context>
 <context>
+    <name>LanguageRow</name>
+    <message>
+        <source>The language of menus, screens, messages and exported recaps. Letters stay in Indonesian.</source>
+        <translation>Bahasa menu, layar, pesan, dan rekap yang diekspor. Surat tetap berbahasa Indonesia.</translation>
+    </message>
+    <message>
+        <source>The desk shows the new language from its next start. Close it and open it again to switch now.</source>
+        <translation>Desk memakai bahasa baru mulai dibuka berikutnya. Tutup lalu buka lagi desk untuk beralih sekarang.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s language was chosen at start-up (--lang).</source>
+        <translation>Bahasa sesi ini dipilih saat desk dibuka (--lang).</translation>
+    </message>
+</context>
+<context>
     <name>LetterPrintDialog</name>
     <message>
         <source>Print disposition sheet</source>
