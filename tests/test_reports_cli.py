@@ -129,3 +129,22 @@ def test_xlsx_export_keeps_numbers(folder: Path, tmp_path: Path):
     assert yankes == ("Bidang Pelayanan Kesehatan", 5, 4, 2, 2, 0.5, 1, 0, 0)
     assert book["Per unit"].cell(2, 6).number_format == "0.0%"
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
+
+
+def test_pdf_export_reads_back(folder: Path, tmp_path: Path):
+    from desktop.views.reports.pdf import write_pdf
+
+    with open_store(folder) as store:
+        report = build_report(store, *NOVEMBER)
+    target = write_pdf(tmp_path / "rekap.pdf", report,
+                       made=datetime(2026, 12, 15, 10, 5, tzinfo=WITA))
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Rekap Pengaduan" in text and "Dibuat: 15/12/2026 10.05" in text
+    assert "Periode (tanggal diterima): 01/11/2026 – 30/11/2026" in text
+    assert "% tepat waktu: 60,0 %" in text
+    line = next(x for x in text.splitlines() if "Bidang Pelayanan Kesehatan" in x)
+    assert line.split()[-9:] == ["5", "4", "2", "2", "50,0", "%", "1", "0", "0"]
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "LiberationSans" in fonts and "Helvetica" not in fonts

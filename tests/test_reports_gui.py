@@ -155,6 +155,19 @@ def test_export_csv_through_the_dialog(qtbot, desk, tmp_path: Path):
     assert page.notice.isVisible() and "rekap-november.csv" in page.notice.text()
 
 
+def test_print_recap_as_pdf(qtbot, desk, tmp_path: Path):
+    page = show_reports(qtbot, desk)
+    choose_november(qtbot, page)
+    assert page.pdf_button.text() == "Cetak rekap (PDF)…"
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(QFileDialog, "reportExportDialog")
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as got:
+        dialog.selectFile(str(tmp_path / "rekap"))
+        dialog.accept()
+    assert got.args[0].endswith("rekap.pdf")  # the suffix added
+    assert Path(got.args[0]).read_bytes().startswith(b"%PDF")
+
+
 def test_export_to_a_missing_folder_says_why(qtbot, desk, tmp_path: Path):
     page = show_reports(qtbot, desk)
     page.export_to(tmp_path / "tidak-ada" / "rekap.xlsx", "xlsx")

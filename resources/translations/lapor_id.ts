@@ -2703,6 +2703,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Ekspor XLSX…</translation>
     </message>
     <message>
+        <source>Print recap (PDF)…</source>
+        <translation>Cetak rekap (PDF)…</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2845,6 +2849,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>No category</source>
         <translation>Tanpa kategori</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Export the recap</source>

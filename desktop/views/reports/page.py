@@ -130,11 +130,10 @@ class ReportsPage(QWidget):
             self.refresh()
 
     def export_to(self, path: Path, kind: str) -> None:
-        """Write the recap on screen to ``path`` (``kind``: ``csv`` or ``xlsx``)."""
+        """Write the recap on screen to ``path`` (``kind``: ``csv``, ``xlsx`` or ``pdf``)."""
         if self.report is None:
             return
-        write = export.write_xlsx if kind == "xlsx" else export.write_csv
-        job = partial(write, Path(path), self.report, self._lang, self._label,
+        job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
                       datetime.now(WITA))
         self._tasks.run(job, self._export_done, self._export_failed)
 
@@ -171,7 +170,7 @@ class ReportsPage(QWidget):
         self.summary.setObjectName("reportSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet("font-size: 11pt; padding: 4px 0;")
+        self.summary.setStyleSheet("font-size: 10pt; padding: 4px 0;")
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         second.addWidget(self.summary, 1)
         self.csv_button = QPushButton(self.tr("Export CSV…"), self)
@@ -179,8 +178,10 @@ class ReportsPage(QWidget):
         self.csv_button.setToolTip(self.tr("Semicolon-separated, UTF-8: opens in Excel."))
         self.xlsx_button = QPushButton(self.tr("Export XLSX…"), self)
         self.xlsx_button.setObjectName("exportXlsxButton")
-        second.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
-        second.addWidget(self.xlsx_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.pdf_button = QPushButton(self.tr("Print recap (PDF)…"), self)
+        self.pdf_button.setObjectName("exportPdfButton")
+        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
+            second.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(second)
         self.notice = QLabel(self)
         self.notice.setObjectName("reportNotice")
@@ -253,6 +254,7 @@ class ReportsPage(QWidget):
         self.to_edit.dateChanged.connect(self._range_edited)
         self.csv_button.clicked.connect(partial(self._ask_file, "csv"))
         self.xlsx_button.clicked.connect(partial(self._ask_file, "xlsx"))
+        self.pdf_button.clicked.connect(partial(self._ask_file, "pdf"))
         self._set_exports_enabled(False)
         self._period_changed(0)
 
@@ -416,8 +418,8 @@ class ReportsPage(QWidget):
         self.summary.setText(text)
 
     def _set_exports_enabled(self, enabled: bool) -> None:
-        self.csv_button.setEnabled(enabled and self.report is not None)
-        self.xlsx_button.setEnabled(enabled and self.report is not None)
+        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
+            button.setEnabled(enabled and self.report is not None)
 
     # -- export -------------------------------------------------------------------------
     def _ask_file(self, kind: str) -> None:
@@ -427,9 +429,11 @@ class ReportsPage(QWidget):
         name = f"rekap-pengaduan_{first.isoformat()}_{last.isoformat()}.{kind}"
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        filters = {"csv": self.tr("CSV file (*.csv)"),
+                   "xlsx": self.tr("Excel workbook (*.xlsx)"),
+                   "pdf": self.tr("PDF document (*.pdf)")}
         dialog = QFileDialog(self, self.tr("Export the recap"), str(Path(folder) / name),
-                             self.tr("CSV file (*.csv)") if kind == "csv"
-                             else self.tr("Excel workbook (*.xlsx)"))
+                             filters[kind])
         dialog.setObjectName("reportExportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
@@ -453,6 +457,17 @@ class ReportsPage(QWidget):
         super().showEvent(event)
         if self._stale and self._service is not None:
             QTimer.singleShot(0, self.refresh)
+
+
+def _write(kind: str, path: Path, report: reports.Report, lang: str,
+           label: export.Labeler, made: datetime) -> Path:
+    """On the DB thread: the file of ``kind`` (reportlab loads only for a PDF)."""
+    if kind == "pdf":
+        from desktop.views.reports.pdf import write_pdf
+
+        return write_pdf(path, report, lang, label, made)
+    write = export.write_xlsx if kind == "xlsx" else export.write_csv
+    return write(path, report, lang, label, made)
 
 
 def _headless() -> bool:
