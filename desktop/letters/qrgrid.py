@@ -1,39 +1,43 @@
 """QR module grids for printed documents: the grid ``qrcode`` makes, found faster.
 
-``qrcode`` picks the mask by building the whole symbol eight times and scoring each with
-pure-Python loops (~4 ms per payload, every sheet has its own payload). Here the symbol
-is built once; the other seven masks are XORs of bit rows, scored with the same penalty
-rules (ISO/IEC 18004 N1-N4, as ``qrcode.util.lost_point`` computes them) on bit strings.
-The chosen mask is then handed back to ``qrcode``, so the grid is the one
-``qrcode.QRCode.make()`` returns (tests/test_letters_render.py checks many payloads).
+``qrcode`` encodes bit by bit, divides Reed-Solomon polynomials recursively and picks the
+mask by building the whole symbol eight times, scoring each with pure-Python loops (~4 ms
+per payload; every sheet has its own payload). Here the codewords come from an integer
+bit buffer and a table-driven Reed-Solomon remainder, the symbol is built once, and the
+eight masked variants are XORs of one big integer, scored with the same penalty rules
+(ISO/IEC 18004 N1-N4, as ``qrcode.util.lost_point`` computes them) by integer bit
+operations and byte-string searches. The chosen mask goes back to ``qrcode``, so the grid
+is the one ``qrcode.QRCode.make()`` returns (tests/test_letters_render.py checks many
+payloads). About 1 ms instead of 4.5 ms.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
-import re
 
 import qrcode
-from qrcode import util
+from qrcode import LUT, base, util
 from qrcode.constants import ERROR_CORRECT_M
 
 Grid = tuple[tuple[bool, ...], ...]
 
-_RUN = re.compile("0{5,}|1{5,}")  # N1: five or more equal modules in a row or column
-_FINDER_LIKE = ("10111010000", "00001011101")  # N3: neither overlaps itself
+_SEP = 2  # byte closing each row (or column) of a byte grid: ends N3 patterns
+_FINDER_LIKE = (bytes([1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0]),  # N3; neither overlaps itself
+                bytes([0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1]))
 
 
 class _QRCode(qrcode.QRCode):
-    """Remembers which modules the first ``map_data`` fills (data and remainder bits)."""
-
-    free: tuple[tuple[int, int], ...] = ()
+    """Takes precomputed codewords and remembers which modules ``map_data`` fills (data
+    and remainder bits; the same for every symbol of a version)."""
 
     def map_data(self, data, mask_pattern):  # noqa: ANN001 (qrcode's signature)
-        if not self.free:
-            self.free = tuple((r, c) for r, row in enumerate(self.modules)
-                              for c, v in enumerate(row) if v is None)
+        if self.version not in _FREE:
+            _FREE[self.version] = tuple((r, c) for r, row in enumerate(self.modules)
+                                        for c, v in enumerate(row) if v is None)
         super().map_data(data, mask_pattern)
+
+
+_FREE: dict[int, tuple[tuple[int, int], ...]] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -42,63 +46,169 @@ def qr_matrix(text: str) -> Grid:
     qr = _QRCode(error_correction=ERROR_CORRECT_M, box_size=1, border=0)
     qr.add_data(text)
     qr.best_fit()
+    qr.data_cache = _codewords(qr.version, qr.error_correction, qr.data_list)
     qr.makeImpl(True, 0)  # test mode, mask 0: what qrcode scores first
-    qr.makeImpl(False, _best_mask(qr.modules, qr.free))
+    qr.makeImpl(False, _best_mask(qr.modules, qr.version))
     return tuple(tuple(bool(v) for v in row) for row in qr.modules)
 
 
-def _best_mask(masked0: list[list[bool]], free: tuple[tuple[int, int], ...]) -> int:
+# --------------------------------------------------------------------------- codewords
+
+
+class _BitBuffer(util.BitBuffer):
+    """``util.BitBuffer`` on one integer instead of a bit at a time."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def put(self, num: int, length: int) -> None:
+        self.value = (self.value << length) | (num & ((1 << length) - 1))
+        self.length += length
+
+    def put_bit(self, bit: bool) -> None:
+        self.put(1 if bit else 0, 1)
+
+
+def _codewords(version: int, error_correction: int, data_list: list) -> list[int]:
+    """``util.create_data``: data codewords, padded, with their error correction."""
+    bits = _BitBuffer()
+    for data in data_list:
+        bits.put(data.mode, 4)
+        bits.put(len(data), util.length_in_bits(data.mode, version))
+        data.write(bits)
+    blocks = base.rs_blocks(version, error_correction)
+    limit = sum(block.data_count * 8 for block in blocks)
+    if bits.length > limit:
+        return util.create_data(version, error_correction, data_list)  # raises the overflow
+    bits.put(0, min(limit - bits.length, 4))  # terminator
+    bits.put(0, -bits.length % 8)
+    for i in range((limit - bits.length) // 8):
+        bits.put(util.PAD1 if i % 2 else util.PAD0, 8)
+    stream = bits.value.to_bytes(limit // 8, "big")
+
+    data_blocks, ec_blocks = [], []
+    offset = 0
+    for block in blocks:
+        chunk = stream[offset:offset + block.data_count]
+        offset += block.data_count
+        data_blocks.append(chunk)
+        ec_blocks.append(_ec_codewords(chunk, block.total_count - block.data_count))
+    out = []
+    for group in (data_blocks, ec_blocks):
+        for i in range(max(len(b) for b in group)):
+            out.extend(b[i] for b in group if i < len(b))
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _generator_logs(count: int) -> tuple[int | None, ...]:
+    """Logs of the generator polynomial's coefficients after the leading 1."""
+    if count in LUT.rsPoly_LUT:
+        coefficients = list(LUT.rsPoly_LUT[count])
+    else:
+        poly = base.Polynomial([1], 0)
+        for i in range(count):
+            poly = poly * base.Polynomial([1, base.gexp(i)], 0)
+        coefficients = [poly[i] for i in range(len(poly))]
+    return tuple(base.glog(c) if c else None for c in coefficients[1:])
+
+
+def _ec_codewords(data: bytes, count: int) -> list[int]:
+    """Remainder of data(x) * x^count divided by the generator (long division, GF(256))."""
+    logs = _generator_logs(count)
+    exp, log = base.EXP_TABLE, base.LOG_TABLE
+    rest = [0] * count
+    for byte in data:
+        factor = byte ^ rest[0]
+        rest = rest[1:]
+        rest.append(0)
+        if factor:
+            lf = log[factor]
+            for j, lg in enumerate(logs):
+                if lg is not None:
+                    rest[j] ^= exp[(lf + lg) % 255]
+    return rest
+
+
+# --------------------------------------------------------------------------- mask choice
+# A byte grid is the symbol as bytes 0/1, one line per row (or, transposed, per column),
+# each line closed by _SEP; as one integer, XOR-ing a mask in is a single operation.
+
+
+def _best_mask(masked0: list[list[bool]], version: int) -> int:
     n = len(masked0)
-    mask_rows, mask_cols = _masks(n, free)
-    rows = [_bits(row) ^ m for row, m in zip(masked0, mask_rows[0], strict=True)]
-    cols = [_bits(col) ^ m for col, m in zip(zip(*masked0, strict=True), mask_cols[0], strict=True)]
+    rows_masks, cols_masks = _masks(n, version)
+    length = n * (n + 1)
+    # The grid as qrcode scores it with mask 0, mask 0 then taken out again.
+    rows = int.from_bytes(_byte_grid(masked0), "big") ^ rows_masks[0]
+    cols = int.from_bytes(_byte_grid(list(zip(*masked0, strict=True))), "big") ^ cols_masks[0]
     best, best_score = 0, 0
     for pattern in range(8):
-        score = _score([r ^ m for r, m in zip(rows, mask_rows[pattern], strict=True)],
-                       [c ^ m for c, m in zip(cols, mask_cols[pattern], strict=True)], n)
+        score = _score((rows ^ rows_masks[pattern]).to_bytes(length, "big"),
+                       (cols ^ cols_masks[pattern]).to_bytes(length, "big"), n)
         if pattern == 0 or score < best_score:  # first lowest wins, as in qrcode
             best, best_score = pattern, score
     return best
 
 
-def _bits(line) -> int:  # noqa: ANN001 (any iterable of truthy modules)
-    """A row or column as an int, its first module the most significant bit."""
-    value = 0
-    for v in line:
-        value = (value << 1) | bool(v)
-    return value
+def _byte_grid(lines) -> bytes:  # noqa: ANN001 (rows or columns of bool modules)
+    sep = bytes([_SEP])
+    return sep.join(map(bytes, lines)) + sep
 
 
 @functools.lru_cache(maxsize=8)
-def _masks(n: int, free: tuple[tuple[int, int], ...]) -> tuple[list[list[int]], list[list[int]]]:
-    """Per mask pattern, the modules it flips (data modules only), as row and column bits."""
-    rows = [[0] * n for _ in range(8)]
-    cols = [[0] * n for _ in range(8)]
+def _masks(n: int, version: int) -> tuple[list[int], list[int]]:
+    """Per mask pattern, the data modules it flips, as row-wise and column-wise byte grids
+    (integers)."""
+    free = _FREE[version]
+    rows_out, cols_out = [], []
     for pattern in range(8):
         flip = util.mask_func(pattern)
+        rows = bytearray(n * (n + 1))
+        cols = bytearray(n * (n + 1))
         for r, c in free:
             if flip(r, c):
-                rows[pattern][r] |= 1 << (n - 1 - c)
-                cols[pattern][c] |= 1 << (n - 1 - r)
-    return rows, cols
+                rows[r * (n + 1) + c] = 1
+                cols[c * (n + 1) + r] = 1
+        rows_out.append(int.from_bytes(rows, "big"))
+        cols_out.append(int.from_bytes(cols, "big"))
+    return rows_out, cols_out
+
+
+@functools.lru_cache(maxsize=8)
+def _positions(n: int, first_row: int) -> int:
+    """Bit 0 of each byte of a byte grid (big-endian integer) at row >= ``first_row`` and
+    column >= 1: modules that have a left neighbour (and one above, for 1)."""
+    marks = bytearray(n * (n + 1))
+    for r in range(first_row, n):
+        for c in range(1, n):
+            marks[r * (n + 1) + c] = 1
+    return int.from_bytes(marks, "big")
 
 
 def lost_point(grid: list[list[bool]]) -> int:
     """Mask penalty of a grid; equal to ``qrcode.util.lost_point``."""
-    cols = [_bits(col) for col in zip(*grid, strict=True)]
-    return _score([_bits(row) for row in grid], cols, len(grid))
+    return _score(_byte_grid(grid), _byte_grid(list(zip(*grid, strict=True))), len(grid))
 
 
-def _score(rows: list[int], cols: list[int], n: int) -> int:
-    text = " ".join(format(line, f"0{n}b") for line in rows + cols)  # spaces end runs
+def _score(rows: bytes, cols: bytes, n: int) -> int:
+    # In a byte grid read as a big-endian integer, >> 8 moves each module onto its right
+    # neighbour's byte (so byte i then holds module i - 1), << 8 the other way, and
+    # >> 8 * (n + 1) onto the module below.
     score = 0
-    for run in _RUN.finditer(text):  # N1: runs of 5+ cost length - 2
-        score += run.end() - run.start() - 2
-    full = (1 << (n - 1)) - 1  # the n - 1 block positions of a row pair
-    for top, bottom in itertools.pairwise(rows):  # N2: 3 per uniform 2x2 block
-        same_v = ~(top ^ bottom)
-        same_h = ~(top ^ (top >> 1))
-        score += 3 * (same_v & (same_v >> 1) & same_h & full).bit_count()
-    score += 40 * sum(text.count(p) for p in _FINDER_LIKE)  # N3
-    dark = sum(r.bit_count() for r in rows)  # N4, in qrcode's float arithmetic
+    with_left = _positions(n, 0)
+    for line in (rows, cols):
+        g = int.from_bytes(line, "big")
+        # N1: a run of L >= 5 equal modules costs L - 2. Runs of k = L - 1 "same as the
+        # left one" marks: k - 3 windows of four, plus 2 for the window ending the run.
+        same = ~(g ^ (g >> 8)) & with_left
+        windows = same & (same >> 8) & (same >> 16) & (same >> 24)
+        score += windows.bit_count() + 2 * (windows & ~(same << 8)).bit_count()
+        score += 40 * sum(line.count(p) for p in _FINDER_LIKE)  # N3
+    g = int.from_bytes(rows, "big")  # N2: 3 per uniform 2x2 block (by lower right corner)
+    same_up = ~(g ^ (g >> (8 * (n + 1))))
+    same_left = ~(g ^ (g >> 8))
+    score += 3 * (same_up & (same_up >> 8) & same_left & _positions(n, 1)).bit_count()
+    dark = rows.count(1)  # N4, in qrcode's float arithmetic
     return score + int(abs(float(dark) / (n**2) * 100 - 50) / 5) * 10
