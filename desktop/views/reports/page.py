@@ -117,18 +117,6 @@ class ReportsPage(QWidget):
     def period(self) -> tuple[date, date]:
         return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
-    def select_period(self, key: str, first: date | None = None,
-                      last: date | None = None) -> None:
-        """Pick a period as the officer would (``range`` with its two dates)."""
-        if key == "range" and first is not None and last is not None:
-            for edit, value in ((self.from_edit, first), (self.to_edit, last)):
-                edit.blockSignals(True)
-                edit.setDate(qdate(value))
-                edit.blockSignals(False)
-        self.period_combo.setCurrentIndex(PERIODS.index(key))
-        if key == "range":
-            self.refresh()
-
     def export_to(self, path: Path, kind: str) -> None:
         """Write the recap on screen to ``path`` (``kind``: ``csv``, ``xlsx`` or ``pdf``)."""
         if self.report is None:
@@ -368,6 +356,8 @@ class ReportsPage(QWidget):
             return
         self.loading = False
         self._stale = True
+        for view in self._views():
+            view.setEnabled(True)
         self._set_summary(self.tr("The recap could not be computed."))
         self.error.emit(*describe_error(exc))
 
