@@ -22,7 +22,7 @@ def measure(studio) -> dict:  # noqa: ANN001 - a screenshots.Studio
     from PySide6.QtWidgets import QStyle
 
     from desktop.views import queue_model as qm
-    from desktop.views.labels import STATUS
+    from desktop.views.labels import STATUS, status_short
 
     window = studio.window
     table, model = window.ui.queueTable, window.model
@@ -33,7 +33,7 @@ def measure(studio) -> dict:  # noqa: ANN001 - a screenshots.Studio
     font = table.font()
     italic = QFont(font)
     italic.setItalic(True)
-    status_texts = [STATUS.text(code) for code in STATUS]
+    status_texts = [status_short(code) for code in STATUS]  # as the cells show them
     provisional = [model.index(r, qm.COL_TRACKING).data() for r in range(model.rowCount())
                    if model.cached_row(model.id_at(r)) is not None
                    and model.cached_row(model.id_at(r)).tracking_number is None]

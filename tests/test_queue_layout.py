@@ -39,7 +39,7 @@ def test_at_1366x768_every_status_and_provisional_number_fits():
     found = probe(1.0)
     assert found["screen"] == [1366, 768]
     sections = found["sections"]
-    assert found["status_longest"] == "Menunggu Tanggapan Pelapor"
+    assert found["status_longest"] in ("Belum Diverifikasi", "Menunggu Pelapor")
     assert sections["status"] >= found["status_needed"], found
     assert found["provisional_numbers"], "the demo desk must show provisional numbers"
     assert sections["tracking_number"] >= found["provisional_needed"], found
@@ -199,3 +199,19 @@ def test_narrow_date_column_drops_the_year(qtbot, data_dir):
         assert tooltip and tooltip.split()[-1].isdigit()  # the full date, year included
     finally:
         desk.close()
+
+
+def test_status_cell_is_short_and_tooltip_names_it_fully(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import i18n
+    from desktop.views.labels import STATUS, status_short
+
+    _lang, translator = i18n.install(QCoreApplication.instance(), "id")
+    try:
+        assert status_short("menunggu_tanggapan_pelapor") == "Menunggu Pelapor"
+        assert STATUS.text("menunggu_tanggapan_pelapor") == "Menunggu Tanggapan Pelapor"
+        assert status_short("belum_diverifikasi") == STATUS.text("belum_diverifikasi")
+        assert status_short("kode_baru", "Label Baru") == "Label Baru"  # unknown codes show
+    finally:
+        i18n.uninstall(QCoreApplication.instance(), translator)

@@ -45,6 +45,17 @@ STATUS = LabelTable("Status", {
     "diarsipkan": QT_TRANSLATE_NOOP("Status", "Archived"),
 })
 
+# Narrow forms for the queue's Status column; the full name is its tooltip and elsewhere.
+STATUS_SHORT = LabelTable("StatusShort", {
+    "menunggu_tanggapan_pelapor": QT_TRANSLATE_NOOP("StatusShort", "Awaiting Reporter"),
+})
+
+
+def status_short(code: str | None, fallback: str | None = None) -> str:
+    """The status as the queue shows it: the short form where one exists."""
+    return STATUS_SHORT.text(code) if code in STATUS_SHORT else STATUS.text(code, fallback)
+
+
 # The queue's saved views (QueueFilter.view), in the order the filter list shows them.
 VIEWS = LabelTable("View", {
     "semua": QT_TRANSLATE_NOOP("View", "All"),

@@ -1,7 +1,7 @@
 """Column widths of the queue table: measured, never hard-coded, and fitted to the table.
 
 Columns whose texts are known in advance (number, date, status, time left) get the width of
-their longest text in the table's font, so "Menunggu Tanggapan Pelapor" or a provisional
+their longest text in the table's font, so "Belum Diverifikasi" or a provisional
 number is never cut off when there is room. Category, region and unit are sized to the rows
 on screen; the title stretches over what is left, sharing it with them (the title weighs
 ``TITLE_WEIGHT`` times as much). When the table is too narrow even for their minimums (a
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.views.labels import STATUS
+from desktop.views.labels import STATUS, status_short
 from desktop.views.queue_model import (
     COL_CATEGORY,
     COL_DATE,
@@ -162,7 +162,7 @@ class QueueColumns(QObject):
             COL_TRACKING: max(self._text_width([SAMPLE_PROVISIONAL], italic),
                               self._text_width([SAMPLE_TRACKING])),
             COL_DATE: self._text_width(formatting.date_short(d, self._lang) for d in months),
-            COL_STATUS: self._text_width(STATUS.text(code) for code in STATUS),
+            COL_STATUS: self._text_width(status_short(code) for code in STATUS),
             COL_DUE: max(self._text_width([t for t, b in samples if b], bold),
                          self._text_width([t for t, b in samples if not b])),
         }

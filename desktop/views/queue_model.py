@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop import formatting
 from desktop.tasks import Tasks
-from desktop.views.labels import STATUS
+from desktop.views.labels import STATUS, status_short
 
 PAGE_SIZE = 100
 CACHE_LIMIT = 5000
@@ -234,7 +234,7 @@ class QueueModel(QAbstractTableModel):
         if column == COL_UNIT:
             return row.unit_names or ""
         if column == COL_STATUS:
-            return STATUS.text(row.status, row.status_label)
+            return status_short(row.status, row.status_label)
         return time_left_text(row)
 
     def _tooltip(self, row: Any, column: int) -> str | None:
@@ -247,7 +247,9 @@ class QueueModel(QAbstractTableModel):
         if column == COL_DUE and row.due_date is not None:
             return QCoreApplication.translate("QueueModel", "Deadline: %1 (working days)").replace(
                 "%1", formatting.date_long(row.due_date, self._lang))
-        if column in (COL_TITLE, COL_UNIT, COL_REGION, COL_CATEGORY, COL_STATUS):
+        if column == COL_STATUS:
+            return STATUS.text(row.status, row.status_label) or None
+        if column in (COL_TITLE, COL_UNIT, COL_REGION, COL_CATEGORY):
             return self._display(row, column) or None
         return None
 

@@ -3050,6 +3050,13 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>StatusShort</name>
+    <message>
+        <source>Awaiting Reporter</source>
+        <translation>Menunggu Pelapor</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Sync now</source>
