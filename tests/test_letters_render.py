@@ -22,10 +22,12 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from desktop.letters import fonts, render_disposition
 from desktop.letters.emblem import PLACEHOLDER_EMBLEM, Emblem, load_emblem
 from desktop.letters.fontcache import CachingTTFont
+from desktop.letters.pdfparts import esc, make_styles, para
 from desktop.letters.qr_payload import make_qr_payload
 from desktop.letters.qrgrid import lost_point, qr_matrix
 from desktop.letters.samples import sample_profile, sample_sheet
@@ -111,6 +113,26 @@ def test_font_subset_cache_writes_what_reportlab_writes(monkeypatch: pytest.Monk
     assert _font_page(cached, monkeypatch) == expected  # cold cache
     assert cached._widths and cached.face._subsets
     assert _font_page(cached, monkeypatch) == expected  # warm cache
+
+
+def test_parsed_paragraphs_lay_out_as_fresh_ones() -> None:
+    fonts.register_fonts()
+    st = make_styles(1.0)
+    cells = [("Surat dari", st.body), (":", st.body),
+             ("<u>dr. H. Ahmad Fauzan</u>", st.center_bold),
+             (esc("Kata & <tanda> " * 12), st.body), ("NIP. 1970 0101", st.center)]
+
+    def pdf(make) -> bytes:  # noqa: ANN001
+        buf = io.BytesIO()
+        doc = SimpleDocTemplate(buf, pagesize=(400, 600), invariant=1)
+        # Each markup twice, in columns of different widths: copies must not share state.
+        rows = [[make(m, style), make(m, style)] for m, style in cells]
+        doc.build([Table(rows, colWidths=[90, 250]), Table(rows[::-1], colWidths=[250, 90])])
+        return buf.getvalue()
+
+    expected = pdf(Paragraph)
+    assert pdf(para) == expected  # parsed now
+    assert pdf(para) == expected  # from the cache
 
 
 @need_tools

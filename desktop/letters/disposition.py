@@ -41,6 +41,7 @@ from .pdfparts import (
     footer_text,
     layout_kop,
     make_styles,
+    para,
 )
 from .qr_payload import make_qr_payload
 
@@ -163,7 +164,7 @@ class _SheetRenderer:
         return TableStyle(cmds + (extra or []))
 
     def _p(self, text: str, style=None) -> Paragraph:
-        return Paragraph(esc(text), style or self.st.body)
+        return para(esc(text), style or self.st.body)
 
     def _kv(self, rows: list[tuple[str, object]], width: float) -> Table:
         """Label : value rows, labels aligned across the form."""
@@ -313,7 +314,7 @@ class _SheetRenderer:
                                   sheet.complaint_number or MISSING, sheet.qr_key)
         caption = "Pindai kode QR untuk memeriksa keaslian lembar disposisi ini."
         left = [QrCode(qr_text, qr_size), Spacer(1, 1.2 * MM * self.s),
-                Paragraph(esc(caption), self.st.small_italic)]
+                para(esc(caption), self.st.small_italic)]
         jabatan = (signer.jabatan.strip() if signer else "") or MISSING
         name = (signer.name.strip() if signer else "") or MISSING
         pangkat = (signer.pangkat.strip() if signer else "") or MISSING
@@ -321,11 +322,11 @@ class _SheetRenderer:
         c = self.st.center
         # The block never splits, so each line is clipped to keep it well under a page.
         right = [
-            Paragraph(esc(clip(jabatan, 160)) + ",", self.st.center_bold),
+            para(esc(clip(jabatan, 160)) + ",", self.st.center_bold),
             Spacer(1, 17 * MM * self.s),
-            Paragraph(f"<u>{esc(clip(name, 120))}</u>", self.st.center_bold),
-            Paragraph(esc(clip(pangkat, 80)), c),
-            Paragraph(f"NIP. {esc(clip(nip, 40))}", c),
+            para(f"<u>{esc(clip(name, 120))}</u>", self.st.center_bold),
+            para(esc(clip(pangkat, 80)), c),
+            para(f"NIP. {esc(clip(nip, 40))}", c),
         ]
         return Table([[left, right]], colWidths=[left_w, right_w],
                      style=self._style([("TOPPADDING", (0, 0), (-1, -1), self.pad * 1.5),

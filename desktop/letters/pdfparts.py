@@ -115,6 +115,28 @@ def make_styles(scale: float, body_size: float = 9.5) -> Styles:
     )
 
 
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(markup, style)``, with the markup parsed once per (markup, style): labels
+    and most values repeat on every sheet, and parsing was a tenth of a render. Each
+    paragraph gets its own copies of the parsed fragments. ``style`` should be a shared
+    one (``make_styles``): the cache holds it."""
+    parsed = _parsed(markup, style)
+    if parsed is None:
+        return Paragraph(markup, style)
+    text, frags = parsed
+    return Paragraph(text, style, frags=[f.clone() for f in frags])
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[str, tuple] | None:
+    """(cleaned text, fragments) as Paragraph parses them, or None when the markup changes
+    more than the fragments (its own style or bullet), which the short cut cannot pass on."""
+    p = Paragraph(markup, style)
+    if p.style is not style or p.bulletText != getattr(style, "bulletText", None):
+        return None
+    return p.text, tuple(p.frags)
+
+
 def chunk_text(
     text: str, style: ParagraphStyle, width: float, max_height: float
 ) -> list[Paragraph]:
