@@ -35,7 +35,7 @@ DESCENT = 0.212
 
 # Streams stay binary (deflated only): ASCII85 on top, reportlab's default, makes them a
 # quarter larger and was a tenth of a sheet's render time; a PDF is a binary file anyway.
-# Process-wide, but these documents are the only thing made with reportlab here.
+# Process-wide: every PDF the desk makes with these fonts (letters, the recap) gets it.
 rl_config.useA85 = 0
 
 _lock = threading.Lock()
