@@ -137,10 +137,15 @@ class OutboxView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Short columns show whole; the complaint gets room for its title; the reason or
+        # error takes the rest (its full text is in the tooltip).
         header = self.table.horizontalHeader()
+        for column in (COL_TIME, COL_KIND, COL_STATE, COL_ATTEMPTS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_COMPLAINT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_COMPLAINT, 260)
+        header.resizeSection(COL_COMPLAINT, 420)
 
         self.resend_button = QPushButton(self.tr("Send again"), self)
         self.resend_button.setObjectName("resendButton")

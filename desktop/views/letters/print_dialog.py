@@ -123,8 +123,9 @@ class LetterPrintDialog(QDialog):
         combo = self.ui.signerCombo
         combo.blockSignals(True)
         combo.clear()
-        for entry in settings.signers:
-            combo.addItem(entry.label(), entry.id)
+        for entry in settings.signers:  # the name fits the combo; the jabatan in the tooltip
+            combo.addItem(entry.name.strip() or entry.label(), entry.id)
+            combo.setItemData(combo.count() - 1, entry.label(), Qt.ItemDataRole.ToolTipRole)
         if not settings.signers:
             combo.addItem(self.tr("(no signer set: Settings › Letterhead)"), None)
         default = combo.findData(settings.default_signer)

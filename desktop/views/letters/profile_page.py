@@ -11,7 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.domain import WITA, local_date
 from desktop.forms.ui_letter_profile_page import Ui_LetterProfilePage
@@ -72,10 +78,21 @@ class LetterProfilePage(QWidget):
         self._emblem_file: str | None = None
         for key in SHEET_PAPERS:
             self.ui.paperCombo.addItem(get_paper(key).label, key)
+        # Rank and NIP are short and must show whole; name and jabatan share the rest and
+        # wrap (rows grow to fit, see _fit_rows).
         header = self.ui.signersTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(self._fit_rows)
+        self.ui.signersTable.setWordWrap(True)
+        # The default signer's name takes the row's free width, not half of it.
+        self.ui.defaultSignerCombo.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                                 QSizePolicy.Policy.Fixed)
+        self.ui.signerButtons.setStretchFactor(self.ui.defaultSignerCombo, 1)
         self.ui.agendaFormatEdit.setToolTip(self.tr(
             "Fields: {seq} or {seq:03d} (number), {agency}, {month} (01-12), {month_roman} "
             "(I-XII), {year}"))
@@ -133,6 +150,7 @@ class LetterProfilePage(QWidget):
         for entry in settings.signers:
             self._append_signer(entry)
         table.blockSignals(False)
+        self._fit_rows()
         self._refresh_default_combo(settings.default_signer)
         self._set_emblem(settings.emblem_file)
         self._format_changed()
@@ -166,6 +184,10 @@ class LetterProfilePage(QWidget):
 
     def _signers_changed(self) -> None:
         self._refresh_default_combo(self.ui.defaultSignerCombo.currentData())
+        self._fit_rows()
+
+    def _fit_rows(self, *_args: object) -> None:
+        self.ui.signersTable.resizeRowsToContents()
 
     def signer_entries(self) -> tuple[SignerEntry, ...]:
         table = self.ui.signersTable
@@ -183,8 +205,9 @@ class LetterProfilePage(QWidget):
         combo = self.ui.defaultSignerCombo
         combo.blockSignals(True)
         combo.clear()
-        for entry in self.signer_entries():
-            combo.addItem(entry.label(), entry.id)
+        for entry in self.signer_entries():  # the name fits; the jabatan in the tooltip
+            combo.addItem(entry.name.strip() or entry.label(), entry.id)
+            combo.setItemData(combo.count() - 1, entry.label(), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(keep)))
         combo.blockSignals(False)
 
