@@ -3,6 +3,7 @@ and the check that nothing in them is clipped (also at 125 % scaling).
 
     python -m desktop.views.actions.screenshots --out docs/screenshots
     python -m desktop.views.actions.screenshots --scale 1.25 --check
+    python -m desktop.views.actions.screenshots --scale 1.25 --only queue.png detail.png --out ...
 
 Runs headless: an offscreen screen of 1366x768 physical pixels; ``--scale`` sets
 QT_SCALE_FACTOR (so 125 % leaves 1093x614 logical pixels). A demo desk is seeded in a
@@ -41,14 +42,17 @@ def _configure_qt(scale: float, tmp: Path) -> None:
 
 def clipped(root: Any) -> list[str]:
     """Visible widgets under ``root`` whose content does not fit the space they were given:
-    text cut off in labels, buttons, check boxes, radio buttons, group titles; a window
-    larger than the screen's available area."""
+    text cut off in labels, buttons, check boxes, radio buttons, group titles, the chosen
+    entry of a combo box; a window larger than the screen's available area."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QApplication,
+        QComboBox,
         QGroupBox,
         QLabel,
         QScrollArea,
+        QStyle,
+        QStyleOptionComboBox,
     )
 
     problems: list[str] = []
@@ -95,6 +99,18 @@ def clipped(root: Any) -> list[str]:
             if needed > widget.width() + 1 and widget.text():
                 problems.append(f"{name} ({widget.text()[:40]!r}): {widget.width()} px "
                                 f"wide, needs {needed}")
+    for combo in root.findChildren(QComboBox):  # the chosen entry, cut off at the arrow
+        if not combo.isVisibleTo(root) or combo.isEditable() or not combo.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if needed > field.width() + 1:
+            problems.append(f"{combo.objectName() or 'QComboBox'} "
+                            f"({combo.currentText()[:40]!r}): {field.width()} px for the "
+                            f"text, needs {needed}")
     return problems
 
 
@@ -275,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write PNGs into this folder")
     parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR (1.25: 125%%)")
     parser.add_argument("--check", action="store_true", help="fail when something is clipped")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="just these scenes (file names, e.g. queue.png detail.png)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lapor-shots-") as tmp:
         tmp_path = Path(tmp)
@@ -286,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         problems: list[str] = []
         try:
             for name, widget in scenes(studio):
+                if args.only and name not in args.only:
+                    continue
                 found = clipped(widget)
                 problems += [f"{name}: {p}" for p in found]
                 if args.out:
