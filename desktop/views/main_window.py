@@ -7,10 +7,11 @@ back as a callback on the GUI thread, so a slow disk or a 100,000-row queue neve
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +30,6 @@ from desktop.tasks import Tasks
 from desktop.views.day_watcher import DayWatcher
 from desktop.views.detail_pane import load_complaint
 from desktop.views.labels import VIEWS
-from desktop.views.placeholder_page import ComingSoonPage
 from desktop.views.queue_columns import QueueColumns
 from desktop.views.queue_model import COL_DATE, COL_TITLE, COLUMNS, QueueModel
 from desktop.views.view_list import KEY_ROLE, CountDelegate, ViewListModel
@@ -46,6 +46,14 @@ def default_split(width: int, views: int, detail_min: int, handles: int) -> list
     """Splitter sizes (views, queue, detail) for a window ``width`` pixels wide."""
     detail = max(detail_min, round(width * DETAIL_SHARE))
     return [views, max(0, width - views - detail - handles), detail]
+
+
+# Posted to the window once the first query has been answered (see attach_service).
+_ATTACH_FEATURES = QEvent.Type(QEvent.registerEventType())
+
+
+def _nothing() -> None:  # DB thread: a marker job, answered after every job before it
+    return None
 
 
 class SyncStatusLabel(QLabel):
@@ -65,7 +73,9 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._settings = settings
         self._lang = lang
-        self._service: Any = None
+        self._service: Any = None  # the open store; ``service`` once the features have it
+        self._features_attached = False
+        self._closing = False
         self._counts_generation = 0
         self._detail_generation = 0
         self._error_box: QMessageBox | None = None
@@ -90,6 +100,9 @@ class MainWindow(QMainWindow):
         tasks.busy_changed.connect(self._busy_changed)
         self.model.queried.connect(self._queried)
         self._show_list_message(self.tr("Opening the local database…"))
+        # Pages not shown at start (Loket, Laporan, Pengaturan) are built on first navigation
+        # or first use (``page_of``): their modules (intake, reports, SQLAlchemy) stay off the
+        # GUI thread until the queue's first rows are on screen.
         from desktop.views import letters  # Cetak Disposisi + Settings › Letterhead
 
         self.letters = letters.install(self)
@@ -98,10 +111,10 @@ class MainWindow(QMainWindow):
         self.workflow = actions.install(self, print_action=self.letters.print_action)
         from desktop.views import loket  # Loket: record walk-in and letter complaints
 
-        self.loket = loket.install(self)
+        loket.install(self)
         from desktop.views import reports  # Laporan: recaps for a period, CSV/XLSX export
 
-        self.reports = reports.install(self)
+        reports.install(self)
         from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_controller.install(self)
@@ -117,14 +130,26 @@ class MainWindow(QMainWindow):
     # -- public API -----------------------------------------------------------------------
     @property
     def service(self) -> Any:
-        return self._service
+        """The open store, once the queue shows it and every feature has it (else None)."""
+        return self._service if self._features_attached else None
 
     @property
     def tasks(self) -> Tasks:
         return self._tasks
 
+    @property
+    def loket(self) -> Any:
+        """The Loket page (``desktop.views.loket``), built on first use."""
+        return self.page_of(self.ui.actionDesk)
+
+    @property
+    def reports(self) -> Any:
+        """The Laporan page (``desktop.views.reports``), built on first use."""
+        return self.page_of(self.ui.actionReports)
+
     def set_page(self, action: QAction, page: QWidget) -> None:
         """Put a feature's screen behind a navigation action (replacing its placeholder)."""
+        self._builders.pop(action, None)
         old = self._page_of.get(action)
         self.ui.pages.addWidget(page)
         self._page_of[action] = page
@@ -133,13 +158,42 @@ class MainWindow(QMainWindow):
                 self.ui.pages.setCurrentWidget(page)
             self.ui.pages.removeWidget(old)
             old.deleteLater()
+        for callback in self._when_built.pop(action, ()):
+            callback(page)
+
+    def set_lazy_page(self, action: QAction, build: Callable[[MainWindow], QWidget]) -> None:
+        """Put the screen ``build(window)`` makes behind ``action``, built when first shown or
+        asked for (``page_of``). ``build`` gets the window as an argument so that it need not
+        hold a reference to it (a cycle would leave the window to the cyclic GC)."""
+        self._builders[action] = build
 
     def page_of(self, action: QAction) -> QWidget | None:
-        """The screen a navigation action shows."""
+        """The screen a navigation action shows (built now if it was left for later)."""
+        build = self._builders.get(action)
+        if build is not None:
+            self.set_page(action, build(self))  # drops the builder
         return self._page_of.get(action)
 
+    def built_page(self, action: QAction) -> QWidget | None:
+        """The screen behind ``action`` if it has been built (never builds it)."""
+        return None if action in self._builders else self._page_of.get(action)
+
+    def has_page(self, action: QAction) -> bool:
+        """Whether ``action`` has a screen, built or still to be built."""
+        return action in self._builders or action in self._page_of
+
+    def when_page_built(self, action: QAction, callback: Callable[[QWidget], None]) -> None:
+        """Call ``callback(page)`` once the screen behind ``action`` is built (now if it is)."""
+        page = self.built_page(action)
+        if page is not None:
+            callback(page)
+        else:
+            self._when_built.setdefault(action, []).append(callback)
+
     def attach_service(self, service: Any) -> None:
-        """The store is open (on the DB thread): start showing the queue."""
+        """The store is open (on the DB thread): start showing the queue. The other
+        features get the store once the first rows are on screen (their first reads, e.g.
+        the sync account, would otherwise hold up that first query and paint)."""
         from desktop.store.service import QueueFilter  # already imported by the DB thread
 
         self._service = service
@@ -149,10 +203,31 @@ class MainWindow(QMainWindow):
         self.ui.viewList.setCurrentIndex(self.view_model.index(self.view_model.row_of(view)))
         self.model.set_service(service, QueueFilter(view=view))
         self._refresh_counts()
+        # The DB thread answers in order: this comes back after the query and the counts.
+        self._tasks.run(_nothing, self._first_query_answered)
+
+    def _first_query_answered(self, _result: Any) -> None:
+        # Low priority, as Qt posts its repaint requests: handled after the queue's paint.
+        QCoreApplication.postEvent(self, QEvent(_ATTACH_FEATURES),
+                                   Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == _ATTACH_FEATURES:
+            self._attach_features()
+        else:
+            super().customEvent(event)
+
+    def _attach_features(self) -> None:
+        if self._features_attached or self._service is None or self._closing:
+            return
+        service = self._service
+        self._features_attached = True
         self.letters.attach_service(service)
         self.workflow.attach_service(service)
-        self.loket.attach_service(service)
-        self.reports.attach_service(service)
+        for action in (self.ui.actionDesk, self.ui.actionReports):  # else when built
+            page = self.built_page(action)
+            if hasattr(page, "attach_service"):
+                page.attach_service(service)
         self.sync.attach_service(service)
 
     def set_queue_filter(self, queue_filter: Any) -> None:
@@ -176,7 +251,9 @@ class MainWindow(QMainWindow):
             return
         self.model.refresh()
         self._refresh_counts()
-        self.reports.refresh()  # recomputes now if shown, else when shown next
+        reports = self.built_page(self.ui.actionReports)
+        if hasattr(reports, "refresh"):
+            reports.refresh()  # recomputes now if shown, else when shown next
         if self.ui.detailPane.complaint_id:
             self._load_detail(self.ui.detailPane.complaint_id)
 
@@ -203,31 +280,39 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._closing = True  # the features are not attached any more
         self.save_layout()
         super().closeEvent(event)
 
     # -- set-up ---------------------------------------------------------------------------
     def _setup_navigation(self) -> None:
         ui = self.ui
-        pages = (
-            (ui.actionDesk, self.tr("Front desk"),
-             self.tr("Log walk-in and paper complaints and print receipts.")),
-            (ui.actionSettings, self.tr("Settings"),
-             self.tr("Central server, sync interval, letterhead and language.")),
-        )
         self._page_of: dict[QAction, QWidget] = {ui.actionQueue: ui.queuePage}
-        for action, title, purpose in pages:
-            page = ComingSoonPage(title, purpose, ui.pages)
-            ui.pages.addWidget(page)
-            self._page_of[action] = page
+        self._builders: dict[QAction, Callable[[MainWindow], QWidget]] = {}
+        self._when_built: dict[QAction, list[Callable[[QWidget], None]]] = {}
+        # Placeholders until a feature installs the page (built only if shown).
+        for action in (ui.actionDesk, ui.actionSettings):
+            self.set_lazy_page(action, partial(MainWindow._placeholder, action=action))
         group = QActionGroup(self)
         group.setExclusive(True)
-        for action in (*self._page_of, ui.actionReports):  # Reports: installed in __init__
+        for action in (ui.actionQueue, ui.actionDesk, ui.actionSettings, ui.actionReports):
             group.addAction(action)
         group.triggered.connect(self._navigate)
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionFind.triggered.connect(self._focus_search)
         self.addAction(ui.actionFind)
+
+    def _placeholder(self, action: QAction) -> QWidget:
+        from desktop.views.placeholder_page import ComingSoonPage
+
+        ui = self.ui
+        if action is ui.actionDesk:
+            title, purpose = (self.tr("Front desk"),
+                              self.tr("Log walk-in and paper complaints and print receipts."))
+        else:
+            title, purpose = (self.tr("Settings"),
+                              self.tr("Central server, sync interval, letterhead and language."))
+        return ComingSoonPage(title, purpose, ui.pages)
 
     def _setup_views_list(self) -> None:
         view_list = self.ui.viewList
@@ -309,7 +394,9 @@ class MainWindow(QMainWindow):
 
     # -- reactions ------------------------------------------------------------------------
     def _navigate(self, action: QAction) -> None:
-        self.ui.pages.setCurrentWidget(self._page_of[action])
+        page = self.page_of(action)
+        if page is not None:
+            self.ui.pages.setCurrentWidget(page)
 
     def _focus_search(self) -> None:
         self.ui.actionQueue.trigger()

@@ -9,7 +9,8 @@ Each used to look like all of the settings. Now:
 - the page starts with a tab "Umum" listing every entry of the menu as a button bound to
   the very same action (one implementation: same text, shortcut, enabled state).
 
-Installed last by the main window, after the features have filled both.
+Installed last by the main window, after the features have filled both. The page (and so
+"Umum") is built when first shown, not at start-up.
 """
 
 from __future__ import annotations
@@ -133,44 +134,80 @@ class LanguageRow(QWidget):
 
 
 class SettingsHub(QObject):
-    def __init__(self, window: Any, menu: QMenu, tabs: QTabWidget) -> None:
-        super().__init__(window)
-        self.menu = menu
-        self.tabs = tabs
-        descriptions = self._descriptions(window)
-        rows: list[tuple[QAction, str] | None] = []
-        for action in menu.actions():
-            if action.isSeparator():
-                if rows and rows[-1] is not None:
-                    rows.append(None)
-            elif not action.menu():
-                rows.append((action, descriptions.get(id(action), action.statusTip())))
-        self.general = GeneralTab(rows)
-        self.language = LanguageRow(getattr(window, "_settings", None),
-                                    getattr(window, "_lang", "id"))
-        grid = self.general.widget().layout().itemAt(0).layout()
-        row = grid.rowCount()
-        grid.setRowMinimumHeight(row, 12)  # a gap, as between the menu's groups
-        grid.addWidget(self.language, row + 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.language.note, row + 1, 1, Qt.AlignmentFlag.AlignTop)
-        tabs.insertTab(0, self.general, self.tr("General"))
-        tabs.setCurrentIndex(0)
+    """The menu's "Kop surat…" entry at once; the page's "Umum" tab when the page is built
+    (it is built when first shown, see ``MainWindow.set_lazy_page``)."""
 
-        letterhead = getattr(getattr(window, "letters", None), "letterhead_tab", None)
+    def __init__(self, window: Any, menu: QMenu) -> None:
+        super().__init__(window)
+        # No Python reference to the window (see LettersIntegration): parent() is the window.
+        self.menu = menu
+        self._descriptions = self._describe(window)
+        self._settings = getattr(window, "_settings", None)
+        self._lang = getattr(window, "_lang", "id")
+        self._general: GeneralTab | None = None
+        self._language: LanguageRow | None = None
         first = menu.actions()[0] if menu.actions() else None
         self.letterhead_action = QAction(self.tr("&Letterhead…"), window)
         self.letterhead_action.setObjectName("action_letterhead")
-        self.letterhead_action.triggered.connect(
-            lambda: self.open_page(letterhead if letterhead is not None else self.general))
+        self.letterhead_action.triggered.connect(self._open_letterhead)
         self.page_action: QAction = window.ui.actionSettings
         menu.insertAction(first, self.letterhead_action)
+        window.when_page_built(self.page_action, self._fill_page)
+
+    @property
+    def tabs(self) -> QTabWidget:
+        """The Pengaturan page (built on first use)."""
+        return self.parent().page_of(self.page_action)
+
+    @property
+    def general(self) -> GeneralTab:
+        """Pengaturan › Umum (the page is built on first use)."""
+        self.tabs  # noqa: B018 - builds the page, which adds this tab
+        assert self._general is not None
+        return self._general
+
+    @property
+    def language(self) -> LanguageRow:
+        """Pengaturan › Umum › "Bahasa / Language" (the page is built on first use)."""
+        self.tabs  # noqa: B018 - builds the page, which adds this row
+        assert self._language is not None
+        return self._language
 
     def open_page(self, tab: QWidget) -> None:
         """Show the Pengaturan page on ``tab``."""
         self.page_action.trigger()
         self.tabs.setCurrentWidget(tab)
 
-    def _descriptions(self, window: Any) -> dict[int, str]:
+    def _open_letterhead(self) -> None:
+        self.page_action.trigger()  # builds the page (and the letters' tab) if need be
+        letters = getattr(self.parent(), "letters", None)
+        letterhead = getattr(letters, "letterhead_tab", None)
+        self.tabs.setCurrentWidget(letterhead if letterhead is not None else self.general)
+
+    def _fill_page(self, tabs: QWidget) -> None:
+        """Add "Umum" to the page just built: every entry of the menu, then the language."""
+        if not isinstance(tabs, QTabWidget):
+            return
+        rows: list[tuple[QAction, str] | None] = []
+        for action in self.menu.actions():
+            if action is self.letterhead_action:
+                continue  # the page itself
+            if action.isSeparator():
+                if rows and rows[-1] is not None:
+                    rows.append(None)
+            elif not action.menu():
+                rows.append((action, self._descriptions.get(id(action), action.statusTip())))
+        self._general = GeneralTab(rows)
+        self._language = LanguageRow(self._settings, self._lang)
+        grid = self._general.widget().layout().itemAt(0).layout()
+        row = grid.rowCount()
+        grid.setRowMinimumHeight(row, 12)  # a gap, as between the menu's groups
+        grid.addWidget(self._language, row + 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._language.note, row + 1, 1, Qt.AlignmentFlag.AlignTop)
+        tabs.insertTab(0, self._general, self.tr("General"))
+        tabs.setCurrentIndex(0)
+
+    def _describe(self, window: Any) -> dict[int, str]:
         """What each known settings action is for (keyed by identity)."""
         found: dict[int, str] = {}
         workflow = getattr(window, "workflow", None)
@@ -193,7 +230,6 @@ class SettingsHub(QObject):
 def install(window: Any) -> SettingsHub | None:
     """Merge the menu and the page; None when either is missing (a feature not installed)."""
     menu = window.menuBar().findChild(QMenu, "menuSettings")
-    page = window.page_of(window.ui.actionSettings)
-    if menu is None or not isinstance(page, QTabWidget):
+    if menu is None or not window.has_page(window.ui.actionSettings):
         return None
-    return SettingsHub(window, menu, page)
+    return SettingsHub(window, menu)

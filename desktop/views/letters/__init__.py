@@ -69,10 +69,28 @@ class LettersIntegration(QObject):
         table.addAction(self.print_action)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.settings_tabs = SettingsTabs()
-        self.letterhead_tab = LazyTab(self._build_profile_page)
-        self.settings_tabs.addTab(self.letterhead_tab, self.tr("Letterhead"))
-        window.set_page(window.ui.actionSettings, self.settings_tabs)
+        # The Settings page is built when first shown (or asked for: ``settings_tabs``).
+        self._letterhead_tab: LazyTab | None = None
+        window.set_lazy_page(window.ui.actionSettings, self._build_settings_tabs)
+
+    def _build_settings_tabs(self, _window: Any) -> SettingsTabs:
+        tabs = SettingsTabs()
+        self._letterhead_tab = LazyTab(self._build_profile_page)
+        tabs.addTab(self._letterhead_tab, self.tr("Letterhead"))
+        return tabs
+
+    @property
+    def settings_tabs(self) -> SettingsTabs:
+        """The Settings page (built on first use)."""
+        return self.window.page_of(self.window.ui.actionSettings)
+
+    @property
+    def letterhead_tab(self) -> LazyTab:
+        """Pengaturan › Kop Surat's tab (the page is built on first use)."""
+        if self._letterhead_tab is None:
+            self.settings_tabs  # noqa: B018 - builds the page and its tabs
+        assert self._letterhead_tab is not None
+        return self._letterhead_tab
 
     def _build_profile_page(self) -> QWidget:
         from desktop.views.letters.profile_page import LetterProfilePage
@@ -93,8 +111,8 @@ class LettersIntegration(QObject):
 
     def attach_service(self, service: Any) -> None:
         self.service = service
-        if self.letterhead_tab.widget is not None:
-            self.letterhead_tab.widget.set_service(service)
+        if self._letterhead_tab is not None and self._letterhead_tab.widget is not None:
+            self._letterhead_tab.widget.set_service(service)
         self._selection_changed()
 
     def selected_ids(self) -> list[str]:

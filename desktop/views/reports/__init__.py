@@ -1,8 +1,9 @@
 """The Laporan (Reports) page: recaps of the local queue for a period, exported to CSV/XLSX.
 
-``install(window)`` puts the page behind the main window's "Reports" navigation action; the
-window calls its ``attach_service(service)`` once the store is open. Qt is imported only
-there: ``lapor-desk report`` uses :mod:`desktop.views.reports.export` without it.
+``install(window)`` puts the page behind the main window's "Reports" navigation action,
+built when first shown (``window.reports``); the window calls its
+``attach_service(service)`` once the store is open (at once if it already is). Qt is
+imported only there: ``lapor-desk report`` uses :mod:`desktop.views.reports.export` without it.
 """
 
 from __future__ import annotations
@@ -10,11 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 
-def install(window: Any) -> Any:
+def install(window: Any) -> None:
+    window.set_lazy_page(window.ui.actionReports, build)
+
+
+def build(window: Any) -> Any:
     from desktop.views.reports.page import ReportsPage
 
     page = ReportsPage(window.tasks, getattr(window, "_lang", "id"))
     page.setObjectName("reportsPage")
     page.error.connect(window.show_error)
-    window.set_page(window.ui.actionReports, page)
+    if window.service is not None:
+        page.attach_service(window.service)
     return page
