@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -101,4 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"lapor-desk: perintah ini belum tersedia ({module_name})", file=sys.stderr)
         return EXIT_USAGE
-    return int(getattr(module, func_name)(args) or 0)
+    try:
+        return int(getattr(module, func_name)(args) or 0)
+    except BrokenPipeError:
+        # `lapor-desk list | head`: the reader left; stop quietly, like other shell tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

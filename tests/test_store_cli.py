@@ -107,3 +107,18 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     assert listing.returncode == 0, listing.stderr
     assert len(json.loads(listing.stdout)) == 5
     assert (tmp_path / "desk.sqlite").exists()
+
+
+def test_list_into_a_pipe_closed_early(tmp_path: Path) -> None:
+    """`lapor-desk list | head -1`: the reader leaves after a line; no traceback, exit 0."""
+    assert main(["--data-dir", str(tmp_path), "dev", "seed", "--count", "1500"]) == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path),
+                             "list", "--limit", "1500"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith("Nomor")
+    proc.stdout.close()  # 1500 rows are more than a pipe buffers: the writer meets EPIPE
+    errors = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0, errors
+    assert "Traceback" not in errors, errors
