@@ -8,7 +8,6 @@ the refresh token renews both (and is replaced on every use), logout revokes the
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ import sqlalchemy as sa
 from fastapi import Request
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import clock
 from server import audit
 from server.context import ServerContext
 from server.errors import ApiError
@@ -108,7 +108,7 @@ def _record_failure(session: Session, key: str, limit: int, now: float) -> None:
 def _issue(session: Session, ctx: ServerContext, auth: AuthSession, user: User,
            replaced_refresh: str | None = None) -> dict[str, Any]:
     access, refresh = new_token(), new_token()
-    now = time.time()
+    now = clock().timestamp()
     if replaced_refresh is not None:
         auth.prev_refresh_hash = replaced_refresh
         auth.prev_refresh_until = now + ctx.settings.refresh_grace
@@ -124,7 +124,7 @@ def login(ctx: ServerContext, username: str, password: str, device_id: str,
           address: str | None) -> dict[str, Any]:
     device_id = check_device_id(device_id)
     keys = _throttle_keys(username, address)
-    now = time.time()
+    now = clock().timestamp()
     with ctx.db.read() as session:
         _check_throttle(session, keys, now)
         user = session.execute(sa.select(User).where(User.username == username)).scalar()
@@ -164,7 +164,7 @@ def refresh(ctx: ServerContext, refresh_token: str, device_id: str | None,
     grace window means two parties hold the token: the session is revoked.
     """
     hashed = token_hash(refresh_token)
-    now = time.time()
+    now = clock().timestamp()
     result: dict[str, Any] | None = None
     with ctx.db.write() as session:
         auth = session.execute(
@@ -223,7 +223,7 @@ def authenticate(ctx: ServerContext, request: Request) -> Principal:
         raise ApiError(401, "token_invalid", "Sesi tidak berlaku. Silakan masuk kembali.",
                        headers={"WWW-Authenticate": "Bearer"})
     auth, user = row
-    if auth.access_expires <= time.time():
+    if auth.access_expires <= clock().timestamp():
         raise ApiError(401, "token_expired", "Sesi kedaluwarsa. Perbarui token.",
                        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
     device = request.headers.get("x-device-id")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cached_property
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.clock import clock, set_zone
 from server import complaint_store, feed
 from server.config import Settings
 from server.db import Database
@@ -20,7 +20,8 @@ class ServerContext:
         self.settings = settings
         self.db = Database(settings.database_url, pool_size=pool_size)
         self.db.pre_commit = self._pre_commit
-        self.tz = ZoneInfo(settings.timezone)
+        # The office's zone decides "today" for the whole process (desktop/domain/clock.py).
+        self.tz = set_zone(settings.timezone)
         settings.attachments_dir.mkdir(parents=True, exist_ok=True)
 
     def _pre_commit(self, session: Session) -> None:
@@ -30,7 +31,7 @@ class ServerContext:
 
     def now(self) -> datetime:
         """Local office time (WITA by default), the clock the domain stamps events with."""
-        return datetime.now(self.tz)
+        return clock().now().astimezone(self.tz)
 
     @cached_property
     def qr_keyring(self) -> Any:

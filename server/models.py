@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from desktop.domain.clock import clock
+
 
 class Timestamp(TypeDecorator):
     """An aware UTC datetime on every backend (SQLite has no time zones)."""
@@ -34,7 +36,8 @@ class Timestamp(TypeDecorator):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Stamps of server rows, from the one process clock (desktop/domain/clock.py)."""
+    return clock().utcnow()
 
 
 NAMING = {

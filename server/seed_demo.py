@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from desktop.domain import WITA, Regions
+from desktop.domain import Regions
+from desktop.domain.clock import clock
 from server import directory
 from server.auth import Principal
 from server.context import ServerContext
@@ -239,7 +240,7 @@ def seed(ctx: ServerContext, *, password: str, complaints: int = 300,
     regions = Regions.load()
     villages = _villages(regions)
     made = 0
-    start = datetime.now(WITA) - timedelta(days=60)
+    start = clock().now() - timedelta(days=60)
     for index in range(complaints):
         agency = rng.choice(list(TOPICS))
         category, unit, title, content = rng.choice(TOPICS[agency])
@@ -247,7 +248,7 @@ def seed(ctx: ServerContext, *, password: str, complaints: int = 300,
         place = regions.name(region[:5]) or rng.choice(PLACES)
         place = place.replace("Kabupaten ", "").replace("Kota ", "")
         at = start + timedelta(minutes=rng.randint(0, 50 * 24 * 60))
-        at = min(at, datetime.now(WITA) - timedelta(hours=1))
+        at = min(at, clock().now() - timedelta(hours=1))
         anonymous = rng.random() < 0.12
         payload = {
             "title": title.format(place=place), "content": content.format(place=place),
@@ -273,7 +274,7 @@ def seed(ctx: ServerContext, *, password: str, complaints: int = 300,
         version = result["version"]
         made += 1
         for kind, actor_name, op_payload in steps:
-            at = min(at + timedelta(hours=rng.randint(2, 60)), datetime.now(WITA))
+            at = min(at + timedelta(hours=rng.randint(2, 60)), clock().now())
             principal = users[actor_name.format(a=lower, u=unit.lower())]
             result = sync_push.push(ctx, principal, [OpIn(
                 op_id=uuid.uuid4(), complaint_id=cid, base_version=version, kind=kind,

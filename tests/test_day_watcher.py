@@ -12,6 +12,7 @@ from pathlib import Path  # noqa: E402
 from desktop import cli  # noqa: E402
 from desktop.app import Desk  # noqa: E402
 from desktop.domain import WITA  # noqa: E402
+from desktop.domain.clock import clock as office_clock
 from desktop.views import day_watcher as dw  # noqa: E402
 
 WAIT_MS = 15_000
@@ -77,7 +78,7 @@ def test_the_window_requeries_the_store_after_midnight(qtbot, tmp_path: Path):
             return original(*args, **kwargs)
 
         window.service.queue_ids = counting  # the worker calls it: proves a real re-query
-        clock = Clock(datetime.now(WITA))
+        clock = Clock(office_clock().now())
         window.day_watcher._now = clock
         window.day_watcher.check()
         qtbot.wait(50)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from desktop import cli
+from desktop.domain.clock import clock
 from desktop.intake import IntakeService
 from desktop.intake.importer import COLUMNS, OPTIONAL_COLUMNS
 from desktop.intake.template import csv_text, write_template
@@ -21,7 +22,7 @@ from desktop.store import DeskService
 
 from .test_intake_service import make_desk
 
-PAST = date.today() - timedelta(days=10)
+PAST = clock().today() - timedelta(days=10)
 GOOD = [
     {"nama_pelapor": "Siti Rahmah", "nik": "6371014101900001", "telepon": "0812 3456 7890",
      "email": "siti@example.id", "alamat": "Jl. Kelayan A", "anonim": "tidak",
@@ -114,7 +115,7 @@ BAD_ROWS = [
     ("kode_wilayah", {"kode_wilayah": "63.99.99"}, "tidak dikenal"),
     ("tanggal_kejadian", {"tanggal_kejadian": "kemarin"}, "tidak dikenali"),
     ("tanggal_kejadian", {"tanggal_kejadian": "31/02/2026"}, "tidak ada di kalender"),
-    ("tanggal_kejadian", {"tanggal_kejadian": (date.today() + timedelta(days=5)).isoformat()},
+    ("tanggal_kejadian", {"tanggal_kejadian": (clock().today() + timedelta(days=5)).isoformat()},
      "masa depan"),
     ("judul", {"judul": ""}, "Judul wajib diisi"),
     ("judul", {"judul": "Rusak"[:4]}, "minimal 5"),

@@ -29,7 +29,9 @@ ACTOR = Actor(**{**LOKET, "units": ()})
 
 
 def request(**overrides) -> CreateRequest:
-    form = filled(**overrides)
+    # These tests pass their own `now` (November 2026): the incident date goes with it,
+    # not with the clock (the form's default is "three days before today").
+    form = filled(**{"incident_date": "2026-11-20", **overrides})
     return CreateRequest(payload=to_payload(form), op_id=form["op_id"])
 
 

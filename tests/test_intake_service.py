@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA, DomainError, ValidationError
+from desktop.domain import DomainError, ValidationError
+from desktop.domain.clock import clock
 from desktop.intake import DRAFT_KEY, IntakeService
 from desktop.intake import attachments as att
 from desktop.intake.form import new_form
@@ -48,7 +49,7 @@ def filled(**overrides) -> dict:
         reporter={"name": "Siti Rahmah", "nik": NIK, "phone": "0812 3456 7890",
                   "email": "siti@example.id", "address": "Jl. Kelayan A"},
         category_id="kesehatan", region_code="63.71.01.1001", location_text="depan apotek",
-        incident_date=(date.today() - timedelta(days=3)).isoformat())
+        incident_date=(clock().today() - timedelta(days=3)).isoformat())
     form.update(overrides)
     return form
 
@@ -77,7 +78,7 @@ def intake(store: DeskService) -> IntakeService:
 
 def test_submit_records_complaint_number_and_outbox(intake: IntakeService, store: DeskService):
     created = intake.submit(filled())
-    assert created.provisional_number == f"L-D1-{datetime.now(WITA):%Y%m%d}-0001"
+    assert created.provisional_number == f"L-D1-{clock().now():%Y%m%d}-0001"
     snap = store.complaint(created.complaint_id)
     assert snap["provisional_number"] == created.provisional_number
     assert snap["tracking_number"] is None

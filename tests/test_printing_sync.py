@@ -9,12 +9,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA, local_date
+from desktop.domain.clock import clock
 from desktop.printing import (
     IssueOptions,
     LetterError,
@@ -97,7 +96,7 @@ def test_two_offline_desks_never_share_an_agenda_number(desks, lapor_server):  #
     for desk, size in ((a, 4), (b, 3)):
         _hold(desk, size)
         # The sync round itself tops the desk up (SyncEngine -> ensure_agenda_numbers).
-        years = years_needed(local_date(datetime.now(WITA)))  # next year too from 15 Dec
+        years = years_needed(clock().today())  # next year too from 15 Dec
         assert desk.sync().agenda_reserved == len(years)
         year = years[0]
         assert [_free(desk, y) for y in years] == [size] * len(years)

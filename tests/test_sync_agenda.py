@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
 
 import pytest
 
-from desktop.domain import WITA, local_date
+from desktop.domain.clock import clock
 from desktop.printing import agenda
 from desktop.printing.reserve import years_needed
 from desktop.printing.settings import BLOCK_SIZE
@@ -31,7 +30,7 @@ def proxy(lapor_server: ServerHandle):  # noqa: F811
 
 
 def _years() -> list[int]:
-    return years_needed(local_date(datetime.now(WITA)))
+    return years_needed(clock().today())
 
 
 def _blocks(desk: Desk) -> list[agenda.Block]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop.domain import (
-    WITA,
     Actor,
     DeadlinePolicy,
     OpKind,
@@ -23,6 +22,7 @@ from desktop.domain import (
     WorkingCalendar,
     apply_op,
 )
+from desktop.domain.clock import clock
 from desktop.store import DeskService
 from desktop.store.demo import reference_data
 
@@ -70,7 +70,7 @@ def create_payload(**overrides: Any) -> dict[str, Any]:
 
 
 def build_snapshot(status: Status, *, days_ago: int = 2, **overrides: Any) -> dict[str, Any]:
-    now = datetime.now(WITA).replace(microsecond=0) - timedelta(days=days_ago)
+    now = clock().now().replace(microsecond=0) - timedelta(days=days_ago)
     snap = apply_op(None, OpKind.create, create_payload(**overrides), CENTRAL, now, POLICY,
                     CAL).snapshot
     snap["tracking_number"] = 1_950_000 + int(uuid.UUID(snap["id"]).int % 49_999)

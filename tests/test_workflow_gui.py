@@ -15,7 +15,7 @@ import functools  # noqa: E402
 import inspect  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
-from datetime import date, datetime  # noqa: E402
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -30,7 +30,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QPushButton, QRadioButton, QWidget  # noqa: E402
 
 from desktop.app import Desk  # noqa: E402
-from desktop.domain import WITA, Actor, OpKind, Role, Status, apply_op  # noqa: E402
+from desktop.domain import Actor, OpKind, Role, Status, apply_op  # noqa: E402
+from desktop.domain.clock import clock
 from desktop.store import service as service_module  # noqa: E402
 from desktop.store.service import DeskService, QueueFilter  # noqa: E402
 from desktop.views.actions.base import ActionDialog, checked_codes  # noqa: E402
@@ -346,7 +347,7 @@ def test_reroute_preselects_the_suggested_agency(qtbot, desk_factory, truth):
     snap = build_snapshot(Status.belum_diverifikasi)
     snap = apply_op(snap, OpKind.not_authority, {"reason": "Soal angkutan umum.",
                                                  "suggested_agency_code": "DISHUB"},
-                    CENTRAL, datetime.now(WITA), POLICY, CAL).snapshot
+                    CENTRAL, clock().now(), POLICY, CAL).snapshot
     truth.upsert_snapshots([snap])
     desk = desk_factory()
     show(qtbot, desk, snap["id"])

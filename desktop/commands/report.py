@@ -36,8 +36,14 @@ def parse_date(text: str, flag: str) -> date:
 
 
 def period(args: Namespace, today: date) -> tuple[date, date]:
-    last = parse_date(args.to, "--to") if args.to else today
-    first = parse_date(args.date_from, "--from") if args.date_from else last.replace(day=1)
+    """``--from``/``--to``, each defaulting to the Laporan page's "Bulan ini" (the 1st of
+    this month to today, in the office's zone)."""
+    from desktop.store.reports import preset_period
+
+    default_first, default_last = preset_period("this_month", today)
+    last = parse_date(args.to, "--to") if args.to else default_last
+    first = (parse_date(args.date_from, "--from") if args.date_from
+             else last.replace(day=1) if args.to else default_first)
     if first > last:
         raise ValueError(f"Tanggal awal ({first:%d/%m/%Y}) sesudah tanggal akhir "
                          f"({last:%d/%m/%Y}).")
@@ -45,36 +51,35 @@ def period(args: Namespace, today: date) -> tuple[date, date]:
 
 
 def run(args: Namespace) -> int:
-    from desktop.store.reports import wita_today
-
-    try:
-        first, last = period(args, wita_today())
-    except ValueError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
-        return EXIT_INVALID_INPUT
-
+    from desktop.domain.clock import clock
     from desktop.paths import data_dir
     from desktop.store import DeskService, StoreError
     from desktop.store.reports import build_report
 
     try:
-        service = DeskService(data_dir(args.data_dir))
+        period(args, clock().today())  # a malformed date is exit 6 before any file is opened
+    except ValueError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_INVALID_INPUT
+    try:
+        service = DeskService(data_dir(args.data_dir))  # sets the office's zone: "today"
     except StoreError as exc:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
+        first, last = period(args, service.today())
         report = build_report(service, first, last)
+    except ValueError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_INVALID_INPUT
     finally:
         service.close()
 
     if args.csv:
-        from datetime import datetime
-
-        from desktop.domain import WITA
         from desktop.views.reports.export import write_csv
 
         try:
-            write_csv(Path(args.csv), report, made=datetime.now(WITA))
+            write_csv(Path(args.csv), report, made=clock().now())
         except OSError as exc:
             print(f"lapor-desk: berkas {args.csv} tidak dapat ditulis: {exc.strerror or exc}",
                   file=sys.stderr)

@@ -1,7 +1,6 @@
 """Pure-Python complaint domain (no Qt, SQL or HTTP): shared by the desk and the server."""
 
 from .calendar import (
-    WITA,
     WorkingCalendar,
     load_local_holidays,
     local_date,
@@ -14,6 +13,7 @@ from .categories import (
     category_children,
     category_path,
 )
+from .clock import WIB, WIT, WITA, Clock, clock, parse_zone, pinned, set_clock, set_zone
 from .deadlines import (
     DeadlineInfo,
     DeadlinePolicy,
@@ -75,7 +75,8 @@ __all__ = [
     "CATEGORY_BY_ID", "CHANNEL_LABELS", "CLASSIFICATION_LABELS", "COMMUTING_KINDS",
     "DEFAULT_CATEGORIES", "DISPOSITION_INSTRUCTIONS", "KIND_LABELS", "KIND_VERBS",
     "ROLE_LABELS", "SIFAT_LABELS", "SNAPSHOT_DEFAULTS", "STATUS_LABELS", "TRANSITIONS",
-    "VISIBILITY_LABELS", "WITA",
+    "VISIBILITY_LABELS", "WIB", "WIT", "WITA",
+    "Clock", "clock", "parse_zone", "pinned", "set_clock", "set_zone",
     "Actor", "Category", "Channel", "Classification", "DeadlineInfo", "DeadlinePolicy",
     "DomainError", "NikInfo", "OpKind", "OpOutcome", "Region", "Regions", "Role", "Sifat",
     "Status", "Transition", "TransitionError", "ValidationError", "Visibility",

@@ -14,8 +14,9 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
+from .clock import clock
 from .errors import DomainError
 
 HOLIDAY_CATEGORIES = ("public", "government")
@@ -24,8 +25,6 @@ HOLIDAY_CATEGORIES = ("public", "government")
 BUNDLED_FILE = "libur-nasional.txt"
 BUNDLED_YEARS = range(2015, 2036)
 _YEARS_LINE = re.compile(r"^#\s*years\s+(\d{4})-(\d{4})\b")
-# Kalimantan Selatan's time zone; dates of actions are taken in it on desk and server alike.
-WITA = timezone(timedelta(hours=8), "WITA")
 _LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+(.*))?$")
 
 LocalHolidays = Iterable[date] | Iterable[tuple[date, str]] | Mapping[date, str]
@@ -206,7 +205,6 @@ def load_local_holidays(path: str | os.PathLike[str]) -> list[date]:
 
 
 def local_date(moment: datetime) -> date:
-    """The WITA calendar date of ``moment`` (a naive datetime is taken as WITA)."""
-    if moment.tzinfo is None:
-        return moment.date()
-    return moment.astimezone(WITA).date()
+    """The office's calendar date of ``moment`` (the clock's zone, WITA for Kalimantan
+    Selatan; a naive datetime is taken as office time)."""
+    return clock().local_date(moment)

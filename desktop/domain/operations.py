@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from .calendar import WITA, WorkingCalendar, local_date
+from .calendar import WorkingCalendar, local_date
+from .clock import clock
 from .deadlines import DeadlinePolicy, snapshot_due
 from .enums import COMMUTING_KINDS, Classification, OpKind, Role, Sifat, Status, Visibility
 from .errors import DomainError, ValidationError
@@ -115,13 +116,13 @@ class _Ctx:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(WITA).isoformat(timespec="seconds")
+    return moment.astimezone(clock().zone).isoformat(timespec="seconds")
 
 
 def _aware(now: datetime) -> datetime:
     if not isinstance(now, datetime):
         raise TypeError("now must be a datetime")
-    return now if now.tzinfo is not None else now.replace(tzinfo=WITA)
+    return now if now.tzinfo is not None else now.replace(tzinfo=clock().zone)
 
 
 def _start_phase(ctx: _Ctx) -> None:

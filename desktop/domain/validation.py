@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+from .clock import clock
 from .enums import Channel, Classification
 from .errors import ValidationError
 from .regions import Regions
@@ -49,7 +50,7 @@ def validate_nik(
     Women's birth day is stored + 40. Spaces are tolerated. Raises
     ``ValidationError({"nik": message})``.
     """
-    today = today or date.today()
+    today = today or clock().today()
     value = re.sub(r"\s+", "", str(nik or ""))
     if not value:
         raise _fail("nik", "NIK wajib diisi.")
@@ -289,7 +290,7 @@ def validate_complaint(
 
     ``category_ids``: when given, ``category_id`` must be one of them.
     """
-    today = today or date.today()
+    today = today or clock().today()
     errors: dict[str, str] = {}
     out = dict(data)
     out["title"] = clean_text(

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.domain import (
     CLASSIFICATION_LABELS,
-    WITA,
     Actor,
     Channel,
     Classification,
@@ -31,6 +30,7 @@ from desktop.domain import (
     ValidationError,
     apply_op,
 )
+from desktop.domain.clock import clock
 from desktop.intake.import_read import ImportFileError, RawRow, RowIssue, read_table
 from desktop.intake.writes import CreateRequest, already_recorded, create_complaints
 
@@ -264,7 +264,7 @@ def row_payload(cells: Mapping[str, Any], categories: Sequence[Mapping[str, Any]
         "agency_code": agency_code,
     }
     if received is not None:
-        payload["received_at"] = received.replace(tzinfo=WITA).isoformat(timespec="minutes")
+        payload["received_at"] = received.replace(tzinfo=clock().zone).isoformat(timespec="minutes")
     return payload, errors
 
 
@@ -334,7 +334,7 @@ def plan_import(service: DeskService, path: Path | str, actor: Actor, *, desk_id
                 ) -> ImportPlan:
     """Read and check ``path``; nothing is written. Raises ImportFileError when the file
     cannot be read at all."""
-    now = now or datetime.now(WITA)
+    now = now or clock().now()
     table = read_table(Path(path))
     issues = list(table.issues) + check_columns(table.header, table.header_line)
     plan = ImportPlan(Path(path), len(table.rows), [], [])

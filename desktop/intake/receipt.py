@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from desktop.domain import WITA, DeadlinePolicy
+from desktop.domain import DeadlinePolicy
+from desktop.domain.clock import clock
 from desktop.letters import AgencyProfile, Receipt
 
 STATUS_URL_KEY = "receipt_status_url"  # settings: e.g. "https://lapor.example/status/"
@@ -24,7 +25,7 @@ def build_receipt(snapshot: Mapping[str, Any], profile: AgencyProfile, *, office
                   printed_at: datetime | None = None) -> Receipt:
     receipt = Receipt.from_snapshot(
         snapshot, profile, officer_name=officer_name,
-        printed_at=printed_at or datetime.now(WITA), desk_id=desk_id,
+        printed_at=printed_at or clock().now(), desk_id=desk_id,
         verification_days=policy.verification_days, follow_up_days=policy.follow_up_days,
         status_url=status_url)
     return replace(receipt, auto_close_days=policy.auto_close_days or None)

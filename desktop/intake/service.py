@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import (
     DEFAULT_CATEGORIES,
-    WITA,
     Actor,
     DeadlinePolicy,
     DomainError,
     ValidationError,
     local_date,
 )
+from desktop.domain.clock import clock
 from desktop.intake import attachments, importer, numbers, receipt
 from desktop.intake.duplicates import DuplicateHint, find_duplicates
 from desktop.intake.form import to_payload, validate_form
@@ -122,7 +122,7 @@ class IntakeService:
     def submit(self, form: dict, *, now: datetime | None = None) -> Created:
         """Record the form's complaint with a provisional number, queue it for the server
         and drop the draft, in one transaction. Idempotent by the form's op id."""
-        now = now or datetime.now(WITA)
+        now = now or clock().now()
         actor = self.actor()
         form = dict(form)
         form["agency_code"] = form.get("agency_code") or actor.agency

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from desktop.domain import WITA, Actor, OpKind, apply_op, local_date
+from desktop.domain import Actor, OpKind, apply_op, local_date
+from desktop.domain.clock import clock
 from desktop.intake.numbers import Allocator, ensure_desk_id
 from desktop.store import rows as rw
 from desktop.store.schema import complaints, outbox
@@ -88,7 +89,7 @@ def create_complaints(service: DeskService, requests: Sequence[CreateRequest], a
     """Record ``requests`` in one transaction; results in request order. Raises the domain's
     errors (nothing is written then). ``clear_draft``: (key, kind) of a draft to delete in
     the same transaction, so a restored draft can never record the complaint twice."""
-    now = now or datetime.now(WITA)
+    now = now or clock().now()
     out: list[Created] = []
     with service.transaction() as conn:
         allocator = Allocator(conn, ensure_desk_id(conn))

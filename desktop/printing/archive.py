@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import WITA, Actor, OpKind, Role, local_date
+from desktop.domain.clock import clock
 from desktop.domain.workflow import can
 from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.printing import agenda as ag
@@ -182,7 +183,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     settings = settings or letter_settings.load(service)
     _check_ready(settings, actor)
     paper = get_paper(options.paper or settings.paper, SHEET_PAPERS).key
-    now = (now or datetime.now(WITA)).astimezone(WITA).replace(microsecond=0)
+    now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
     agency = settings.agency_code
     year = local_date(now).year
     key = qr_key.ensure(Path(service.data_dir), agency)
@@ -260,7 +261,7 @@ def preview_letter(service: DeskService, complaint_id: str, *,
                         units=service.units(), agenda_number=DRAFT_AGENDA,
                         signer_id=options.signer_id,
                         qr_key=key.key if key else b"draft-not-valid",
-                        printed_at=(now or datetime.now(WITA)).astimezone(WITA),
+                        printed_at=(now or clock().now()).astimezone(clock().zone),
                         desk_id=str(service.get_setting("desk_id") or ""),
                         working_days=service.policy.follow_up_days,
                         include_content=options.include_content)
@@ -277,7 +278,7 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
         raise LetterError("invalid", "Tuliskan alasan pembatalan surat (minimal 5 karakter).")
     if not can(actor.role, OpKind.letter_voided):
         raise LetterError("forbidden", "Peran Anda tidak dapat membatalkan surat.")
-    now = (now or datetime.now(WITA)).astimezone(WITA).replace(microsecond=0)
+    now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
     with service.transaction() as conn:
         raw = rw.raw(conn)
         record = _row(raw, letter_id)
@@ -491,7 +492,7 @@ def _moment(value: Any) -> datetime:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return datetime.min.replace(tzinfo=WITA)
-    return moment if moment.tzinfo else moment.replace(tzinfo=WITA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=clock().zone)
 
 
 def _year(value: Any) -> int | None:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.domain import WITA, OpKind, Role, local_date
+from desktop.domain import OpKind, Role
+from desktop.domain.clock import clock
 from desktop.domain.workflow import can
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key
@@ -63,7 +64,7 @@ def _keep_block(service: DeskService, block: dict[str, Any]) -> None:
         ag.add_block(rw.raw(conn), block_id=str(block["block_id"]), agency=str(block["agency"]),
                      year=int(block["year"]), start=int(block["start"]),
                      end=int(block["end"]),
-                     reserved_at=datetime.now(WITA).isoformat(timespec="seconds"))
+                     reserved_at=clock().now().isoformat(timespec="seconds"))
 
 
 def reserve_block(client: Any, year: int, count: int) -> dict[str, Any]:
@@ -111,7 +112,7 @@ def ensure_agenda_numbers(service: DeskService, client: Any, *,
     report.agency = agency
     low = low_water or settings.low_water
     size = max(block_size or settings.block_size, low)
-    today = today or local_date(datetime.now(WITA))
+    today = today or clock().today()
     for year in years_needed(today):
         free = db(_free, service, agency, year)
         if free < low:

@@ -31,6 +31,7 @@ from desktop.domain import (
     local_date,
     snapshot_due,
 )
+from desktop.domain.clock import clock
 from desktop.domain.regions import DESA_KELURAHAN, KECAMATAN
 from desktop.store.snapshots import Prepared, prepare
 
@@ -449,7 +450,7 @@ class DemoGenerator:
                  policy: DeadlinePolicy | None = None, cal: WorkingCalendar | None = None,
                  days_back: int = 365) -> None:
         self.rng = random.Random(seed)
-        self.now = (now or datetime.now(WITA)).astimezone(WITA)
+        self.now = (now or clock().now()).astimezone(WITA)
         self.today = local_date(self.now)
         self.policy = policy or DeadlinePolicy()
         self.cal = cal if isinstance(cal, _MemoCalendar) else _MemoCalendar(
@@ -678,7 +679,7 @@ def seed_store(service, count: int, *, seed: int | None = None, chunk: int = 500
     service.merge_reference(**reference_data())
     start = max(service.max_tracking_number() + 1, FIRST_TRACKING_NUMBER)
     seed = random.randrange(2**31) if seed is None else seed
-    common = (seed, now or datetime.now(WITA), service.policy, service.calendar.local_holidays)
+    common = (seed, now or clock().now(), service.policy, service.calendar.local_holidays)
     jobs = [(i, start + i * chunk, min(chunk, count - i * chunk))
             for i in range((count + chunk - 1) // chunk)]
     if workers is None:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from desktop.domain import WITA, DeadlinePolicy, Status, WorkingCalendar, phase_days
+from desktop.domain import DeadlinePolicy, Status, WorkingCalendar, phase_days
+from desktop.domain.clock import clock
 
 VIEWS = (
     "semua", "perlu_verifikasi", "untuk_unit_saya", "jatuh_tempo", "terlambat",
@@ -110,9 +111,9 @@ def fts_query(text: str | None) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def _wita_midnight(day: date) -> int:
-    """Unix time of 00:00 WITA on ``day``: received dates are WITA calendar dates."""
-    return int(datetime.combine(day, time(0, 0), WITA).timestamp())
+def _office_midnight(day: date) -> int:
+    """Unix time of 00:00 on ``day`` in the office's zone: received dates are office dates."""
+    return int(datetime.combine(day, time(0, 0), clock().zone).timestamp())
 
 
 def _placeholders(values: Iterable) -> str:
@@ -160,9 +161,9 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
     if flt.classification:
         w.add("c.classification = ?", str(flt.classification))
     if flt.date_from:
-        w.add("c.received_ts >= ?", _wita_midnight(flt.date_from))
+        w.add("c.received_ts >= ?", _office_midnight(flt.date_from))
     if flt.date_to:
-        w.add("c.received_ts < ?", _wita_midnight(flt.date_to + timedelta(days=1)))
+        w.add("c.received_ts < ?", _office_midnight(flt.date_to + timedelta(days=1)))
     match = fts_query(flt.search)
     if match:
         w.add("c.rid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", match)

@@ -25,23 +25,22 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import (
     CHANNEL_LABELS,
     CLASSIFICATION_LABELS,
     STATUS_LABELS,
-    WITA,
     Channel,
     Classification,
     DeadlinePolicy,
     Status,
     WorkingCalendar,
     deadline_info,
-    local_date,
     snapshot_due,
 )
+from desktop.domain.clock import clock
 from desktop.store import queue as q
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
@@ -294,6 +293,7 @@ def build_report(service: DeskService, date_from: date, date_to: date) -> Report
     q.filter_clauses(where, q.QueueFilter(date_from=date_from, date_to=date_to), None)
     tally: Counter = Counter()
     spans: Counter = Counter()
+    zone = _zone_sql()
     with service.reading() as conn:
         raw = rw.raw(conn)
         for *dims, late_flag, hold_key, n in raw.execute(
@@ -301,10 +301,10 @@ def build_report(service: DeskService, date_from: date, date_to: date) -> Report
             state = _state_of_running(dims[0], late_flag, hold_key, today, policy, cal)
             tally[(*dims, state)] += n
         # Completed ones: their rows and their events come in the same order (merged here).
-        events = iter(raw.execute(_EVENTS_SQL.format(where=where.sql()),
+        events = iter(raw.execute(_EVENTS_SQL.format(where=where.sql(), **zone),
                                   [*where.params, *_REPLAY_KINDS]))
         event = next(events, None)
-        for cid, received, *dims in raw.execute(_COMPLETED_SQL.format(where=where.sql()),
+        for cid, received, *dims in raw.execute(_COMPLETED_SQL.format(where=where.sql(), **zone),
                                                 where.params):
             mine = []
             while event is not None and event[0] == cid:
@@ -334,11 +334,20 @@ _RUNNING_SQL = (
     "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
 
 
-def _wita_day(column: str) -> str:
-    """SQL for the WITA date (ISO text) of an ISO time column: times are written in WITA,
-    anything else is converted."""
-    return (f"CASE WHEN substr({column}, 20) = '+08:00' THEN substr({column}, 1, 10) "
-            f"ELSE date({column}, '+8 hours') END")
+def _office_day(column: str) -> str:
+    """SQL for the office's date (ISO text) of an ISO time column: times are written in the
+    office's zone, anything else is converted (``{suffix}``/``{shift}``: ``_zone_sql``)."""
+    return (f"CASE WHEN substr({column}, 20) = '{{suffix}}' THEN substr({column}, 1, 10) "
+            f"ELSE date({column}, '{{shift}}') END")
+
+
+def _zone_sql() -> dict[str, str]:
+    """The office zone's ISO suffix (``+08:00``) and SQLite shift (``+480 minutes``)."""
+    offset = clock().now().utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return {"suffix": f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}",
+            "shift": f"{minutes:+d} minutes"}
 
 
 # Completed complaints, and the timeline events of theirs that move a deadline, both in
@@ -346,11 +355,11 @@ def _wita_day(column: str) -> str:
 # too would sort them all, so each complaint's few are sorted in Python). Two queries: the
 # join would read the complaint's columns for every event.
 _COMPLETED_SQL = (
-    f"SELECT c.id, {_wita_day('c.received_at')}, c.channel, c.category_id, c.classification, "
+    f"SELECT c.id, {_office_day('c.received_at')}, c.channel, c.category_id, c.classification, "
     "c.agency_code, c.unit_codes FROM complaints c WHERE c.status = 'selesai' AND {where} "
     "ORDER BY c.received_ts, c.id")
 _EVENTS_SQL = (
-    f"SELECT c.id, e.position, e.kind, {_wita_day('e.at')}, e.from_status, e.to_status, "
+    f"SELECT c.id, e.position, e.kind, {_office_day('e.at')}, e.from_status, e.to_status, "
     "CASE WHEN e.kind = 'dispose' AND json_extract(e.data, '$.due_overridden') "
     "THEN json_extract(e.data, '$.due_date') END, "
     "CASE WHEN e.kind = 'resume' THEN json_extract(e.data, '$.held_working_days') END "
@@ -443,5 +452,19 @@ def year_period(today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), date(today.year, 12, 31)
 
 
-def wita_today() -> date:
-    return local_date(datetime.now(WITA))
+# The named periods of the Laporan page and ``lapor-desk report``: one definition, so
+# "this month" is the same dates in both. A running period ends today (the office's date),
+# so the printed period never names days that have not happened yet.
+PRESETS = ("this_month", "last_month", "this_year")
+
+
+def preset_period(key: str, today: date) -> tuple[date, date]:
+    """``this_month``: the 1st to today; ``last_month``: all of it; ``this_year``: 1 January
+    to today. ``today`` is the office's date (``clock().today()``)."""
+    if key == "this_month":
+        return today.replace(day=1), today
+    if key == "last_month":
+        return month_period(today, 1)
+    if key == "this_year":
+        return date(today.year, 1, 1), today
+    raise ValueError(f"unknown period {key!r}")

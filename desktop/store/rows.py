@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import WITA
+from desktop.domain.clock import clock
 from desktop.store import snapshots as sn
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def write_prepared(conn: Connection, rows: sn.Prepared) -> None:
 def queue_op(conn: Connection, *, op_id: str, kind: str, complaint_id: str,
                    payload: Mapping, base_version: int, actor: str, event_id: str | None,
                    now: datetime) -> None:
-    stamp = now.astimezone(WITA).isoformat(timespec="seconds")
+    stamp = now.astimezone(clock().zone).isoformat(timespec="seconds")
     conn.exec_driver_sql(
         "INSERT INTO outbox (op_id, kind, complaint_id, payload, base_version, actor, event_id,"
         " created_at, updated_at, attempts, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"

@@ -23,7 +23,6 @@ from sqlalchemy import Connection
 
 from desktop.domain import (
     STATUS_LABELS,
-    WITA,
     Actor,
     DeadlineInfo,
     DeadlinePolicy,
@@ -33,9 +32,9 @@ from desktop.domain import (
     WorkingCalendar,
     apply_op,
     days_left,
-    local_date,
 )
 from desktop.domain import deadline_info as domain_deadline_info
+from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
 from desktop.store import audit
 from desktop.store import queue as q
 from desktop.store import rows as rw
@@ -52,6 +51,9 @@ log = logging.getLogger(__name__)
 _ROW_CHUNK = 900  # ids per IN (...) when reading rows
 _POLICY_KEY = "deadline_policy"
 _HOLIDAYS_KEY = "local_holidays"
+# The office's time zone (WIB/WITA/WIT or an IANA name): it decides "today" for the whole
+# desk process (desktop/domain/clock.py). Default WITA (Kalimantan Selatan).
+ZONE_KEY = "office_zone"
 _ACTOR_KEY = "actor"
 NO_DEADLINE = DeadlineInfo(None, None, False, False, False)
 
@@ -69,8 +71,8 @@ class LocalOpResult:
     duplicate: bool = False
 
 
-def _wita_today() -> date:
-    return local_date(datetime.now(WITA))
+def _office_today() -> date:
+    return clock().today()
 
 
 class DeskService:
@@ -87,7 +89,7 @@ class DeskService:
         self.db_path = self.data_dir / DB_FILE
         self.migration: MigrationResult = upgrade(self.db_path)
         self._engine = make_engine(self.db_path)
-        self._today = today or _wita_today
+        self._today = today or _office_today
         self._write_lock = threading.RLock()
         self._cache_lock = threading.Lock()
         self._categories: dict[str, dict] | None = None
@@ -142,6 +144,12 @@ class DeskService:
     def _load_deadline_settings(self) -> None:
         """Policy and local holidays from settings; a damaged value falls back to the
         default (logged) instead of keeping the desk from starting."""
+        zone = self.get_setting(ZONE_KEY) or DEFAULT_ZONE
+        try:
+            set_zone(str(zone))
+        except ValueError:
+            log.warning("setting %s is invalid (%r); using %s", ZONE_KEY, zone, DEFAULT_ZONE)
+            set_zone(DEFAULT_ZONE)
         if self._fixed_policy is None:
             raw = self.get_setting(_POLICY_KEY)
             try:
@@ -378,7 +386,7 @@ class DeskService:
         """
         kind = OpKind(kind)
         op_id = str(op_id or uuid.uuid4())
-        now = now or datetime.now(WITA)
+        now = now or clock().now()
         payload = dict(payload or {})
         if kind is OpKind.create:
             complaint_id = str(payload.setdefault("id", str(complaint_id or uuid.uuid4())))
@@ -599,7 +607,7 @@ class DeskService:
 
     def set_setting(self, key: str, value: Any) -> None:
         self._set_kv("settings", key, value)
-        if key in (_POLICY_KEY, _HOLIDAYS_KEY):
+        if key in (_POLICY_KEY, _HOLIDAYS_KEY, ZONE_KEY):
             self._load_deadline_settings()
 
     def get_sync_state(self, key: str, default: Any = None) -> Any:
@@ -651,7 +659,7 @@ class DeskService:
                 " ON CONFLICT(name) DO UPDATE SET filter = excluded.filter, sort = excluded.sort,"
                 " descending = excluded.descending",
                 (name, filter_to_json(flt), sort, int(descending),
-                 datetime.now(WITA).isoformat(timespec="seconds")))
+                 clock().now().isoformat(timespec="seconds")))
             return conn.exec_driver_sql(
                 "SELECT id FROM saved_views WHERE name = ?", (name,)).scalar_one()
 
@@ -678,7 +686,7 @@ class DeskService:
                     "VALUES (?, ?, ?, ?) ON CONFLICT(complaint_id, kind) DO UPDATE SET "
                     "payload = excluded.payload, updated_at = excluded.updated_at",
                     (complaint_id, kind, sn.dumps(dict(payload)),
-                     datetime.now(WITA).isoformat(timespec="seconds")))
+                     clock().now().isoformat(timespec="seconds")))
 
     # --- attachments cache -------------------------------------------------------------
 
@@ -689,7 +697,7 @@ class DeskService:
                 "INSERT INTO attachment_files (sha256, path, size, stored_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, size = excluded.size,"
                 " stored_at = excluded.stored_at",
-                (sha256, str(path), size, datetime.now(WITA).isoformat(timespec="seconds")))
+                (sha256, str(path), size, clock().now().isoformat(timespec="seconds")))
 
     # --- health ------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.domain import WITA, Regions
+from desktop.domain import Regions
+from desktop.domain.clock import clock
 
 # Snapshot keys stored in columns of complaints / complaint_texts, in snapshot order.
 COMPLAINT_KEYS = (
@@ -75,7 +76,7 @@ def iso(value: Any) -> str | None:
 
 def parse_datetime(value: Any) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=WITA)
+    return moment if moment.tzinfo else moment.replace(tzinfo=clock().zone)
 
 
 def region_parts(region_code: str | None) -> tuple[str | None, str | None, str]:

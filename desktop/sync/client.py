@@ -21,6 +21,7 @@ from typing import Any
 import requests
 
 from desktop import __version__
+from desktop.domain.clock import clock
 from desktop.sync.credentials import Credentials
 from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, Unreachable
 from desktop.sync.retry import RetryPolicy, parse_retry_after
@@ -187,7 +188,7 @@ class ApiClient:
         try:
             creds = Credentials(self.server_url, username, str(body["access_token"]),
                                 str(body["refresh_token"]),
-                                time.time() + float(body.get("expires_in") or 0))
+                                clock().timestamp() + float(body.get("expires_in") or 0))
         except (KeyError, TypeError, ValueError) as exc:
             raise Unreachable(f"{_UNREACHABLE}: jawaban masuk tidak lengkap.") from exc
         if self.on_tokens is not None:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from desktop.domain import COMMUTING_KINDS, WITA, Actor, DomainError, OpKind, Role, apply_op
+from desktop.domain import COMMUTING_KINDS, Actor, DomainError, OpKind, Role, apply_op
+from desktop.domain.clock import clock
 from desktop.store import DeskService
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
@@ -49,7 +50,7 @@ HELD_MESSAGE = ("Ditahan: tindakan sebelumnya pada pengaduan ini ditolak server.
 
 
 def now_iso() -> str:
-    return datetime.now(WITA).isoformat(timespec="seconds")
+    return clock().now().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

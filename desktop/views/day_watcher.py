@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain import WITA, local_date
+from desktop.domain import local_date
+from desktop.domain.clock import clock
 
 AFTER_MIDNIGHT_MS = 5_000  # past 00:00:00, so "today" has surely changed when we ask
 MAX_WAIT_MS = 15 * 60_000
@@ -21,8 +22,9 @@ MAX_WAIT_MS = 15 * 60_000
 
 def ms_until_next_day(now: datetime) -> int:
     """Milliseconds from ``now`` to the next WITA midnight."""
-    local = now.astimezone(WITA)
-    midnight = datetime.combine(local.date() + timedelta(days=1), time(0), WITA)
+    zone = clock().zone
+    local = now.astimezone(zone)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(0), zone)
     return max(0, int((midnight - local).total_seconds() * 1000))
 
 
@@ -34,7 +36,7 @@ class DayWatcher(QObject):
     def __init__(self, parent: QObject | None = None,
                  now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
-        self._now = now or (lambda: datetime.now(WITA))
+        self._now = now or (lambda: clock().now())
         self.day: date = local_date(self._now())
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

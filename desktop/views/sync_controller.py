@@ -30,6 +30,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from desktop.domain.clock import clock
 from desktop.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -522,16 +523,15 @@ def short_time(iso: str | None, lang: str = "id") -> str:
     """``10.42`` today, ``27 Nov 10.42`` before (Indonesian clock with a dot)."""
     if not iso:
         return ""
-    from desktop.domain import WITA
-
-    moment = datetime.fromisoformat(iso).astimezone(WITA)
+    office = clock()
+    moment = datetime.fromisoformat(iso).astimezone(office.zone)
     sep = "." if lang == "id" else ":"
-    clock = f"{moment.hour:02d}{sep}{moment.minute:02d}"
-    if moment.date() == datetime.now(WITA).date():
-        return clock
+    hhmm = f"{moment.hour:02d}{sep}{moment.minute:02d}"
+    if moment.date() == office.today():
+        return hhmm
     from desktop import formatting
 
-    return f"{formatting.date_short(moment.date(), lang)} {clock}"
+    return f"{formatting.date_short(moment.date(), lang)} {hhmm}"
 
 
 class _CloseWatcher(QObject):

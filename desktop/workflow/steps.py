@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import WITA, Actor, DeadlinePolicy, OpKind, WorkingCalendar, apply_op
+from desktop.domain import Actor, DeadlinePolicy, OpKind, WorkingCalendar, apply_op
+from desktop.domain.clock import clock
 from desktop.workflow import canned
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def dry_run(snapshot: Mapping[str, Any], steps: Sequence[Step], actor: Actor, *,
     Dialogs call it on the GUI thread to check input and preview deadlines; it raises the
     same ``DomainError`` the real write would, with the same Indonesian messages.
     """
-    now = now or datetime.now(WITA)
+    now = now or clock().now()
     snap: dict[str, Any] = dict(snapshot)
     for item in steps:
         snap = apply_op(snap, item.kind, item.payload, actor, now, policy, calendar,

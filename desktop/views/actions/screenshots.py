@@ -140,11 +140,11 @@ class Studio:
 
     def _add_showcase(self, store: Any, data_dir: Path) -> None:
         """A complaint with a photo and a near-duplicate, for the detail screenshot."""
-        from datetime import datetime, timedelta
+        from datetime import timedelta
 
         from PySide6.QtGui import QColor, QImage, QPainter
 
-        from desktop.domain import WITA, OpKind
+        from desktop.domain import OpKind, clock
         from desktop.store import QueueFilter
         from desktop.workflow import WorkflowService, step
 
@@ -158,7 +158,7 @@ class Studio:
         painter.end()
         photo = data_dir / "foto-jalan-berlubang.png"
         image.save(str(photo))
-        now = datetime.now(WITA) - timedelta(days=3)
+        now = clock().now() - timedelta(days=3)
         self.showcase = []
         for number, title in enumerate(("Jalan berlubang parah di depan SDN Kayutangi 2",
                                          "Jalan berlubang di depan SDN Kayutangi"), 1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.domain import (
-    WITA,
     Actor,
     DeadlinePolicy,
     OpKind,
@@ -45,10 +44,10 @@ from desktop.domain import (
     WorkingCalendar,
     can_see_reporter,
     deadline_info,
-    local_date,
     mask_nik,
     redact_for,
 )
+from desktop.domain.clock import clock
 from desktop.domain.privacy import NIK_ROLES
 from desktop.views.detail.flow_layout import FlowLayout
 from desktop.views.labels import CHANNEL, CLASSIFICATION, EVENT, SIFAT, STATUS
@@ -76,7 +75,7 @@ def _value(parent: QWidget, *, rich: bool = False) -> QLabel:
 
 
 def _wita_today() -> date:
-    return local_date(datetime.now(WITA))
+    return clock().today()
 
 
 class DeadlineSource:

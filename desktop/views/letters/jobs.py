@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from desktop.domain import WITA, DomainError, local_date
+from desktop.domain import DomainError
+from desktop.domain.clock import clock
 from desktop.printing import (
     IssueOptions,
     LetterError,
@@ -60,7 +60,7 @@ def load(service: Any, complaint_ids: list[str]) -> Loaded:
             continue
         items.append(Item(cid, complaint_label(snap), str(snap.get("title") or ""),
                           letters=letters_for(service, cid)))
-    year = local_date(datetime.now(WITA)).year
+    year = clock().today().year
     status = agenda_status(service, settings.agency_code, year)
     return Loaded(settings, items, status["free"], year)
 

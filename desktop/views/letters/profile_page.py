@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import WITA, local_date
+from desktop.domain import WITA
+from desktop.domain.clock import clock
 from desktop.forms.ui_letter_profile_page import Ui_LetterProfilePage
 from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.letters.samples import SAMPLE_QR_KEY, sample_snapshot
@@ -39,7 +40,7 @@ def _load(service: Any) -> tuple[LetterSettings, dict[str, int], int]:
     from desktop.printing.archive import agenda_status  # DB thread: the store is loaded
 
     settings = letter_settings.load(service)
-    year = local_date(datetime.now(WITA)).year
+    year = clock().today().year
     return settings, agenda_status(service, settings.agency_code, year), year
 
 
@@ -243,7 +244,7 @@ class LetterProfilePage(QWidget):
             self.ui.agendaExampleLabel.setText(problem)
             return
         code = self.ui.agencyCodeEdit.text().strip() or "INSTANSI"
-        example = ag.AgendaFormat(template).format(45, code, local_date(datetime.now(WITA)))
+        example = ag.AgendaFormat(template).format(45, code, clock().today())
         self.ui.agendaExampleLabel.setText(self.tr("Example: %1").replace("%1", example))
 
     def edited(self) -> LetterSettings:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.domain import WITA, DomainError, Regions, Role, ValidationError
+from desktop.domain import DomainError, Regions, Role, ValidationError
+from desktop.domain.clock import clock
 from desktop.forms.ui_loket_page import Ui_LoketPage
 from desktop.intake import DeskContext, IntakeService
 from desktop.intake.attachments import MAX_FILE_BYTES, MAX_FILES, size_text
@@ -316,7 +316,7 @@ class LoketPage(QWidget):
     def validate(self) -> dict[str, str]:
         """Check the form; show messages for the fields the officer has left (all of them
         after a save attempt). Returns every problem."""
-        today = self.context.today if self.context else datetime.now(WITA).date()
+        today = self.context.today if self.context else clock().today()
         categories = [c["id"] for c in self.context.categories] if self.context else None
         errors = validate_form(self.form(), today=today, category_ids=categories)
         for alias, key in ALIASES.items():
@@ -465,7 +465,7 @@ class LoketPage(QWidget):
         self._tasks.run(partial(self.intake.save_draft, form), self._draft_saved)
 
     def _draft_saved(self, _result: object) -> None:
-        stamp = formatting.time_short(datetime.now(WITA), self._lang)
+        stamp = formatting.time_short(clock().now(), self._lang)
         self.ui.draftLabel.setText(self.tr("Draft saved %1").replace("%1", stamp))
 
     def _confirm_clear(self) -> None:

@@ -20,7 +20,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ class FrontDesk:
 
     @staticmethod
     def _seed(store: Any) -> list[str]:
-        from desktop.domain import WITA
+        from desktop.domain import clock
         from desktop.printing import agenda
         from desktop.printing import settings as ls
         from desktop.store import rows
@@ -97,7 +97,7 @@ class FrontDesk:
             phone_fax="Telepon (0511) 3355 661, Faksimile (0511) 3355 662",
             web_email="Laman dinkes.kalselprov.go.id, Pos-el dinkes@kalselprov.go.id",
             signers=signers, default_signer=signers[0].id, paper="f4", configured=True))
-        now = datetime.now(WITA)
+        now = clock().now()
         with store.transaction() as conn:
             agenda.add_block(rows.raw(conn), block_id=str(uuid.uuid4()), agency="DINKES",
                              year=now.year, start=45, end=94, reserved_at=now.isoformat())

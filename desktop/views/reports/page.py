@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import formatting
-from desktop.domain import WITA
+from desktop.domain.clock import clock
 from desktop.store import reports
 from desktop.tasks import Tasks, describe_error
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
@@ -122,7 +122,7 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
-                      datetime.now(WITA))
+                      clock().now())
         self._tasks.run(job, self._export_done, self._export_failed)
 
     # -- set-up -------------------------------------------------------------------------
@@ -295,16 +295,11 @@ class ReportsPage(QWidget):
 
     # -- period -------------------------------------------------------------------------
     def _today(self) -> date:
-        return reports.wita_today()  # the store's today() is for its thread only
+        return clock().today()  # the office's date, as `lapor-desk report` takes it
 
     def _preset(self, key: str) -> tuple[date, date] | None:
-        today = self._today()
-        if key == "this_month":
-            return reports.month_period(today)
-        if key == "last_month":
-            return reports.month_period(today, 1)
-        if key == "this_year":
-            return reports.year_period(today)
+        if key in reports.PRESETS:
+            return reports.preset_period(key, self._today())
         return None
 
     def _apply_preset(self) -> None:
