@@ -15,7 +15,7 @@ import sys
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ def bulk_seed(database_url: str, count: int, agency: str = "DINKES") -> float:
     Uses the server's own store functions in large transactions: far faster than pushing
     them, and the rows (snapshots, timeline events, feed entries) are the same.
     """
-    from desktop.domain import WITA, Actor, apply_op
+    from desktop.domain import Actor, apply_op, clock
     from server.complaint_store import next_tracking_numbers, save
     from server.config import Settings
     from server.context import ServerContext
@@ -82,7 +82,7 @@ def bulk_seed(database_url: str, count: int, agency: str = "DINKES") -> float:
     actor = Actor(username=f"{agency.lower()}.loket", role="loket", agency=agency,
                   full_name="Petugas Loket")
     started = time.perf_counter()
-    now = datetime.now(WITA) - timedelta(days=1)
+    now = clock().now() - timedelta(days=1)
     done = 0
     try:
         while done < count:

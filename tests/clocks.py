@@ -6,11 +6,11 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from desktop.domain.clock import ENV_NOW, WITA, Clock, pinned
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def wita(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 from datetime import UTC, datetime, timedelta  # noqa: E402
@@ -14,6 +16,8 @@ from desktop.app import Desk  # noqa: E402
 from desktop.domain import WITA  # noqa: E402
 from desktop.domain.clock import clock as office_clock
 from desktop.views import day_watcher as dw  # noqa: E402
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 15_000
 

@@ -25,6 +25,8 @@ from desktop.domain import (
 from desktop.domain.clock import clock
 from desktop.domain.deadlines import auto_close_due
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 
 @pytest.fixture(scope="module")
 def cal() -> WorkingCalendar:

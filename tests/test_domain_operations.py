@@ -24,6 +24,8 @@ from desktop.domain import (
 )
 from tests.test_domain_workflow import EXPECTED, PREVIOUS, SAME
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 CAL = WorkingCalendar(years=[2026])
 POLICY = DeadlinePolicy()
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=WITA)  # Monday

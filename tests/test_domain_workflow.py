@@ -24,6 +24,8 @@ from desktop.domain import (
     in_scope,
 )
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 B, DD, TL, MT, SE, TD, BW, AR = (
     "belum_diverifikasi", "didisposisikan", "ditindaklanjuti", "menunggu_tanggapan_pelapor",
     "selesai", "ditunda", "bukan_wewenang", "diarsipkan",

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
+
 from desktop import formatting as f
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WITA = timezone(timedelta(hours=8))
 

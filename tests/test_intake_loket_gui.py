@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
@@ -25,6 +26,8 @@ from desktop.views.loket import LoketPage  # noqa: E402
 
 from .test_intake_import import GOOD, write_csv  # noqa: E402
 from .test_intake_service import NIK, PNG, make_desk, need_pdftotext, pdf_text  # noqa: E402
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 15_000
 

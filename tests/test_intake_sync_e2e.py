@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import json  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from desktop import i18n  # noqa: E402
@@ -25,7 +26,7 @@ from tests.sync_fixtures import make_desk_fixture  # noqa: E402, F401
 from .test_intake_service import NIK, need_pdftotext, pdf_text  # noqa: E402
 
 WAIT_MS = 20_000
-pytestmark = [pytest.mark.slow, need_pdftotext]
+pytestmark = [pytest.mark.dates, pytest.mark.slow, need_pdftotext]
 
 
 def type_into(qtbot, widget, text: str) -> None:

@@ -27,7 +27,7 @@ from .test_letters_pdftools import (
     write,
 )
 
-pytestmark = need_tools
+pytestmark = [pytest.mark.dates, need_tools]
 
 LAYOUTS = ["half", "a4", "thermal80"]
 

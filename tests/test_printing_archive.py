@@ -34,6 +34,8 @@ from desktop.printing.reserve import years_needed
 from desktop.store import DeskService
 from desktop.store import rows as rw
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 NOW = datetime(2026, 11, 23, 10, 15, tzinfo=WITA)
 LEADER = Actor(username="dinkes.pimpinan", role=Role.pimpinan, agency="DINKES", units=(),
                full_name="dr. H. Ahmad Fauzan")
@@ -65,15 +67,21 @@ def _complaint(service: DeskService, *, tracking: int | None = 1916449,
     return cid
 
 
-@pytest.fixture
-def desk(tmp_path: Path):
-    service = DeskService(tmp_path / "desk")
+def desk_for(folder: Path) -> DeskService:
+    """A Dinkes leader's desk in ``folder`` (the ``desk`` fixture; other modules too)."""
+    service = DeskService(folder)
     service.merge_reference(
         agencies=[{"code": "DINKES", "name": "Dinas Kesehatan Provinsi Kalimantan Selatan"}],
         units=[{"agency_code": "DINKES", "code": "YANKES",
                 "name": "Bidang Pelayanan Kesehatan"}])
     service.set_actor(LEADER)
     service.set_setting("desk_id", "D1")
+    return service
+
+
+@pytest.fixture
+def desk(tmp_path: Path):
+    service = desk_for(tmp_path / "desk")
     yield service
     service.close()
 

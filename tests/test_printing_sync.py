@@ -36,7 +36,7 @@ from desktop.sync.engine import SyncEngine
 from desktop.sync.retry import RetryPolicy
 from tests.server_fixtures import ServerHandle, dispose, lapor_server, make_complaint  # noqa: F401
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.dates, pytest.mark.timeout(240)]
 
 
 class Desk:

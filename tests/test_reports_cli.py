@@ -19,6 +19,8 @@ from desktop.store.reports import build_report
 from desktop.views.reports import export
 from tests.test_reports_fixtures import EXPECTED, NOVEMBER, fill, open_store
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import shutil  # noqa: E402
@@ -11,11 +13,11 @@ import threading  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from desktop.app import Desk  # noqa: E402
+from desktop.domain.clock import clock
 from desktop.store import DeskService, reports  # noqa: E402
 from desktop.store.reports import RecapRow  # noqa: E402
 from desktop.views.reports import export  # noqa: E402
@@ -23,6 +25,8 @@ from desktop.views.reports.models import RecapModel  # noqa: E402
 from desktop.views.reports.page import PERIODS, ReportsPage  # noqa: E402
 from tests.test_reports_cli import read_csv, section  # noqa: E402
 from tests.test_reports_fixtures import EXPECTED, NOVEMBER, fill, walk  # noqa: E402
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 20_000
 
@@ -86,8 +90,10 @@ def test_reports_page_replaces_the_placeholder(qtbot, desk):
     page = show_reports(qtbot, desk)
     assert isinstance(page, ReportsPage)
     assert desk.window.ui.actionReports.isChecked()
-    # "Bulan ini" is the current WITA month, its dates shown in the Indonesian format.
-    first, last = reports.month_period(reports.wita_today())
+    # "Bulan ini" is the current WITA month up to today (as `lapor-desk report` takes it),
+    # its dates shown in the Indonesian format.
+    last = clock().today()
+    first = last.replace(day=1)
     assert page.period() == (first, last) and page.report.date_from == first
     assert page.from_edit.displayFormat() == "dd/MM/yyyy"
     assert page.from_edit.text() == f"{first:%d/%m/%Y}"
@@ -261,10 +267,10 @@ def test_reports_page_in_english(qtbot, folder: Path):
 
 def test_period_presets_follow_the_calendar(qtbot, desk):
     page = show_reports(qtbot, desk)
-    today = reports.wita_today()
+    today = clock().today()
     with qtbot.waitSignal(page.computed, timeout=WAIT_MS):
         page.period_combo.setCurrentIndex(PERIODS.index("last_month"))
     assert page.period() == reports.month_period(today, 1)
     with qtbot.waitSignal(page.computed, timeout=WAIT_MS):
         page.period_combo.setCurrentIndex(PERIODS.index("this_year"))
-    assert page.period() == (date(today.year, 1, 1), date(today.year, 12, 31))
+    assert page.period() == (date(today.year, 1, 1), today)

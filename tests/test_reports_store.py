@@ -12,6 +12,8 @@ from desktop.domain import WorkingCalendar
 from desktop.store import reports
 from tests.test_reports_fixtures import EXPECTED, NOVEMBER, TODAY, fill, open_store
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
@@ -119,4 +121,13 @@ def test_month_and_year_periods():
                                                           date(2025, 12, 31))
     assert reports.month_period(date(2026, 3, 31), 1) == (date(2026, 2, 1), date(2026, 2, 28))
     assert reports.month_period(date(2026, 12, 5)) == (date(2026, 12, 1), date(2026, 12, 31))
-    assert reports.year_period(date(2026, 7, 1)) == (date(2026, 1, 1), date(2026, 12, 31))
+    # The named periods end today: "Bulan ini" on 7 December is 1-7 December, in the Laporan
+    # page and in `lapor-desk report` alike (tests/test_office_clock.py).
+    assert reports.preset_period("this_month", date(2026, 12, 7)) == (date(2026, 12, 1),
+                                                                      date(2026, 12, 7))
+    assert reports.preset_period("last_month", date(2027, 1, 1)) == (date(2026, 12, 1),
+                                                                     date(2026, 12, 31))
+    assert reports.preset_period("this_year", date(2026, 7, 1)) == (date(2026, 1, 1),
+                                                                    date(2026, 7, 1))
+    with pytest.raises(ValueError):
+        reports.preset_period("range", date(2026, 7, 1))

@@ -48,3 +48,34 @@ def test_menu_and_page_lead_to_the_same_settings(qtbot, tmp_path: Path):
                                                                    entries[1:], strict=True))
     finally:
         desk.close()
+
+
+def test_office_zone_is_chosen_in_pengaturan_and_moves_today(qtbot, tmp_path: Path):
+    from desktop.domain.clock import clock
+    from desktop.store import DeskService
+
+    from .clocks import office_time, utc
+
+    # 23.30 WIB, 00.30 WITA: the zone decides whether it is 8 or 9 December.
+    with office_time(utc(2026, 12, 8, 16, 30)):
+        desk = Desk(tmp_path, "id")
+        try:
+            window = desk.window
+            window.show()
+            qtbot.waitUntil(lambda: window.service is not None, timeout=WAIT_MS)
+            window.ui.actionSettings.trigger()
+            row = window.settings_hub.zone
+            assert row.combo.currentText() == "WITA (UTC+8)"
+            assert window.day_watcher.day.isoformat() == "2026-12-09"
+            label = next(lbl for lbl in row.findChildren(QLabel) if lbl.buddy() is row.combo)
+            assert label.text().replace("&", "") == "Zona waktu kantor"
+            with qtbot.waitSignal(window.day_watcher.day_changed, timeout=WAIT_MS) as moved:
+                row.combo.setCurrentIndex(row.combo.findData("WIB"))
+            assert moved.args[0].isoformat() == "2026-12-08"
+            assert clock().today().isoformat() == "2026-12-08"
+            qtbot.waitUntil(row.combo.isEnabled, timeout=WAIT_MS)
+        finally:
+            desk.close()
+        with DeskService(tmp_path) as store:  # kept for the next start and the commands
+            assert store.get_setting("office_zone") == "WIB"
+            assert store.today().isoformat() == "2026-12-08"

@@ -15,6 +15,8 @@ from desktop.store.demo import seed_store
 from desktop.store.queue import CLOCK_STATUSES, DONE_STATUSES, fts_query
 from tests.fixtures.store_data import NOW, REFERENCE, TODAY, snapshot
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 MAX_INT = 9223372036854775807
 ME = {"username": "bm", "role": "petugas_unit", "agency": "DPUPR", "units": ["BM"]}
 

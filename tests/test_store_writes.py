@@ -15,6 +15,8 @@ from desktop.store import rows as rows_module
 from desktop.store.engine import DB_FILE
 from tests.fixtures.store_data import NOW, REFERENCE, TODAY, snapshot, without_local_keys
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 ADMIN = Actor("admin.dpupr", Role.admin_instansi, "DPUPR", (), "Rahmadi")
 LOKET = Actor("loket.dpupr", Role.loket, "DPUPR", (), "Noor")
 

@@ -19,7 +19,7 @@ from tests.flaky_proxy import FlakyProxy
 from tests.server_fixtures import API, ServerHandle, lapor_server  # noqa: F401
 from tests.sync_fixtures import Desk, make_desk_fixture  # noqa: F401
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.dates, pytest.mark.timeout(180)]
 RESERVE = f"{API}/agenda/reserve"
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
@@ -19,6 +20,8 @@ from desktop.domain import OpKind  # noqa: E402
 from desktop.views.actions.base import ActionDialog  # noqa: E402
 from tests.server_fixtures import make_complaint, start_server  # noqa: E402
 from tests.sync_fixtures import make_desk_fixture  # noqa: E402, F401
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 30_000
 TITLE = "Obat hipertensi kosong di puskesmas Pekauman"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import functools  # noqa: E402
@@ -19,7 +21,6 @@ from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
     QColor,
@@ -48,6 +49,8 @@ from tests.test_workflow_fixtures import (  # noqa: E402
     open_store,
     outbox_ops,
 )
+
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 15_000
 LONG = "x" * 10_001  # one character over the domain's text limit

@@ -44,6 +44,8 @@ from tests.test_workflow_fixtures import (
     temporary_store,
 )
 
+pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
+
 
 @pytest.fixture
 def store(tmp_path):

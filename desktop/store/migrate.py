@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.clock import clock
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _stamped(db_path: Path) -> list[str] | None:
 
 def backup_database(db_path: Path, label: str) -> Path:
     """A consistent copy (WAL included) beside the database: ``desk.sqlite.<label>-<time>.bak``."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock().now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     n = 1
     while target.exists():

@@ -448,10 +448,6 @@ def month_period(today: date, months_back: int = 0) -> tuple[date, date]:
     return first, date.fromordinal(nxt.toordinal() - 1)
 
 
-def year_period(today: date) -> tuple[date, date]:
-    return date(today.year, 1, 1), date(today.year, 12, 31)
-
-
 # The named periods of the Laporan page and ``lapor-desk report``: one definition, so
 # "this month" is the same dates in both. A running period ends today (the office's date),
 # so the printed period never names days that have not happened yet.

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.clock import clock
+
 
 def _follow(button: QPushButton, action: QAction) -> None:
     """The button shows what the action says now (text as in the menu, "…" included)."""
@@ -133,6 +135,56 @@ class LanguageRow(QWidget):
                                       "(--lang)."))
 
 
+class ZoneRow(QWidget):
+    """Pengaturan › Umum › "Zona waktu kantor": the office's zone decides "today" for
+    deadlines, the queue's Jatuh Tempo/Terlambat, numbers, letters and recaps. Kept in the
+    store (setting ``office_zone``, shared with ``lapor-desk`` commands), written on the
+    worker thread; the window re-reads its queue when the date moves with it."""
+
+    ZONES = (("WIB", 7), ("WITA", 8), ("WIT", 9))
+
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._window = window
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("zoneCombo")
+        for code, hours in self.ZONES:
+            self.combo.addItem(f"{code} (UTC+{hours})", code)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(clock_zone_name())))
+        label = QLabel(self.tr("Office time &zone"), self)
+        label.setBuddy(self.combo)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(self.combo, 1)
+        self.note = QLabel()
+        self.note.setObjectName("zoneNote")
+        self.note.setWordWrap(True)
+        self.note.setText(self.tr("Decides which day it is for deadlines, numbers, letters "
+                                  "and recaps. Kalimantan Selatan: WITA."))
+        self.combo.currentIndexChanged.connect(self._chosen)
+
+    def _chosen(self, index: int) -> None:
+        code = self.combo.itemData(index)
+        service = getattr(self._window, "service", None)
+        if service is None:
+            return
+        self.combo.setEnabled(False)
+        self._window.tasks.run(partial(service.set_setting, "office_zone", code), self._saved)
+
+    def _saved(self, _result: object) -> None:
+        self.combo.setEnabled(True)
+        watcher = getattr(self._window, "day_watcher", None)
+        if watcher is not None:
+            watcher.check()  # a new zone may mean another date: deadlines move with it
+
+
+def clock_zone_name() -> str:
+    offset = clock().now().utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset is not None else 8
+    return {7: "WIB", 8: "WITA", 9: "WIT"}.get(hours, "WITA")
+
+
 class SettingsHub(QObject):
     """The menu's "Kop surat…" entry at once; the page's "Umum" tab when the page is built
     (it is built when first shown, see ``MainWindow.set_lazy_page``)."""
@@ -146,6 +198,7 @@ class SettingsHub(QObject):
         self._lang = getattr(window, "_lang", "id")
         self._general: GeneralTab | None = None
         self._language: LanguageRow | None = None
+        self._zone: ZoneRow | None = None
         first = menu.actions()[0] if menu.actions() else None
         self.letterhead_action = QAction(self.tr("&Letterhead…"), window)
         self.letterhead_action.setObjectName("action_letterhead")
@@ -172,6 +225,13 @@ class SettingsHub(QObject):
         self.tabs  # noqa: B018 - builds the page, which adds this row
         assert self._language is not None
         return self._language
+
+    @property
+    def zone(self) -> ZoneRow:
+        """Pengaturan › Umum › "Zona waktu kantor" (the page is built on first use)."""
+        self.tabs  # noqa: B018 - builds the page, which adds this row
+        assert self._zone is not None
+        return self._zone
 
     def open_page(self, tab: QWidget) -> None:
         """Show the Pengaturan page on ``tab``."""
@@ -204,6 +264,9 @@ class SettingsHub(QObject):
         grid.setRowMinimumHeight(row, 12)  # a gap, as between the menu's groups
         grid.addWidget(self._language, row + 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._language.note, row + 1, 1, Qt.AlignmentFlag.AlignTop)
+        self._zone = ZoneRow(self.parent())
+        grid.addWidget(self._zone, row + 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self._zone.note, row + 2, 1, Qt.AlignmentFlag.AlignTop)
         tabs.insertTab(0, self._general, self.tr("General"))
         tabs.setCurrentIndex(0)
 

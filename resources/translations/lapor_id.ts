@@ -3277,4 +3277,15 @@ Rincian untuk helpdesk: %1</translation>
         <translation>dan %1 lainnya</translation>
     </message>
 </context>
+<context>
+    <name>ZoneRow</name>
+    <message>
+        <source>Office time &amp;zone</source>
+        <translation>&amp;Zona waktu kantor</translation>
+    </message>
+    <message>
+        <source>Decides which day it is for deadlines, numbers, letters and recaps. Kalimantan Selatan: WITA.</source>
+        <translation>Menentukan tanggal hari ini bagi tenggat waktu, nomor, surat dan rekap. Kalimantan Selatan: WITA.</translation>
+    </message>
+</context>
 </TS>
