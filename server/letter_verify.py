@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -78,11 +77,11 @@ def find_letter(session: Session, agency: str, text: str, complaint: str) -> Let
     return matching[0] if len(matching) == 1 else None
 
 
-def _day(moment: datetime | None, tz: ZoneInfo) -> date | None:
+def _day(moment: datetime | None, tz: tzinfo) -> date | None:
     return moment.astimezone(tz).date() if moment is not None else None
 
 
-def verify(session: Session, keyring: QrKeyring, payload: str, tz: ZoneInfo) -> dict[str, Any]:
+def verify(session: Session, keyring: QrKeyring, payload: str, tz: tzinfo) -> dict[str, Any]:
     if len(payload) > MAX_PAYLOAD or not payload.isascii():
         raise _malformed()
     fields = parse_qr_payload(payload)

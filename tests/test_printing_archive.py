@@ -34,6 +34,8 @@ from desktop.printing.reserve import years_needed
 from desktop.store import DeskService
 from desktop.store import rows as rw
 
+from .clocks import office_time
+
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 NOW = datetime(2026, 11, 23, 10, 15, tzinfo=WITA)
@@ -65,6 +67,13 @@ def _complaint(service: DeskService, *, tracking: int | None = 1916449,
                                             "instructions": ["Proses lebih lanjut"],
                                             "note": "Laporkan hasilnya."}, LEADER, now=NOW)
     return cid
+
+
+@pytest.fixture(autouse=True)
+def _at_now():
+    """Commands and defaults (the letter CLI, agenda years) on the module's NOW."""
+    with office_time(NOW):
+        yield
 
 
 def desk_for(folder: Path) -> DeskService:

@@ -10,25 +10,33 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import shutil  # noqa: E402
 import threading  # noqa: E402
-from datetime import date  # noqa: E402
+from datetime import date, datetime, time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from desktop.app import Desk  # noqa: E402
-from desktop.domain.clock import clock
+from desktop.domain.clock import WITA, clock  # noqa: E402
 from desktop.store import DeskService, reports  # noqa: E402
 from desktop.store.reports import RecapRow  # noqa: E402
 from desktop.views.reports import export  # noqa: E402
 from desktop.views.reports.models import RecapModel  # noqa: E402
 from desktop.views.reports.page import PERIODS, ReportsPage  # noqa: E402
+from tests.clocks import office_time  # noqa: E402
 from tests.test_reports_cli import read_csv, section  # noqa: E402
-from tests.test_reports_fixtures import EXPECTED, NOVEMBER, fill, walk  # noqa: E402
+from tests.test_reports_fixtures import EXPECTED, NOVEMBER, TODAY, fill, walk  # noqa: E402
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
 WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def _on_the_fixtures_day():
+    """The hand counts (running within / past the deadline) hold on the fixtures' TODAY."""
+    with office_time(datetime.combine(TODAY, time(10), WITA)):
+        yield
 
 
 @pytest.fixture(scope="module")
