@@ -22,6 +22,7 @@ ENV_LOGIN_MAX_FAILURES_ADDRESS = "LAPOR_LOGIN_MAX_FAILURES_ADDRESS"
 ENV_TIMEZONE = "LAPOR_TIMEZONE"
 ENV_LOCAL_HOLIDAYS = "LAPOR_LOCAL_HOLIDAYS"
 ENV_FOLLOW_UP_DAYS = "LAPOR_FOLLOW_UP_DAYS"
+ENV_BACKDATE_DAYS = "LAPOR_BACKDATE_DAYS"
 # QR keys of disposition sheets (server/qr_keys.py): a secret file, or the secret itself.
 ENV_QR_SECRET_FILE = "LAPOR_QR_SECRET_FILE"
 ENV_QR_SECRET = "LAPOR_QR_SECRET"
@@ -73,6 +74,8 @@ class Settings:
     timezone: str = "Asia/Makassar"
     local_holidays: str | None = None
     follow_up_days: int | None = None
+    # How many days before now a create's received_at may be (paper logs come late).
+    backdate_days: int = 180
     # Only the path: secrets never sit in Settings (a repr or log line must not show them).
     qr_secret_file: Path = field(default_factory=lambda: default_data_dir() / "qr-secret.json")
     test_commit_delay_ms: int = 0
@@ -96,6 +99,7 @@ class Settings:
             timezone=os.environ.get(ENV_TIMEZONE) or "Asia/Makassar",
             local_holidays=os.environ.get(ENV_LOCAL_HOLIDAYS) or None,
             follow_up_days=_int_env(ENV_FOLLOW_UP_DAYS, 0) or None,
+            backdate_days=_int_env(ENV_BACKDATE_DAYS, 180),
             qr_secret_file=Path(qr_file) if qr_file else default_qr_secret_file(url),
             test_commit_delay_ms=_int_env(ENV_TEST_COMMIT_DELAY, 0),
             test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",

@@ -56,8 +56,9 @@ class ServerContext:
         from desktop.domain import DeadlinePolicy
 
         if self.settings.follow_up_days:
-            return DeadlinePolicy(follow_up_days=self.settings.follow_up_days)
-        return DeadlinePolicy()
+            return DeadlinePolicy(follow_up_days=self.settings.follow_up_days,
+                                  backdate_days=self.settings.backdate_days)
+        return DeadlinePolicy(backdate_days=self.settings.backdate_days)
 
     def close(self) -> None:
         self.db.dispose()

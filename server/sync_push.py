@@ -273,7 +273,20 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
         device_id=principal.device_id, address=principal.address, target_type="complaint",
         target_id=cid, subject_agency=snapshot.get("agency_code"),
         details={"op_id": op_id, "version": snapshot["version"], "tracking_number": tracking,
-                 **({"from_agency": current.get("agency_code")} if moved else {})}))
+                 **({"from_agency": current.get("agency_code")} if moved else {}),
+                 **_audit_marks(outcome.event)}))
     state.snapshots[cid] = snapshot
     state.priors[op_id] = _Prior(**applied)
     return _result(op_id, "applied", version=snapshot["version"], tracking_number=tracking)
+
+
+def _audit_marks(event: dict[str, Any]) -> dict[str, Any]:
+    """What the audit trail must say of an op beyond its kind: an Anonim reporter named (by
+    admin_pusat, with the reason) and a back-dated create (how many days)."""
+    data = event.get("data") or {}
+    marks: dict[str, Any] = {}
+    if data.get("anonymity_lifted"):
+        marks.update(anonymity_lifted=True, reason=event.get("note"))
+    if data.get("backdated_days"):
+        marks["backdated_days"] = data["backdated_days"]
+    return marks

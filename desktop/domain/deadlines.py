@@ -16,6 +16,9 @@ from .calendar import WorkingCalendar
 from .enums import Status
 from .errors import ValidationError
 
+_FIELDS = ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days",
+           "backdate_days")
+
 
 @dataclass(frozen=True)
 class DeadlinePolicy:
@@ -23,11 +26,14 @@ class DeadlinePolicy:
     follow_up_days: int = 5
     auto_close_days: int = 10
     due_soon_days: int = 1
+    # Calendar days a create's received_at may lie before the applier's now: paper logs are
+    # recorded late, but not years late (server: LAPOR_BACKDATE_DAYS).
+    backdate_days: int = 180
 
     def __post_init__(self) -> None:
         errors = {
             name: "Jumlah hari kerja harus bilangan bulat tidak negatif."
-            for name in ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days")
+            for name in _FIELDS
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0
         }
         if errors:
@@ -36,8 +42,7 @@ class DeadlinePolicy:
     @classmethod
     def from_mapping(cls, data: Mapping) -> DeadlinePolicy:
         """Build from settings, ignoring unknown keys (missing keys keep their defaults)."""
-        fields = ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days")
-        return cls(**{k: int(data[k]) for k in fields if k in data and data[k] is not None})
+        return cls(**{k: int(data[k]) for k in _FIELDS if k in data and data[k] is not None})
 
 
 @dataclass(frozen=True)

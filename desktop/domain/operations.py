@@ -100,6 +100,10 @@ class OpOutcome(NamedTuple):
 # How far ahead of the applier's clock a desk's received_at may be. Office PCs often run
 # minutes to hours fast; beyond a day it is a typing error, not a clock.
 CLOCK_SKEW_TOLERANCE = timedelta(days=1)
+# A create received earlier than this before it is applied is "back-dated": the event and
+# the server's audit trail say so (offline desks sync hours late; paper logs days late).
+BACKDATE_NOTICE = timedelta(days=1)
+ANONYMITY_REASON_MIN = 10
 
 
 @dataclass
@@ -360,6 +364,20 @@ def _privacy_flags(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, data
 
 
+def _lift_anonymity(ctx: _Ctx, note: str | None) -> dict:
+    """Anonymity is a one-way door for agencies: whatever the op kind or field, only
+    admin_pusat may make an Anonim complaint named, and only with a written reason (kept in
+    the event and the server's audit trail)."""
+    if ctx.actor.role is not Role.admin_pusat:
+        raise DomainError(
+            "forbidden", "Identitas pelapor Anonim tidak dapat dibuka oleh instansi. Hanya "
+            "Admin Pusat yang dapat membukanya, dengan alasan tertulis.")
+    if len((note or "").strip()) < ANONYMITY_REASON_MIN:
+        ctx.errors["note"] = ("Tuliskan alasan membuka identitas pelapor Anonim (minimal "
+                              f"{ANONYMITY_REASON_MIN} karakter).")
+    return {"anonymous": False, "anonymity_lifted": True}
+
+
 def _attach(ctx: _Ctx) -> tuple[str | None, dict]:
     p = ctx.payload
     sha = p.get("sha256")
@@ -470,6 +488,10 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
             received_at = _aware(datetime.fromisoformat(str(received)))
             if received_at > ctx.now + CLOCK_SKEW_TOLERANCE:
                 ctx.errors["received_at"] = "Waktu diterima tidak boleh di masa depan."
+            elif received_at < ctx.now - timedelta(days=ctx.policy.backdate_days):
+                ctx.errors["received_at"] = (
+                    "Waktu diterima terlalu jauh di masa lalu: paling lama "
+                    f"{ctx.policy.backdate_days} hari sebelum hari ini.")
             elif received_at > ctx.now:
                 # The creating desk's clock runs ahead of ours: the complaint was
                 # received no later than now, so the deadline clock starts now.
@@ -510,7 +532,11 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
     )
     snap["phase_started"] = local_date(received_at).isoformat()
     # Never copy reporter identity into the timeline.
-    return None, {"channel": snap["channel"]}
+    data: dict = {"channel": snap["channel"]}
+    late = ctx.now - received_at
+    if late > BACKDATE_NOTICE:
+        data["backdated_days"] = late.days
+    return None, data
 
 
 def apply_op(
@@ -566,6 +592,8 @@ def apply_op(
             )
     else:
         note, data = _HANDLERS[kind](ctx)
+        if snapshot.get("anonymous") and not snap.get("anonymous"):
+            data = {**data, **_lift_anonymity(ctx, note)}
     if ctx.errors:
         raise ValidationError(ctx.errors)
 
