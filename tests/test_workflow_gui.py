@@ -392,6 +392,44 @@ def test_privacy_flags(qtbot, desk_factory, truth):
     assert truth.complaint(cid)["anonymous"] is True
 
 
+def test_an_agency_cannot_untick_anonim(qtbot, desk_factory, truth):
+    cid = put(truth, Status.belum_diverifikasi, anonymous=True)["id"]
+    truth.set_actor(Actor("dinkes.admin", Role.admin_instansi, AGENCY, (), "Admin Dinkes"))
+    desk = desk_factory()
+    show(qtbot, desk, cid)
+    for kind in (OpKind.privacy_flags, OpKind.verify):
+        dialog = open_dialog(qtbot, desk, kind)
+        box = dialog.ui.anonymousCheck
+        assert box.isChecked() and not box.isEnabled()
+        assert "Admin Pusat" in box.toolTip()
+        dialog.reject()
+    dialog = open_dialog(qtbot, desk, OpKind.privacy_flags)
+    tick(qtbot, dialog.ui.confidentialCheck)  # Rahasia stays open to the verifying roles
+    confirmed(qtbot, dialog)
+    op = assert_recorded(truth, cid, OpKind.privacy_flags, Status.belum_diverifikasi,
+                         actor="dinkes.admin")
+    assert op["payload"] == {"confidential": True}
+    assert truth.complaint(cid)["anonymous"] is True
+
+
+def test_admin_pusat_unticks_anonim_only_with_a_reason(qtbot, desk_factory, truth):
+    cid = put(truth, Status.didisposisikan, anonymous=True)["id"]
+    truth.set_actor(CENTRAL)
+    desk = desk_factory()
+    show(qtbot, desk, cid)
+    dialog = open_dialog(qtbot, desk, OpKind.privacy_flags)
+    assert dialog.ui.anonymousCheck.isEnabled()
+    tick(qtbot, dialog.ui.anonymousCheck)
+    confirm_invalid(qtbot, dialog, truth, "note")  # no reason: refused, nothing recorded
+    typed(qtbot, dialog.ui.noteEdit, "Pelapor meminta namanya dicantumkan (surat tertulis).")
+    confirmed(qtbot, dialog)
+    op = assert_recorded(truth, cid, OpKind.privacy_flags, Status.didisposisikan,
+                         actor="pusat.admin")
+    assert op["payload"]["anonymous"] is False
+    event = truth.complaint(cid)["timeline"][-1]
+    assert event["data"]["anonymity_lifted"] is True
+
+
 def test_mark_duplicate_from_the_related_list(qtbot, desk_factory, truth):
     original = put(truth, Status.didisposisikan, title="Jembatan Sungai Lulut retak parah")
     copy = put(truth, Status.belum_diverifikasi, title="Jembatan Sungai Lulut retak",

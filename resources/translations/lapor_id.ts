@@ -504,6 +504,17 @@
     </message>
 </context>
 <context>
+    <name>AnonymityLock</name>
+    <message>
+        <source>Unticking reveals the reporter to the agency. Write the reason in the note: it is kept in the audit trail.</source>
+        <translation>Menghapus centang membuka identitas pelapor bagi instansi. Tuliskan alasannya di catatan: alasan itu disimpan dalam jejak audit.</translation>
+    </message>
+    <message>
+        <source>An anonymous reporter stays anonymous: only the central admin (Admin Pusat) can reveal them, with a written reason.</source>
+        <translation>Pelapor Anonim tetap anonim: hanya Admin Pusat yang dapat membuka identitasnya, dengan alasan tertulis.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDialog</name>
     <message>
         <source>&amp;Reason for archiving</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain import OpKind
 from desktop.forms.ui_action_privacy import Ui_ActionPrivacyForm
+from desktop.views.actions.anonymity import lock_anonymity
 from desktop.views.actions.base import ActionDialog, Invalid
 from desktop.workflow import Step
 
@@ -20,6 +21,7 @@ class PrivacyDialog(ActionDialog):
         snap = self.snapshot or {}
         self.ui.confidentialCheck.setChecked(bool(snap.get("confidential")))
         self.ui.anonymousCheck.setChecked(bool(snap.get("anonymous")))
+        lock_anonymity(snap, self.ctx.actor, self.ui.anonymousCheck)
         self.resize(540, self.sizeHint().height())
 
     def fields(self) -> dict[str, QWidget]:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain import OpKind
 from desktop.forms.ui_action_verify import Ui_ActionVerifyForm
+from desktop.views.actions.anonymity import lock_anonymity
 from desktop.views.actions.base import ActionDialog, Invalid, select_data
 from desktop.views.labels import CLASSIFICATION
 from desktop.workflow import Step
@@ -34,6 +35,7 @@ class VerifyDialog(ActionDialog):
         select_data(ui.categoryCombo, snap.get("category_id"))
         ui.confidentialCheck.setChecked(bool(snap.get("confidential")))
         ui.anonymousCheck.setChecked(bool(snap.get("anonymous")))
+        lock_anonymity(snap, self.ctx.actor, ui.anonymousCheck)
         ui.tagsEdit.setText(", ".join(snap.get("tags") or ()))
         self.resize(600, self.sizeHint().height())
 
@@ -79,3 +81,4 @@ class VerifyDialog(ActionDialog):
         select_data(ui.categoryCombo, state.get("category_id") or None)
         ui.confidentialCheck.setChecked(bool(state.get("confidential")))
         ui.anonymousCheck.setChecked(bool(state.get("anonymous")))
+        lock_anonymity(self.snapshot, self.ctx.actor, ui.anonymousCheck)
