@@ -29,8 +29,8 @@ SNAP = {
 def test_anonymous_reporter_only_for_admin_pusat(role):
     snap = dict(SNAP, anonymous=True)
     out = redact_for(snap, Actor("x", role, "DINKES"))
-    if role is Role.admin_pusat:
-        assert out["reporter"] == REPORTER
+    if role is Role.admin_pusat:  # the identity, with the NIK masked like everywhere else
+        assert out["reporter"] == {**REPORTER, "nik": "6371********0002"}
     else:
         assert out["reporter"] is None
         assert "6371015505900002" not in repr(out) and "Ani" not in repr(out["reporter"])
@@ -39,7 +39,7 @@ def test_anonymous_reporter_only_for_admin_pusat(role):
 @pytest.mark.parametrize(
     ("role", "sees_nik"),
     [
-        (Role.admin_pusat, True),
+        (Role.admin_pusat, False),  # coordinates, never needs the full NIK
         (Role.admin_instansi, True),
         (Role.loket, True),
         (Role.pimpinan, False),
@@ -50,7 +50,7 @@ def test_nik_masked_for_roles_without_need(role, sees_nik):
     before = copy.deepcopy(SNAP)
     out = redact_for(SNAP, role)
     assert SNAP == before, "redact_for must not mutate its input"
-    expected = REPORTER["nik"] if sees_nik else "************0002"
+    expected = REPORTER["nik"] if sees_nik else "6371********0002"
     assert out["reporter"]["nik"] == expected
     assert out["reporter"]["name"] == "Ani" and out["reporter"]["phone"] == REPORTER["phone"]
 
@@ -60,6 +60,9 @@ def test_redact_handles_missing_reporter_and_nik():
     no_nik = dict(SNAP, reporter=dict(REPORTER, nik=None))
     assert redact_for(no_nik, Role.petugas_unit)["reporter"]["nik"] is None
     assert mask_nik("1234") == "1234" and mask_nik("") == ""
+    assert mask_nik("6371015505900002") == "6371********0002"
+    assert mask_nik("6371********0002") == "6371********0002"  # idempotent
+    assert mask_nik("1234567") == "***4567"
 
 
 def test_public_view_hides_reporter_and_internal_items():

@@ -628,7 +628,7 @@ def test_detail_shows_numbers_deadline_masked_nik_and_image_preview(qtbot, desk_
     due = truth.complaint(snap["id"])["due_date"]
     left = truth.calendar.working_days_between(truth.today(), date.fromisoformat(due))
     assert f"{left} " in detail.status_label.text()
-    assert detail.reporter_values["nik"].text() == "************0003"
+    assert detail.reporter_values["nik"].text() == "6371********0003"
     qtbot.waitUntil(lambda: detail._thumbs.get(attached.sha256) is not None  # noqa: SLF001
                     and detail._thumbs[attached.sha256].pixmap() is not None  # noqa: SLF001
                     and not detail._thumbs[attached.sha256].pixmap().isNull(),  # noqa: SLF001

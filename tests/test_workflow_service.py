@@ -288,7 +288,7 @@ def test_context_redacts_for_the_actor_and_lists_the_agency_units(store):
     snap = put(store, Status.didisposisikan)
     store.set_actor(Actor("dinkes.yankes", Role.petugas_unit, AGENCY, (UNIT,), "Petugas"))
     ctx = WorkflowService(store).context(snap["id"])
-    assert ctx.snapshot["reporter"]["nik"] == "************0003"
+    assert ctx.snapshot["reporter"]["nik"] == "6371********0003"
     assert {u["code"] for u in ctx.units} == {"YANKES", "P2P", "SDK"}
     assert ctx.instructions == list(DISPOSITION_INSTRUCTIONS)
     assert [r.id for r in ctx.replies] == [r.id for r in canned.DEFAULT_REPLIES]

@@ -2,7 +2,7 @@
 
 Anonim hides the reporter from every role but admin_pusat (the safe default of the brief:
 agency officers never receive an anonymous reporter's identity). The NIK is masked to its
-last four digits for roles that have no need for it. Rahasia complaints are never public.
+province/regency and last four digits for roles that have no need for it. Rahasia complaints are never public.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from .enums import Role, Visibility
 from .workflow import Actor, coerce_role
 
-NIK_ROLES = frozenset({Role.admin_pusat, Role.admin_instansi, Role.loket})
+# The full NIK only where the work needs it: the loket that records the complaint and the
+# agency admin who verifies it. Every other role, admin_pusat included, sees it masked.
+NIK_ROLES = frozenset({Role.admin_instansi, Role.loket})
 ANONYMOUS_IDENTITY_ROLES = frozenset({Role.admin_pusat})
 
 # Fields a public listing may show. Never the reporter, units, tags or internal notes.
@@ -25,10 +27,13 @@ PUBLIC_FIELDS = (
 
 
 def mask_nik(nik: str | None) -> str | None:
-    """``"6371012345670001"`` -> ``"************0001"``."""
-    if not nik:
+    """``"6371012345670001"`` -> ``"6371********0001"``: province and regency (where the
+    card was issued) and the last four digits; birth date and serial hidden. Idempotent."""
+    if not nik or "*" in nik:
         return nik
-    return "*" * max(0, len(nik) - 4) + nik[-4:]
+    if len(nik) <= 8:
+        return "*" * max(0, len(nik) - 4) + nik[-4:]
+    return nik[:4] + "*" * (len(nik) - 8) + nik[-4:]
 
 
 def _role(actor: Actor | Role | str) -> Role:
