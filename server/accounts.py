@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from desktop.domain.validation import is_ascii_digits
 from server import audit, feed
 from server.directory import ROLES
 from server.errors import ApiError
@@ -108,7 +109,7 @@ def update(session: Session, username: str, *, role: str | None = None,
             Unit.agency_code == user.agency_code, Unit.code == new_unit)).first()
         if found is None:
             raise ApiError(404, "not_found", f"Unit {new_unit} tidak ada di {user.agency_code}.")
-    if nip is not None and nip and (len(nip) != 18 or not nip.isdigit()):
+    if nip is not None and nip and (len(nip) != 18 or not is_ascii_digits(nip)):
         raise ApiError(422, "invalid", "NIP harus 18 digit angka.")
     changes: dict[str, Any] = {}
     for field, value in (("role", new_role), ("unit_code", new_unit),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from server import __version__, errors
 from server.config import Settings
@@ -13,6 +13,7 @@ from server.context import ServerContext
 from server.limits import BodyLimit
 from server.routes import admin, agenda, attachments, auth, complaints, letters, meta, sync
 from server.schemas import ErrorOut
+from server.text_guard import refuse_unstorable_text
 
 API_PREFIX = "/api/v1"
 # Any endpoint may answer these (malformed JSON, body too large, invalid fields).
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="LAPOR! Desk server", version=__version__, description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
         redoc_url=None, lifespan=lifespan, responses=COMMON_ERRORS,
+        # NUL and lone surrogates refused for every route, before any route code runs.
+        dependencies=[Depends(refuse_unstorable_text)],
     )
     app.state.ctx = ctx
     errors.install(app)

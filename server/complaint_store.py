@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop.domain import Role, redact_for
+from desktop.domain.validation import parse_int
 from server import feed
 from server.models import AttachmentRef, Complaint, ComplaintView, TimelineEvent
 from server.sqlutil import insert_ignore_many, next_counter
@@ -74,9 +75,10 @@ def lock_snapshots(session: Session, ids: list[str]) -> dict[str, dict[str, Any]
 
 def load_by_key(session: Session, key: str) -> dict[str, Any] | None:
     """A snapshot by id (UUID) or by tracking number (digits)."""
-    if key.isdigit() and len(key) <= 18:
+    number = parse_int(key)
+    if number is not None:
         text = session.execute(sa.select(Complaint.snapshot)
-                               .where(Complaint.tracking_number == int(key))).scalar()
+                               .where(Complaint.tracking_number == number)).scalar()
         return json.loads(text) if text is not None else None
     return load_snapshot(session, key)
 

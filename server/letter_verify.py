@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from desktop.domain.validation import parse_int
 from desktop.letters.qr_payload import parse_qr_payload
 from server.errors import ApiError
 from server.letters import AGENDA_TEXT_MAX
@@ -44,7 +45,7 @@ def agenda_candidates(text: str) -> set[tuple[int, int]]:
     """(number, year) pairs a printed agenda number may stand for: any group of digits as the
     number with another 4-digit group (2000-2100) as the year. Fits every template, since
     ``{seq}`` and ``{year}`` are required; used for letters recorded without their text."""
-    groups = re.findall(r"\d+", text)
+    groups = re.findall(r"[0-9]+", text)  # ASCII digits only: "\d" takes "٣" too
     years = [(i, int(g)) for i, g in enumerate(groups) if len(g) == 4 and 2000 <= int(g) <= 2100]
     return {(int(g), year) for yi, year in years for i, g in enumerate(groups)
             if i != yi and len(g) <= 9}
@@ -55,7 +56,7 @@ def _complaint_matches(session: Session, complaint_id: str, number: str) -> bool
         Complaint.id == complaint_id)).first()
     if row is None:
         return False
-    if number.isdigit() and len(number) <= 18 and int(number) == row.tracking_number:
+    if parse_int(number) == row.tracking_number:
         return True
     provisional = json.loads(row.snapshot).get("provisional_number")
     return bool(provisional) and str(provisional) == number

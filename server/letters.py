@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from desktop.domain.validation import parse_int
 from server import audit
 from server.auth import Principal
 from server.models import AgendaBlock, Letter
@@ -58,13 +59,8 @@ def agenda_text(payload: dict[str, Any]) -> str | None:
 
 
 def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 9:
-        return int(value.strip())
-    return None
+    """An agenda number or year from a payload (ASCII digits, at most 9), else None."""
+    return parse_int(value, max_digits=9)
 
 
 def _device_blocks(session: Session, principal: Principal, number: int) -> list[AgendaBlock]:

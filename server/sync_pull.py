@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from desktop.domain import in_scope
+from desktop.domain.validation import is_int
 from server import directory, feed
 from server.auth import Principal
 from server.complaint_store import load_views
@@ -43,7 +44,9 @@ def decode_cursor(cursor: str) -> tuple[int, str]:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         seq, fingerprint = data["s"], data["f"]
-        if data.get("v") != CURSOR_VERSION or not isinstance(seq, int) or seq < 0 \
+        version = data.get("v")
+        # Booleans are ints to Python (True == 1): never a cursor's version or position.
+        if not is_int(version) or version != CURSOR_VERSION or not is_int(seq) or seq < 0 \
                 or not isinstance(fingerprint, str):
             raise ValueError
         return seq, fingerprint

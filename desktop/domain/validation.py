@@ -42,6 +42,48 @@ def _fail(field: str, message: str) -> ValidationError:
     return ValidationError({field: message})
 
 
+# --- numbers and text from outside (desks, officers, files, the network) -------------------
+
+# Characters no database column of ours can hold: NUL (PostgreSQL text refuses it) and lone
+# UTF-16 surrogates (no UTF-8 store takes them; JSON can carry them as "\ud800").
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def is_int(value: Any) -> bool:
+    """An ``int`` that is not a ``bool`` (``isinstance(True, int)`` is True)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_ascii_digits(text: str) -> bool:
+    """Only the digits 0-9, at least one. ``"²".isdigit()`` is True and ``int("٣")`` is 3:
+    neither is a number we accept."""
+    return text.isascii() and text.isdigit()
+
+
+def parse_int(value: Any, *, max_digits: int = 18) -> int | None:
+    """The integer in external input, or None: an ``int`` (never a ``bool``) or a string of
+    ASCII digits (surrounding blanks ignored), of at most ``max_digits`` digits, so it fits
+    a database integer column (18 digits: BIGINT). The one number parser for what comes
+    from outside; never ``str.isdigit()`` then ``int()``."""
+    if is_int(value):
+        return value if abs(value) < 10 ** max_digits else None
+    if isinstance(value, str):
+        text = value.strip()
+        if is_ascii_digits(text) and len(text) <= max_digits:
+            return int(text)
+    return None
+
+
+def unstorable_text(text: str) -> str | None:
+    """Why ``text`` cannot be stored (Indonesian), or None when it can."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "Teks tidak boleh berisi karakter NUL (U+0000)."
+    return "Teks berisi karakter Unicode yang tidak sah (surrogate tunggal)."
+
+
 def validate_nik(
     nik: str, today: date | None = None, regions: Regions | None = None
 ) -> NikInfo:
@@ -166,6 +208,10 @@ def clean_text(
     else:
         errors[field] = f"{label} harus berupa teks."
         return None
+    if _UNSTORABLE.search(text):
+        errors[field] = f"{label} berisi karakter yang tidak dapat disimpan (NUL atau " \
+                        "surrogate tunggal)."
+        return None
     if not text:
         if required:
             errors[field] = f"{label} wajib diisi."
@@ -199,6 +245,9 @@ def clean_tags(value: Any, errors: dict[str, str], field: str = "tags") -> list[
             errors[field] = "Setiap tag harus berupa teks yang tidak kosong."
             return []
         tag = item.strip()
+        if _UNSTORABLE.search(tag):
+            errors[field] = "Tag berisi karakter yang tidak dapat disimpan."
+            return []
         if len(tag) > TAG_MAX:
             errors[field] = f"Setiap tag maksimal {TAG_MAX} karakter."
             return []

@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
+from desktop.domain.validation import parse_int
 from desktop.store.schema import complaints, settings
 from desktop.store.snapshots import dumps, loads
 
@@ -110,8 +111,9 @@ def _highest_used(conn: Connection, prefix: str) -> int:
         select(complaints.c.provisional_number)
         .where(complaints.c.provisional_number.like(pattern, escape="\\"))
     ).scalars()
-    tails = (n[len(prefix):] for n in numbers)
-    return max((int(t) for t in tails if t.isdigit()), default=0)
+    # Provisional numbers arrive from other desks too: only ASCII digits count.
+    tails = (parse_int(n[len(prefix):]) for n in numbers)
+    return max((t for t in tails if t is not None), default=0)
 
 
 def _day_ordinal(key: str) -> int:

@@ -35,6 +35,7 @@ from desktop.domain import (
 )
 from desktop.domain import deadline_info as domain_deadline_info
 from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
+from desktop.domain.validation import parse_int
 from desktop.store import audit
 from desktop.store import queue as q
 from desktop.store import rows as rw
@@ -345,8 +346,9 @@ class DeskService:
         """By tracking number (``1916449`` / ``#1916449``) or provisional number."""
         text = str(number).strip().lstrip("#")
         with self._read() as conn:
-            if text.isdigit():
-                sql, arg = "SELECT id FROM complaints WHERE tracking_number = ?", int(text)
+            tracking = parse_int(text)
+            if tracking is not None:
+                sql, arg = "SELECT id FROM complaints WHERE tracking_number = ?", tracking
             else:
                 sql, arg = "SELECT id FROM complaints WHERE provisional_number = ?", text
             row = conn.exec_driver_sql(sql, (arg,)).first()

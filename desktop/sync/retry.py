@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from desktop.domain.validation import is_ascii_digits
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -38,7 +40,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if is_ascii_digits(value):  # "²".isdigit() is True, float("²") raises
         return float(value)
     try:
         when = parsedate_to_datetime(value)

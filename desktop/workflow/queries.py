@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, func, or_, select, text
 
+from desktop.domain.validation import parse_int
 from desktop.store import schema as s
 
 if TYPE_CHECKING:
@@ -111,8 +112,9 @@ def related_complaints(store: DeskService, snapshot: Mapping[str, Any], *, match
         own_link = snapshot.get("duplicate_of")
         if own_link:
             links += [c.c.id == str(own_link)]
-            if str(own_link).isdigit():
-                links += [c.c.tracking_number == int(own_link)]
+            tracking = parse_int(str(own_link))
+            if tracking is not None:
+                links += [c.c.tracking_number == tracking]
         add(conn.execute(select(c.c.id).where(or_(*links))).scalars().all(), "duplicate")
 
         reporter = snapshot.get("reporter") or {}
