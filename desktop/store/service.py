@@ -36,7 +36,7 @@ from desktop.domain import (
 from desktop.domain import deadline_info as domain_deadline_info
 from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
 from desktop.domain.validation import parse_int
-from desktop.store import audit
+from desktop.store import audit, nik
 from desktop.store import queue as q
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
@@ -624,6 +624,9 @@ class DeskService:
         if isinstance(actor, Actor):
             actor = {**asdict(actor), "role": str(actor.role), "units": list(actor.units)}
         self.set_sync_state(_ACTOR_KEY, actor)
+        if actor is not None and nik.needs_scrub(actor.get("role")):
+            with self.transaction() as conn:  # no full NIK stays behind a masked-NIK role
+                nik.scrub(rw.raw(conn))
 
     def _get_kv(self, table: str, key: str, default: Any) -> Any:
         with self._read() as conn:
