@@ -18,6 +18,7 @@ from typing import Any
 from desktop import __version__, i18n, paths
 from desktop.settings import Settings
 from desktop.tasks import Tasks
+from desktop.views import gc_guard
 
 APP_TITLE = "LAPOR! Desk"
 
@@ -31,6 +32,7 @@ class Desk:
 
     def __init__(self, data_dir: Path, lang: str | None = None) -> None:
         self.data_dir = Path(data_dir)
+        gc_guard.stop_automatic()  # before the DB thread runs (desktop/views/gc_guard.py)
         self.tasks = Tasks()
         self._opened: list[Any] = []  # touched only on the DB thread
         self.tasks.run(partial(self._open_service, self.data_dir),
@@ -51,6 +53,7 @@ class Desk:
 
             app.setWindowIcon(QIcon(str(paths.resource("icons", "lapor-desk.png"))))
         self.app = app
+        gc_guard.install(app)
         self.failure: BaseException | None = None  # the store could not be opened
         self.settings = Settings(self.data_dir)
         self.lang, self._translator = i18n.install(app, lang or self.settings.language)

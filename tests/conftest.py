@@ -3,7 +3,10 @@ one pinned clock for every process of the run (no test depends on the day it run
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 
 import pytest
@@ -12,6 +15,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the real desk data dir of whoever runs the tests.
 os.environ.pop("LAPOR_DESK_DATA_DIR", None)
+# Nor their credential vault: the keys of every desk database the suite makes (and the
+# tokens) go to a private folder of this run, shared with the desks it starts as processes.
+if not os.environ.get("LAPOR_DESK_CREDENTIALS_DIR"):
+    os.environ["LAPOR_DESK_CREDENTIALS_DIR"] = tempfile.mkdtemp(prefix="lapor-test-keys-")
+    atexit.register(shutil.rmtree, os.environ["LAPOR_DESK_CREDENTIALS_DIR"], True)
+os.environ.setdefault("LAPOR_DESK_CREDENTIAL_STORE", "file")
 
 # The suite's "now": a Wednesday morning, a working day, in WITA. LAPOR_NOW carries it,
 # anchored to this moment's real time, to every process a test starts (servers, desks,
@@ -45,3 +54,14 @@ def _suite_clock() -> object:
         os.environ.pop("LAPOR_NOW", None)
     else:
         os.environ["LAPOR_NOW"] = env
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> object:
+    """A test's Qt garbage is collected here, on the main thread, not by whichever worker
+    thread of the next test happens to cross the collector's threshold (the desk turns
+    automatic collection off for the same reason: desktop/views/gc_guard.py)."""
+    yield
+    import gc
+
+    gc.collect()
