@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "fill the local database with demo data")
     seed.add_argument("--count", type=int, default=1000)
     seed.add_argument("--seed", type=int, default=None, help="random seed (repeatable data)")
+    seed.add_argument("--plaintext", action="store_true",
+                      help="an unencrypted database as earlier versions kept it (to test the "
+                      "migration to an encrypted one; never for real data)")
 
     login = _add(sub, "login", "desktop.commands.session:login", "sign in to the central server")
     login.add_argument("--server", required=True)

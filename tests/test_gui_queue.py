@@ -13,7 +13,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 import functools  # noqa: E402
 import inspect  # noqa: E402
 import shutil  # noqa: E402
-import sqlite3  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from desktop import cli  # noqa: E402
 from desktop.app import Desk  # noqa: E402
 from desktop.store import service as service_module  # noqa: E402
+from desktop.store.cipher import connect as connect_db  # noqa: E402
 from desktop.store.service import DeskService, QueueFilter  # noqa: E402
 from desktop.views import queue_model as qm  # noqa: E402
 from desktop.views.labels import VIEWS  # noqa: E402
@@ -106,7 +106,7 @@ def test_status_counts_match_the_database(qtbot, desk, truth, data_dir):
     qtbot.waitUntil(lambda: views.count("semua") is not None, timeout=WAIT_MS)
     for key in VIEWS:
         assert views.count(key) == len(truth.queue_ids(QueueFilter(view=key))), key
-    with sqlite3.connect(data_dir / "desk.sqlite") as db:
+    with connect_db(data_dir / "desk.sqlite") as db:
         per_status = dict(db.execute("SELECT status, count(*) FROM complaints GROUP BY status"))
         total = db.execute("SELECT count(*) FROM complaints").fetchone()[0]
     assert views.count("semua") == total
@@ -192,7 +192,7 @@ def test_selecting_a_row_shows_that_complaint(qtbot, desk, truth):
 
 
 def test_anonymous_reporter_shows_as_anonim(qtbot, desk, truth, data_dir):
-    with sqlite3.connect(data_dir / "desk.sqlite") as db:
+    with connect_db(data_dir / "desk.sqlite") as db:
         found = db.execute("SELECT id FROM complaints WHERE anonymous = 1 LIMIT 1").fetchone()
     assert found, "the seed must contain anonymous complaints"
     model, pane = desk.window.model, desk.window.ui.detailPane
@@ -299,7 +299,7 @@ def _search_word(truth: DeskService) -> str:
 
 
 def test_nik_is_masked_when_nobody_is_signed_in(qtbot, desk, truth, data_dir):
-    with sqlite3.connect(data_dir / "desk.sqlite") as db:
+    with connect_db(data_dir / "desk.sqlite") as db:
         candidates = [r[0] for r in db.execute(
             "SELECT id FROM complaints WHERE anonymous = 0 LIMIT 50")]
     with_nik = [cid for cid in candidates

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ from desktop.intake import numbers
 from desktop.intake.form import new_form, to_payload
 from desktop.intake.writes import CreateRequest, create_complaints
 from desktop.store import DeskService
+from desktop.store.cipher import connect as connect_db
 
 from .test_intake_service import LOKET, filled, make_desk
 
@@ -101,7 +101,7 @@ def test_never_below_numbers_in_use_nor_reused(tmp_path: Path):
         assert create_complaints(store, [request()], ACTOR, now=now)[0].provisional_number \
             == "L-D1-20261128-0003"
         # A complaint vanished from the desk: its number is still not handed out again.
-        conn = sqlite3.connect(store.db_path)
+        conn = connect_db(store.db_path)
         with conn:
             conn.execute("DELETE FROM complaints WHERE provisional_number = ?",
                          ("L-D1-20261128-0003",))
@@ -171,7 +171,7 @@ def test_killed_process_leaves_numbers_and_outbox_consistent(tmp_path: Path):
     assert len(printed) >= 25, "the child never got going"
     store = DeskService(folder)
     try:
-        conn = sqlite3.connect(store.db_path)
+        conn = connect_db(store.db_path)
         rows = conn.execute("SELECT c.id, c.provisional_number, o.op_id FROM complaints c "
                             "LEFT JOIN outbox o ON o.complaint_id = c.id AND o.kind = 'create'"
                             ).fetchall()

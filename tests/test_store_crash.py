@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store import DeskService, QueueFilter
+from desktop.store import DeskService, QueueFilter, cipher
+from desktop.store.cipher import connect as connect_db
 from desktop.store.demo import seed_store
 from desktop.store.engine import DB_FILE
+from desktop.store.errors import StoreError
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -35,12 +36,12 @@ def _committed(db: Path) -> int:
     if not db.exists():
         return 0
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        con = connect_db(f"file:{db}?mode=ro", uri=True, timeout=1)
         try:
             return con.execute("SELECT count(*) FROM complaints").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.OperationalError:
+    except (cipher.OperationalError, StoreError):
         return 0
 
 
@@ -59,7 +60,7 @@ def _assert_consistent(data: Path) -> int:
     with DeskService(data) as service:
         assert service.integrity_check() == "ok"
         total = service.total()
-        con = sqlite3.connect(service.db_path)
+        con = connect_db(service.db_path)
         try:
             # Every complaint came with its texts, timeline and search entry, or not at all.
             assert con.execute("SELECT count(*) FROM complaint_texts").fetchone()[0] == total

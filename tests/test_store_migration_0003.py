@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from desktop.printing import agenda
 from desktop.store import DeskService, audit
+from desktop.store.cipher import connect as connect_db
 from desktop.store.engine import DB_FILE
 from desktop.store.migrate import (
     HEAD_REVISION,
@@ -75,7 +75,7 @@ AUDIT_V2 = [
 
 
 def _schema(db: Path) -> list[tuple]:
-    con = sqlite3.connect(db)
+    con = connect_db(db)
     try:
         return sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
     finally:
@@ -125,7 +125,7 @@ def _old_path_desk(tmp_path: Path, audit_value: str) -> Path:
     data.mkdir()
     db = data / DB_FILE
     upgrade(db, "0002")
-    con = sqlite3.connect(db)
+    con = connect_db(db)
     with con:
         for statement in OLD_PATH_DDL:
             con.execute(statement)
@@ -169,7 +169,7 @@ def test_a_damaged_audit_value_stays_for_inspection(tmp_path: Path) -> None:
     with DeskService(data) as service:
         assert service.migration.to_revision == HEAD_REVISION
         assert service.outbox_audit() == []
-    con = sqlite3.connect(data / DB_FILE)
+    con = connect_db(data / DB_FILE)
     assert con.execute("SELECT value FROM sync_state WHERE key = 'outbox_audit'"
                        ).fetchone() == ("{not json",)
     con.close()

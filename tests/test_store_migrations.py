@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.store import DeskService, QueueFilter, StoreError
+from desktop.store.cipher import connect as connect_db
 from desktop.store.engine import DB_FILE
 from desktop.store.migrate import current_revision, head_revision, upgrade
 from desktop.store.schema import metadata
@@ -18,7 +18,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "desk_v1.sqlite"
 
 
 def _tables(db: Path) -> dict[str, list[str]]:
-    con = sqlite3.connect(db)
+    con = connect_db(db)
     try:
         names = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
@@ -41,7 +41,7 @@ def test_fresh_database_is_created_at_head_in_wal_mode(tmp_path: Path) -> None:
         assert service.integrity_check() == "ok"
     db = tmp_path / DB_FILE
     assert current_revision(db) == head_revision() == "0003"
-    con = sqlite3.connect(db)
+    con = connect_db(db)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
 
@@ -66,7 +66,7 @@ def test_revision_0001_is_frozen(tmp_path: Path) -> None:
     upgrade(tmp_path / DB_FILE, "0001")
 
     def schema(db: Path) -> list[tuple]:
-        con = sqlite3.connect(db)
+        con = connect_db(db)
         try:
             return sorted(con.execute("SELECT type, name, sql FROM sqlite_master"))
         finally:
@@ -77,7 +77,7 @@ def test_revision_0001_is_frozen(tmp_path: Path) -> None:
 
 def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
     data = _v1_copy(tmp_path)
-    before = {t: sqlite3.connect(data / DB_FILE).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    before = {t: connect_db(data / DB_FILE).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("complaints", "complaint_texts", "complaint_units", "timeline_events",
                         "attachments", "attachment_files", "outbox", "settings", "sync_state",
                         "categories", "agencies", "units")}
@@ -88,7 +88,7 @@ def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
         assert backup is not None and backup.parent == data
         assert service.integrity_check() == "ok"
 
-        con = sqlite3.connect(data / DB_FILE)
+        con = connect_db(data / DB_FILE)
         after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
         con.close()
         assert after == before
@@ -126,7 +126,7 @@ def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
 
     # The backup is the untouched first-version database.
     assert current_revision(backup) == "0001"
-    assert sqlite3.connect(backup).execute("SELECT count(*) FROM complaints").fetchone()[0] == 3
+    assert connect_db(backup).execute("SELECT count(*) FROM complaints").fetchone()[0] == 3
     # Opening again: nothing pending, no second backup.
     with DeskService(data) as service:
         assert service.migration.backup is None
@@ -159,7 +159,7 @@ def test_failed_upgrade_rolls_back_completely(tmp_path: Path, monkeypatch) -> No
 def test_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     with DeskService(tmp_path):
         pass
-    con = sqlite3.connect(tmp_path / DB_FILE)
+    con = connect_db(tmp_path / DB_FILE)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()
@@ -174,7 +174,7 @@ def test_foreign_file_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         DeskService(tmp_path)
     assert err.value.code == "not_a_database"
-    con = sqlite3.connect(tmp_path / "other.sqlite")
+    con = connect_db(tmp_path / "other.sqlite")
     con.execute("CREATE TABLE notes (x)")
     con.commit()
     con.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from desktop.domain import Actor, DomainError, OpKind, Role, TransitionError, new_complaint
 from desktop.store import DeskService, QueueFilter, StoreError
 from desktop.store import rows as rows_module
+from desktop.store.cipher import connect as connect_db
 from desktop.store.engine import DB_FILE
 from tests.fixtures.store_data import NOW, REFERENCE, TODAY, snapshot, without_local_keys
 
@@ -30,7 +30,7 @@ def store(tmp_path: Path) -> DeskService:
 
 
 def _count(store: DeskService, table: str) -> int:
-    con = sqlite3.connect(store.db_path)
+    con = connect_db(store.db_path)
     try:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     finally:

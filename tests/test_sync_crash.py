@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import random
 import signal
-import sqlite3
 import time
 
 import pytest
 
+from desktop.store.cipher import connect as connect_db
 from tests.server_fixtures import op, start_server
 from tests.sync_fixtures import assert_exactly_once, make_desk_fixture  # noqa: F401
 
@@ -74,7 +74,7 @@ def test_desk_killed_at_random_moments_during_sync(tmp_path, make_desk) -> None:
             else:
                 finished += 1
                 span = min(span, time.monotonic() - started)
-            with sqlite3.connect(desk.data_dir / "desk.sqlite") as db:
+            with connect_db(desk.data_dir / "desk.sqlite") as db:
                 assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
                 sending = db.execute(
                     "SELECT count(*) FROM outbox WHERE state = 'sending'").fetchone()[0]
@@ -116,7 +116,7 @@ def _timed_sync(desk) -> float:
 
 def _wait_for_sending(desk, proc, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
-    with sqlite3.connect(desk.data_dir / "desk.sqlite", timeout=30) as db:
+    with connect_db(desk.data_dir / "desk.sqlite", timeout=30) as db:
         while time.monotonic() < deadline and proc.poll() is None:
             if db.execute("SELECT 1 FROM outbox WHERE state = 'sending' LIMIT 1").fetchone():
                 return
@@ -124,5 +124,5 @@ def _wait_for_sending(desk, proc, timeout: float = 20) -> None:
 
 
 def _local_ids(desk) -> list[str]:
-    with sqlite3.connect(desk.data_dir / "desk.sqlite") as db:
+    with connect_db(desk.data_dir / "desk.sqlite") as db:
         return [r[0] for r in db.execute("SELECT id FROM complaints ORDER BY rid")]

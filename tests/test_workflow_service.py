@@ -4,7 +4,6 @@ timeline and the outbox at once; drafts, canned replies, related complaints, not
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from datetime import timedelta
 
@@ -21,6 +20,7 @@ from desktop.domain import (
     ValidationError,
     allowed_kinds,
 )
+from desktop.store.cipher import connect as connect_db
 from desktop.workflow import (
     DEFAULT_LOCAL_ACTOR,
     UI_ACTIONS,
@@ -384,6 +384,6 @@ def test_outbox_payload_is_plain_json(store):
     WorkflowService(store).perform(snap["id"], [step(OpKind.dispose, {
         "unit_codes": [UNIT], "due_date": (store.today() + timedelta(days=20)).isoformat()})],
         CENTRAL)
-    with sqlite3.connect(store.db_path) as raw:
+    with connect_db(store.db_path) as raw:
         payload = raw.execute("SELECT payload FROM outbox").fetchone()[0]
     assert json.loads(payload)["unit_codes"] == [UNIT]

@@ -26,7 +26,7 @@ def run(args: Namespace) -> int:
 
     directory = data_dir(args.data_dir)
     try:
-        service = DeskService(directory)
+        service = DeskService(directory, plaintext=getattr(args, "plaintext", False))
     except StoreError as exc:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -7,16 +7,21 @@ Alembic path. An existing database with pending revisions is first copied next t
 with SQLite's online backup API; the upgrade then runs as ONE transaction with foreign
 keys off (so a table rebuild can never cascade-delete child rows), and is committed only
 if ``PRAGMA foreign_key_check`` finds nothing dangling.
+
+Before any of it the file is made an encrypted one (``desktop/store/encryption.py``): a
+plain database of an earlier version is encrypted first, so its schema upgrade (and the
+backup copy) are encrypted too.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from desktop.domain.clock import clock
+from desktop.store import cipher
+from desktop.store.cipher import DeskKey
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -55,38 +60,47 @@ def script_head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def current_revision(db_path: Path) -> str | None:
-    """The revision stamped in ``db_path`` (None: no file, no stamp, or not a database)."""
-    revisions = _stamped(db_path)
+KeyArg = DeskKey | None | Literal["auto"]
+
+
+def current_revision(db_path: Path, key: KeyArg = "auto") -> str | None:
+    """The revision stamped in ``db_path`` (None: no file, no stamp, or not a database).
+
+    Reads only: a plain file is read as it is, an encrypted one with its key from the vault.
+    """
+    revisions = _stamped(db_path, key)
     return revisions[0] if revisions else None
 
 
-def _stamped(db_path: Path) -> list[str] | None:
+def _stamped(db_path: Path, key: KeyArg) -> list[str] | None:
     """Every row of ``alembic_version`` by a plain query; None if it cannot be read."""
     if not db_path.is_file():
         return None
     try:
-        con = sqlite3.connect(db_path, timeout=10)
-    except sqlite3.Error:
+        con = cipher.connect(db_path, key, timeout=10)
+    except (cipher.Error, StoreError):
         return None
     try:
         return [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     finally:
         con.close()
 
 
-def backup_database(db_path: Path, label: str) -> Path:
-    """A consistent copy (WAL included) beside the database: ``desk.sqlite.<label>-<time>.bak``."""
+def backup_database(db_path: Path, label: str, key: KeyArg = "auto") -> Path:
+    """A consistent copy (WAL included) beside the database: ``desk.sqlite.<label>-<time>.bak``,
+    encrypted with the database's own key."""
     stamp = clock().now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     n = 1
     while target.exists():
         n += 1
         target = db_path.with_name(f"{db_path.name}.{label}-{stamp}-{n}.bak")
-    src = sqlite3.connect(db_path)
-    dst = sqlite3.connect(target)
+    if key == "auto":
+        key = cipher.key_for_file(db_path)
+    src = cipher.connect(db_path, key)
+    dst = cipher.connect(target, key)
     try:
         with dst:
             src.backup(dst)
@@ -96,9 +110,17 @@ def backup_database(db_path: Path, label: str) -> Path:
     return target
 
 
-def upgrade(db_path: Path, target: str = "head") -> MigrationResult:
-    """Upgrade ``db_path`` (created if missing) to ``target``; raises StoreError (Indonesian)."""
-    if target == "head" and _stamped(db_path) == [HEAD_REVISION]:
+def upgrade(db_path: Path, target: str = "head", *, key: KeyArg = "auto") -> MigrationResult:
+    """Upgrade ``db_path`` (created if missing) to ``target``; raises StoreError (Indonesian).
+
+    ``key``: ``"auto"`` encrypts the file first if needed and takes its key from the vault
+    (``encryption.prepare``); ``None`` keeps a plain file (benchmarks and tests only).
+    """
+    if key == "auto":
+        from desktop.store.encryption import prepare
+
+        key = prepare(db_path)
+    if target == "head" and _stamped(db_path, key) == [HEAD_REVISION]:
         return MigrationResult(HEAD_REVISION, HEAD_REVISION, None)  # the usual start
     from alembic import command
     from alembic.runtime.migration import MigrationContext
@@ -110,7 +132,7 @@ def upgrade(db_path: Path, target: str = "head") -> MigrationResult:
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head() if target == "head" else target
-    engine = make_engine(db_path, foreign_keys=False, pooled=False)
+    engine = make_engine(db_path, key, foreign_keys=False, pooled=False)
     try:
         try:
             with engine.connect() as conn:
@@ -135,7 +157,8 @@ def upgrade(db_path: Path, target: str = "head") -> MigrationResult:
                 "unknown_database",
                 f"Berkas {db_path} berisi tabel yang tidak dikenal; tidak diubah.",
             )
-        backup = backup_database(db_path, f"pre-{head}-from-{current}") if current else None
+        backup = (backup_database(db_path, f"pre-{head}-from-{current}", key)
+                  if current else None)
         with engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():

@@ -40,6 +40,7 @@ from desktop.store import audit, nik
 from desktop.store import queue as q
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
+from desktop.store.encryption import prepare as prepare_encrypted
 from desktop.store.engine import DB_FILE, make_engine
 from desktop.store.errors import StoreError
 from desktop.store.migrate import MigrationResult, upgrade
@@ -79,17 +80,21 @@ def _office_today() -> date:
 class DeskService:
     def __init__(self, data_dir: Path, *, today: Callable[[], date] | None = None,
                  policy: DeadlinePolicy | None = None,
-                 calendar: WorkingCalendar | None = None) -> None:
-        """Open (creating or upgrading first) ``desk.sqlite`` in ``data_dir``.
+                 calendar: WorkingCalendar | None = None, plaintext: bool = False) -> None:
+        """Open (creating, encrypting or upgrading first) ``desk.sqlite`` in ``data_dir``.
 
         ``today`` fixes the date for deadline views (tests); ``policy`` / ``calendar``
         override the ones kept in settings (``deadline_policy``, ``local_holidays``).
+        ``plaintext``: an unencrypted database, as earlier versions kept it (benchmarks and
+        migration tests only; the app never passes it).
         """
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = self.data_dir / DB_FILE
-        self.migration: MigrationResult = upgrade(self.db_path)
-        self._engine = make_engine(self.db_path)
+        key = None if plaintext else prepare_encrypted(self.db_path)
+        self.encrypted = key is not None
+        self.migration: MigrationResult = upgrade(self.db_path, key=key)
+        self._engine = make_engine(self.db_path, key)
         self._today = today or _office_today
         self._write_lock = threading.RLock()
         self._cache_lock = threading.Lock()

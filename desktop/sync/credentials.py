@@ -116,27 +116,37 @@ class CredentialStore:
         return "file"
 
     def load(self) -> Credentials | None:
+        text = self.load_text()
+        return Credentials.from_json(text) if text else None
+
+    def save(self, creds: Credentials) -> Backend:
+        """Store ``creds``; returns the backend that took them."""
+        return self.save_text(creds.to_json())
+
+    def load_text(self) -> str | None:
+        """The stored secret text of this entry (vault first, then the file), or None.
+
+        Also the desk database key's entry (``desktop/store/keyvault.py``)."""
         with self._lock:
             if self._use_keyring:
                 text = self._keyring_get()
                 if text:
-                    return Credentials.from_json(text)
+                    return text
             try:
-                text = self.file_path.read_text(encoding="utf-8")
+                return self.file_path.read_text(encoding="utf-8")
             except FileNotFoundError:
                 return None
             except OSError as exc:
                 log.warning("credential file unreadable: %s", type(exc).__name__)
                 return None
-            return Credentials.from_json(text)
 
-    def save(self, creds: Credentials) -> Backend:
-        """Store ``creds``; returns the backend that took them."""
+    def save_text(self, text: str) -> Backend:
+        """Store secret ``text`` under this entry; returns the backend that took it."""
         with self._lock:
-            if self._use_keyring and self._keyring_set(creds.to_json()):
+            if self._use_keyring and self._keyring_set(text):
                 self.file_path.unlink(missing_ok=True)  # never two copies
                 return "keyring"
-            self._write_file(creds.to_json())
+            self._write_file(text)
             return "file"
 
     def delete(self) -> None:
