@@ -17,9 +17,9 @@ from desktop.domain.privacy import NIK_ROLES
 
 def needs_scrub(role: str | Role | None) -> bool:
     try:
-        return Role(role) not in NIK_ROLES
+        return Role(str(role)) not in NIK_ROLES
     except ValueError:
-        return True  # unknown role: the safe side
+        return True  # unknown or missing role: the safe side
 
 
 def scrub(raw: sqlite3.Connection) -> int:
