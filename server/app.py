@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI
 from server import __version__, errors
 from server.config import Settings
 from server.context import ServerContext
+from server.deps import DEVICE_HEADER
 from server.limits import BodyLimit
 from server.routes import admin, agenda, attachments, auth, complaints, letters, meta, sync
 from server.schemas import ErrorOut
@@ -26,9 +27,29 @@ COMMON_ERRORS: dict[int | str, dict] = {
 DESCRIPTION = """Server pusat LAPOR! Desk (LAPOR! Paman, Kalimantan Selatan).
 
 Every endpoint except `/health`, `/version`, `/letters/verify` (and sign-in) needs
-`Authorization: Bearer <access_token>`; desks also send `X-Device-Id`. Errors are
+`Authorization: Bearer <access_token>` and `X-Device-Id` (the device the token was issued to;
+missing or another: `401 device_mismatch`). Errors are
 `{"error": code, "message": Indonesian text, "details": ...}`. The sync protocol is described
 in docs/sync-protocol.md."""
+
+
+def _document_device_header(app: FastAPI) -> None:
+    """Mark ``X-Device-Id`` required in the OpenAPI document: every call that takes a token
+    needs it. FastAPI itself treats it as optional, so that a missing header is answered by
+    server.auth with ``401 device_mismatch`` (like a wrong one), not with a 422."""
+    plain = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = plain()
+            for item in schema.get("paths", {}).values():
+                for operation in item.values():
+                    for param in operation.get("parameters", ()):
+                        if param.get("in") == "header" and param.get("name") == DEVICE_HEADER:
+                            param["required"] = True
+        return app.openapi_schema  # type: ignore[return-value]  # set by plain()
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -48,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(refuse_unstorable_text)],
     )
     app.state.ctx = ctx
+    _document_device_header(app)
     errors.install(app)
     for module in (meta, auth, sync, complaints, attachments, agenda, letters, admin):
         app.include_router(module.router, prefix=API_PREFIX)

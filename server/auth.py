@@ -66,6 +66,19 @@ def check_device_id(device_id: str | None) -> str:
     return device_id
 
 
+def check_token_device(sent: str | None, bound: str) -> None:
+    """A session's tokens work only from the device that signed in: the request's
+    ``X-Device-Id`` must be present and equal to it (else ``401 device_mismatch``)."""
+    challenge = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    if not sent:
+        raise ApiError(401, "device_mismatch",
+                       "ID perangkat (X-Device-Id) tidak dikirim. Token hanya berlaku dari "
+                       "perangkat tempat Anda masuk.", headers=challenge)
+    if sent != bound:
+        raise ApiError(401, "device_mismatch", "Token ini milik perangkat lain.",
+                       headers=challenge)
+
+
 # --- throttling -------------------------------------------------------------------------
 
 def _throttle_keys(username: str, address: str | None) -> list[tuple[str, str]]:
@@ -161,7 +174,8 @@ def refresh(ctx: ServerContext, refresh_token: str, device_id: str | None,
     The answer can be lost on a dropping network, leaving the desk with the old token
     only, so the token replaced last is accepted once more within ``refresh_grace``
     seconds (a replay rotates again; the pair in the lost answer dies). A replay after the
-    grace window means two parties hold the token: the session is revoked.
+    grace window means two parties hold the token: the session is revoked. Otherwise only
+    the device the session was signed in on (``X-Device-Id``) may renew it.
     """
     hashed = token_hash(refresh_token)
     now = clock().timestamp()
@@ -175,13 +189,14 @@ def refresh(ctx: ServerContext, refresh_token: str, device_id: str | None,
         if auth is None or auth.revoked_at is not None or auth.refresh_expires <= now:
             raise ApiError(401, "invalid_refresh_token",
                            "Sesi sudah berakhir. Silakan masuk kembali.")
-        if device_id and device_id != auth.device_id:
-            raise ApiError(401, "device_mismatch", "Token ini milik perangkat lain.")
         user = session.get(User, auth.user_id)
         if user is None or not user.active:
             raise ApiError(401, "invalid_refresh_token", "Akun tidak aktif.")
         replay = auth.refresh_hash != hashed
-        if replay and (auth.prev_refresh_until or 0.0) <= now:
+        stale = replay and (auth.prev_refresh_until or 0.0) <= now
+        if not stale:  # a stale token revokes the session whoever sends it
+            check_token_device(device_id, auth.device_id)
+        if stale:
             # Not raised here: the revocation must commit although the answer is a 401.
             auth.revoked_at = utcnow()
             audit.record(session, action="refresh_reuse", username=user.username,
@@ -223,12 +238,11 @@ def authenticate(ctx: ServerContext, request: Request) -> Principal:
         raise ApiError(401, "token_invalid", "Sesi tidak berlaku. Silakan masuk kembali.",
                        headers={"WWW-Authenticate": "Bearer"})
     auth, user = row
+    # Before expiry: another device must never be told to renew a token it does not own.
+    check_token_device(request.headers.get("x-device-id"), auth.device_id)
     if auth.access_expires <= clock().timestamp():
         raise ApiError(401, "token_expired", "Sesi kedaluwarsa. Perbarui token.",
                        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
-    device = request.headers.get("x-device-id")
-    if device and device != auth.device_id:
-        raise ApiError(401, "device_mismatch", "Token ini milik perangkat lain.")
     return Principal(user_id=user.id, username=user.username, full_name=user.full_name,
                      role=user.role, agency=user.agency_code, unit=user.unit_code,
                      device_id=auth.device_id, session_id=auth.id,

@@ -12,6 +12,12 @@ from server.context import ServerContext
 from server.errors import ApiError
 
 bearer = HTTPBearer(auto_error=False, description="access_token dari /api/v1/auth/login")
+DEVICE_HEADER = "X-Device-Id"
+# Optional to FastAPI so that a missing header is answered 401 device_mismatch by
+# server.auth, not 422; the OpenAPI document marks it required (server.app).
+DeviceHeader = Annotated[str | None, Header(
+    alias=DEVICE_HEADER, description="the desk's device id, the one it signed in with; missing "
+                                     "or another: 401 device_mismatch")]
 
 ADMIN_ROLES = frozenset({"admin_instansi", "admin_pusat"})
 
@@ -24,9 +30,7 @@ async def get_ctx(request: Request) -> ServerContext:
 def get_principal(
     request: Request,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    _device: Annotated[str | None, Header(
-        alias="X-Device-Id", description="the desk's device id (the one it signed in with)")
-    ] = None,
+    _device: DeviceHeader = None,
 ) -> Principal:
     return authenticate(request.app.state.ctx, request)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterator
 
@@ -145,6 +146,78 @@ def test_token_is_bound_to_its_device(server: ServerHandle) -> None:
         "Authorization": f"Bearer {client.token}", "X-Device-Id": "desk-b"})
     assert resp.status_code == 401
     assert resp.json()["error"] == "device_mismatch"
+
+
+def test_token_without_device_id_is_refused(server: ServerHandle) -> None:
+    client = server.login("pupr.loket", device_id="desk-a")
+    bearer = {"Authorization": f"Bearer {client.token}"}
+    for headers in (bearer, {**bearer, "X-Device-Id": ""}):
+        resp = requests.get(f"{server.api}/users", timeout=10, headers=headers)
+        assert resp.status_code == 401
+        body = resp.json()
+        assert set(body) == {"error", "message", "details"}
+        assert body["error"] == "device_mismatch" and "X-Device-Id" in body["message"]
+    assert client.get("/users").status_code == 200  # the token itself still works
+
+
+def test_refresh_without_or_with_another_device_id_is_refused(server: ServerHandle) -> None:
+    client = server.login("pupr.pimpinan", device_id="desk-p")
+    for headers in ({}, {"X-Device-Id": ""}, {"X-Device-Id": "desk-q"}):
+        resp = requests.post(f"{server.api}/auth/refresh", timeout=10, headers=headers,
+                             json={"refresh_token": client.refresh_token})
+        assert resp.status_code == 401, resp.text
+        assert resp.json()["error"] == "device_mismatch"
+    # The refused attempts consumed nothing: the owner renews with the same token.
+    resp = requests.post(f"{server.api}/auth/refresh", timeout=10,
+                         headers={"X-Device-Id": "desk-p"},
+                         json={"refresh_token": client.refresh_token})
+    assert resp.status_code == 200, resp.text
+
+
+def test_expired_token_from_another_device_is_not_told_to_renew(server: ServerHandle) -> None:
+    client = server.login("pupr.admin", device_id="desk-e")
+    time.sleep(TTL + 0.5)
+    foreign = requests.get(f"{server.api}/users", timeout=10, headers={
+        "Authorization": f"Bearer {client.token}", "X-Device-Id": "desk-f"})
+    assert foreign.status_code == 401 and foreign.json()["error"] == "device_mismatch"
+    assert client.get("/users").json()["error"] == "token_expired"
+
+
+def test_openapi_marks_the_device_header_required(server: ServerHandle) -> None:
+    schema = requests.get(f"{server.api}/openapi.json", timeout=10).json()
+    for path in ("/api/v1/sync/pull", "/api/v1/users"):
+        params = schema["paths"][path]["get"]["parameters"]
+        device = [p for p in params if p["name"] == "X-Device-Id"]
+        assert device and device[0]["required"] is True and device[0]["in"] == "header"
+    refresh = schema["paths"]["/api/v1/auth/refresh"]["post"]["parameters"]
+    assert [p["required"] for p in refresh if p["name"] == "X-Device-Id"] == [True]
+
+
+def test_desk_client_sends_its_device_id_on_every_request(server: ServerHandle) -> None:
+    from desktop.sync.client import ApiClient as DeskClient
+
+    client = DeskClient(server.url, "desk-client-1")
+    sent: list[tuple[str, str | None]] = []
+    client.session.hooks["response"].append(
+        lambda r, *_a, **_k: sent.append((r.request.path_url, r.request.headers.get(
+            "X-Device-Id"))))
+    try:
+        assert client.health()
+        client.login("dinkes.pimpinan", server.password)
+        page = client.pull(None, 50)
+        assert client.push([]) == []
+        sha = hashlib.sha256(b"isi berkas").hexdigest()
+        client.upload(sha, b"isi berkas", "text/plain")
+        assert b"".join(client.download(sha)) == b"isi berkas"
+        client.reserve_agenda(2026, 2)
+        time.sleep(TTL + 0.5)  # the access token expires: the client renews and retries
+        assert client.pull(page.cursor, 50).cursor
+    finally:
+        client.close()
+    paths = {path.split("?")[0].removeprefix("/api/v1") for path, _ in sent}
+    assert {"/health", "/auth/login", "/sync/pull", "/sync/push", f"/attachments/{sha}",
+            "/agenda/reserve", "/auth/refresh"} <= paths
+    assert {device for _, device in sent} == {"desk-client-1"}
 
 
 @pytest.mark.parametrize("header", ["", "Bearer", "Bearer   ", "Basic abc", "Bearer nonsense"])

@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from server import auth
 from server.auth import client_address
-from server.deps import Ctx, CurrentUser
+from server.deps import Ctx, CurrentUser, DeviceHeader
 from server.schemas import ErrorOut, LoginIn, RefreshIn, TokenOut
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -20,9 +20,10 @@ def login(body: LoginIn, request: Request, ctx: Ctx) -> dict:
 
 
 @router.post("/refresh", response_model=TokenOut, responses=_ERRORS)
-def refresh(body: RefreshIn, request: Request, ctx: Ctx) -> dict:
-    return auth.refresh(ctx, body.refresh_token, request.headers.get("x-device-id"),
-                        client_address(request))
+def refresh(body: RefreshIn, request: Request, ctx: Ctx,
+            x_device_id: DeviceHeader = None) -> dict:
+    """Renew both tokens, from the device the session was signed in on."""
+    return auth.refresh(ctx, body.refresh_token, x_device_id, client_address(request))
 
 
 @router.post("/logout", status_code=204, responses={401: {"model": ErrorOut}})
