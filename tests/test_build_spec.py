@@ -120,6 +120,18 @@ def test_migrations_ship_as_source_files(tmp_path, monkeypatch):
     assert not [name for name in hidden if name.startswith("desktop.store.migrations")]
 
 
+def test_the_sqlcipher_binding_is_bundled(tmp_path, monkeypatch):
+    """The encrypted store opens only through sqlcipher3's C module (own SQLite + OpenSSL)."""
+    spec = _run_spec(tmp_path, monkeypatch, "linux")
+    analysis = _of(spec["made"], "Analysis")[0]
+    hidden = analysis.kwargs["hiddenimports"]
+    assert {"sqlcipher3", "sqlcipher3.dbapi2", "sqlcipher3._sqlite3",
+            "cryptography.hazmat.primitives.ciphers.aead"} <= set(hidden)
+    assert not [name for name in analysis.kwargs["excludes"] if name.startswith("sqlcipher")]
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(d.startswith("sqlcipher3") for d in deps["project"]["dependencies"])
+
+
 def test_excludes_leave_the_qt_modules_the_desk_uses(tmp_path, monkeypatch):
     spec = _run_spec(tmp_path, monkeypatch, "linux")
     excludes = set(_of(spec["made"], "Analysis")[0].kwargs["excludes"])

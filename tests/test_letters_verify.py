@@ -157,7 +157,7 @@ def test_a_desk_sheet_verifies_then_shows_voided(desk: Desk, server: ServerHandl
     record = issue_letter(desk.service, cid, options=IssueOptions(paper="a4"))
     assert record.qr_key_id == "server:v1"
     payload = make_qr_payload("DINKES", record.agenda_number, str(tracking), key.key)
-    pdf = archive_path(desk.service, record.sha256).read_bytes()
+    pdf = desk.service.files.read_file(archive_path(desk.service, record.sha256))
     assert qr_in_pdf(pdf) == qr_matrix(payload)  # exactly this payload is on the sheet
 
     pending = verify(server, payload).json()

@@ -35,6 +35,7 @@ from desktop.domain.clock import (
 from desktop.intake import IntakeService
 from desktop.store import DeskService, QueueFilter
 from desktop.store.reports import preset_period
+from desktop.store.sealed import viewable_copy
 
 from .clocks import BOUNDARIES, office_time, utc, wita
 from .test_intake_service import filled, make_desk, need_pdftotext
@@ -190,7 +191,8 @@ def test_letter_issued_after_midnight_wita_on_new_year_is_dated_1_january(tmp_pa
             _add_block(store, 1, 5, year=2027)
             _add_block(store, 300, 305, year=2026)
             record = issue_letter(store, cid, options=IssueOptions(paper="a4"))
-            pdf = archive.archive_path(store, record.sha256)
+            pdf = viewable_copy(store.files, archive.archive_path(store, record.sha256),
+                                "surat.pdf")  # the archive is sealed with the desk key
             text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                                   text=True, check=True).stdout
         finally:

@@ -129,7 +129,9 @@ def test_issue_archives_the_exact_bytes_and_queues_two_ops(desk):
     _add_block(desk, 45, 46)
     record = issue_letter(desk, cid, options=IssueOptions(paper="f4"), now=NOW)
     assert record.agenda_number == "045/DISP/DINKES/XI/2026"
-    data = archive.archive_path(desk, record.sha256).read_bytes()
+    sealed = archive.archive_path(desk, record.sha256).read_bytes()
+    assert b"%PDF-" not in sealed  # kept sealed with the desk key (desktop/store/sealed.py)
+    data = desk.files.open(sealed)
     assert data.startswith(b"%PDF-") and hashlib.sha256(data).hexdigest() == record.sha256
     assert reprint_bytes(desk, record.letter_id) == data
     ops = [o for o in desk.outbox() if o["kind"] in ("letter_issued", "attach")]
@@ -230,7 +232,12 @@ def test_a_damaged_archive_is_never_printed(desk):
     _add_block(desk, 1, 1)
     record = issue_letter(desk, cid, now=NOW)
     path = archive.archive_path(desk, record.sha256)
-    path.write_bytes(path.read_bytes().replace(b"Lembar", b"LEMBAR", 1))
+    original = path.read_bytes()
+    path.write_bytes(desk.files.seal(desk.files.open(original).replace(b"Lembar", b"LEMBAR", 1)))
+    with pytest.raises(LetterError) as exc:
+        reprint_bytes(desk, record.letter_id)
+    assert exc.value.code == "archive_corrupt"
+    path.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))  # the sealed bytes altered
     with pytest.raises(LetterError) as exc:
         reprint_bytes(desk, record.letter_id)
     assert exc.value.code == "archive_corrupt"

@@ -147,7 +147,8 @@ def test_two_offline_desks_never_share_an_agenda_number(desks, lapor_server):  #
     for desk, mine in ((a, issued["a"]), (b, issued["b"])):
         for record in mine:
             data = reprint_bytes(desk.service, record.letter_id)
-            assert data == archive_path(desk.service, record.sha256).read_bytes()
+            assert data == desk.service.files.read_file(archive_path(desk.service,
+                                                                     record.sha256))
             assert hashlib.sha256(data).hexdigest() == record.sha256
     remote = [r for r in letters_for(b.service, cids[0]) if not r.local]
     assert {r.letter_id for r in remote} == {issued["a"][0].letter_id, issued["a"][3].letter_id}

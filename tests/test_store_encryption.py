@@ -3,6 +3,7 @@ the suite), plain databases of earlier versions encrypted on first start with no
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -17,11 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store import DeskService, QueueFilter, StoreError, cipher, encryption, keyvault
+from desktop.store import (
+    DeskService,
+    QueueFilter,
+    StoreError,
+    cipher,
+    encryption,
+    keyvault,
+    sealed,
+)
 from desktop.store.demo import seed_store
 from desktop.store.engine import DB_FILE
 from desktop.store.migrate import current_revision
-from tests.fixtures.make_desk_v1 import C1, C2, C3
+from tests.fixtures.make_desk_v1 import C1, C2, C3, SHA
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "desk_v1.sqlite"
@@ -125,9 +134,20 @@ def test_the_v1_fixture_is_encrypted_and_upgraded_with_nothing_lost(tmp_path) ->
     # A plain backup from an earlier schema upgrade lies beside it: encrypted too.
     old_backup = data / f"{DB_FILE}.pre-0001-from-0000-20261101-090000.bak"
     shutil.copyfile(FIXTURE, old_backup)
+    # Its letter archive and attachment cache, written plain by the earlier version.
+    letter = b"%PDF-1.4 Lembar Disposisi Sungai Miai"
+    photo = b"\xff\xd8\xff foto lubang jalan Sungai Miai"
+    (data / "letters").mkdir()
+    (data / "letters" / f"{hashlib.sha256(letter).hexdigest()}.pdf").write_bytes(letter)
+    (data / "attachments" / SHA[:2]).mkdir(parents=True)
+    (data / "attachments" / SHA[:2] / SHA).write_bytes(photo)
     before = _counts(FIXTURE)
     with DeskService(data) as service:
         assert service.encrypted
+        for path, plain in ((data / "letters" / f"{hashlib.sha256(letter).hexdigest()}.pdf",
+                             letter), (data / "attachments" / SHA[:2] / SHA, photo)):
+            assert sealed.is_sealed(path.read_bytes())
+            assert service.files.read_file(path) == plain
         assert service.migration.from_revision == "0001"
         assert service.total() == 3
         assert service.complaint(C1)["title"] == "Jalan rusak parah di Sungai Miai"
@@ -275,3 +295,27 @@ def test_cli_reports_a_missing_key_in_indonesian(tmp_path) -> None:
     assert done.returncode == 1
     assert "kuncinya tidak ada" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_new_attachments_are_sealed_and_open_as_a_private_plain_copy(tmp_path) -> None:
+    from desktop.sync import attachments
+
+    source = tmp_path / "surat.pdf"
+    content = b"%PDF-1.7 surat pengantar warga RT 05 " * 50
+    source.write_bytes(content)
+    with DeskService(tmp_path / "desk") as service:
+        payload = attachments.add_file(service, source)
+        assert payload["sha256"] == hashlib.sha256(content).hexdigest()
+        assert payload["size"] == len(content)
+        cached = attachments.cached(service, payload["sha256"])
+        assert cached is not None and b"surat pengantar" not in cached.read_bytes()
+        assert service.files.read_file(cached) == content
+        copy = sealed.viewable_copy(service.files, cached, "surat.pdf")
+        assert copy.name == "surat.pdf" and copy.read_bytes() == content
+        assert stat.S_IMODE(copy.parent.parent.stat().st_mode) == 0o700
+        assert tmp_path / "desk" not in copy.parents
+        altered = cached.read_bytes()
+        cached.write_bytes(altered[:-1] + bytes([altered[-1] ^ 1]))
+        with pytest.raises(StoreError) as err:
+            service.files.read_file(cached)
+        assert err.value.code == "file_damaged"

@@ -58,7 +58,8 @@ def test_attachment_goes_up_once_and_comes_down_on_demand(server, make_desk, mon
         assert attachments.cached(b.service, sha) is None
         client = Account(b.service).client()
         path = attachments.fetch(b.service, client, sha)
-        assert path.read_bytes() == data
+        assert b.service.files.read_file(path) == data
+        assert data not in path.read_bytes()  # sealed with the desk key
         assert b.data_dir in path.parents
         before = proxy.requests[f"/api/v1/attachments/{sha}"]
         assert attachments.fetch(b.service, client, sha) == path  # from the cache

@@ -2,12 +2,13 @@
 
 Issuing is ONE local transaction (the store's writer lock, ``BEGIN IMMEDIATE``):
 take the next agenda number from this desk's reserved blocks, render the sheet, write
-the PDF to ``<data dir>/letters/<sha256>.pdf``, record the letter row, and queue two
-outbox ops on the complaint: ``letter_issued`` (agenda number, letter id, sha256) and an
-``attach`` of the PDF (so the sync engine uploads the exact bytes by their SHA-256 and
-every desk that may see the complaint can fetch them). A crash at any line leaves either
-all of it or none of it; at worst an orphan PDF file, which the next issue of the same
-bytes reuses. The number is used up only when the transaction commits.
+the PDF to ``<data dir>/letters/<sha256>.pdf`` (sealed with the desk key,
+``desktop/store/sealed.py``; the name is the hash of the plain bytes), record the letter
+row, and queue two outbox ops on the complaint: ``letter_issued`` (agenda number, letter
+id, sha256) and an ``attach`` of the PDF (so the sync engine uploads the exact bytes by
+their SHA-256 and every desk that may see the complaint can fetch them). A crash at any
+line leaves either all of it or none of it; at worst an orphan PDF file, which the next
+issue of the same bytes reuses. The number is used up only when the transaction commits.
 
 Reprinting never renders again: it returns the archived bytes after checking their
 SHA-256, so a reprint is byte-identical to the original. Voiding keeps the number (it is
@@ -18,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -37,6 +36,7 @@ from desktop.printing import settings as letter_settings
 from desktop.printing.errors import LetterError
 from desktop.printing.sheet import DRAFT_AGENDA, build_sheet
 from desktop.store import rows as rw
+from desktop.store.errors import StoreError
 from desktop.store.snapshots import loads
 
 if TYPE_CHECKING:
@@ -126,23 +126,14 @@ def letter_filename(agenda_number: str) -> str:
     return f"Lembar-Disposisi-{safe or 'tanpa-nomor'}.pdf"
 
 
-def _write_archive(folder: Path, data: bytes) -> tuple[str, Path]:
-    """Store ``data`` under its SHA-256 (temp file + fsync + rename: never a wrong file)."""
+def _write_archive(service: DeskService, folder: Path, data: bytes) -> tuple[str, Path]:
+    """Store ``data`` under its SHA-256, sealed with the desk key (``service.files``; temp
+    file + fsync + rename: never a wrong file)."""
     sha = hashlib.sha256(data).hexdigest()
     target = folder / f"{sha}.pdf"
-    folder.mkdir(parents=True, exist_ok=True)
-    if target.is_file() and target.stat().st_size == len(data):
+    if target.is_file() and target.stat().st_size == service.files.sealed_size(len(data)):
         return sha, target
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    service.files.write_file(target, data)
     return sha, target
 
 
@@ -214,7 +205,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
                             working_days=working_days, include_content=options.include_content)
         pdf = render_disposition(sheet, paper)
-        sha, path = _write_archive(letters_dir(service), pdf)
+        sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(number)
         note = f"Lembar disposisi No. Agenda {number}"
         service.apply_local_op(complaint_id, OpKind.letter_issued, {
@@ -330,9 +321,11 @@ def read_archived(service: DeskService, record: LetterRecord) -> bytes:
     candidates.append(Path(service.data_dir) / "attachments" / record.sha256[:2] / record.sha256)
     for path in candidates:
         try:
-            data = path.read_bytes()
+            data = service.files.read_file(path)  # the plain bytes of a sealed file
         except OSError:
             continue
+        except StoreError:
+            data = b""  # altered or unreadable sealed contents: corrupt, below
         if hashlib.sha256(data).hexdigest() == record.sha256:
             return data
         log.error("archived letter %s at %s does not match its sha256", record.letter_id, path)

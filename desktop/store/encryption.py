@@ -13,7 +13,8 @@ other desk process on the same data directory:
   and only then renamed over the plain file. A crash at any point leaves either the plain
   database (the next start redoes the export) or the verified encrypted one;
 - plain backups beside it (``desk.sqlite.*.bak`` from earlier schema upgrades) are
-  encrypted the same way with the same key.
+  encrypted the same way with the same key, and the plain files of the letter archive and
+  the attachment cache are sealed (``desktop/store/sealed.py``) before the swap.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import logging
 import os
 from pathlib import Path
 
-from desktop.store import cipher, filelock, keyvault
+from desktop.store import cipher, filelock, keyvault, sealed
 from desktop.store.cipher import DeskKey
 from desktop.store.errors import StoreError
 
@@ -60,9 +61,13 @@ def prepare(db_path: Path) -> DeskKey:
         state = cipher.file_state(db_path)  # another process may have done it meanwhile
         if state in ("missing", "empty"):
             key = _create_empty(db_path)
+            sealed.seal_existing(db_path.parent, sealed.FileSealer(key))
         elif state == "plain":
             _check_desk_database(db_path)
             key = keyvault.create()
+            # Letters and attachments first: a crash before the database's swap redoes it
+            # all with a new key, and files sealed under this one still open (their key id).
+            sealed.seal_existing(db_path.parent, sealed.FileSealer(key))
             encrypt_file(db_path, key)
             log.info("desk database encrypted (key %s)", key.key_id)
         else:

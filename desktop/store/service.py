@@ -45,6 +45,7 @@ from desktop.store.engine import DB_FILE, make_engine
 from desktop.store.errors import StoreError
 from desktop.store.migrate import MigrationResult, upgrade
 from desktop.store.queue import QueueFilter, QueueRow
+from desktop.store.sealed import FileSealer
 
 __all__ = ["DeskService", "LocalOpResult", "QueueFilter", "QueueRow"]
 
@@ -93,6 +94,8 @@ class DeskService:
         self.db_path = self.data_dir / DB_FILE
         key = None if plaintext else prepare_encrypted(self.db_path)
         self.encrypted = key is not None
+        # Archived letters and attachments under data_dir are sealed with the same key.
+        self.files = FileSealer(key)
         self.migration: MigrationResult = upgrade(self.db_path, key=key)
         self._engine = make_engine(self.db_path, key)
         self._today = today or _office_today

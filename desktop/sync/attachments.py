@@ -1,8 +1,9 @@
 """Attachment files: a local cache by SHA-256, downloads on demand, uploads before ``attach``.
 
-Files live in ``<data dir>/attachments/<sha[:2]>/<sha>`` and are recorded in the store's
+Files live in ``<data dir>/attachments/<sha[:2]>/<sha>``, sealed with the desk key
+(``service.files``, ``desktop/store/sealed.py``), and are recorded in the store's
 ``attachment_files`` table. Writing is always temp file + fsync + rename, and a file is
-only ever stored under the hash of its bytes, so a crash never leaves a wrong file.
+only ever stored under the hash of its plain bytes, so a crash never leaves a wrong file.
 
 Uploads are queued by the outbox itself: an ``attach`` op names the file's hash, and the
 engine PUTs the file (``/attachments/<sha>``, idempotent on the server) right before it
@@ -14,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -49,31 +49,15 @@ def guess_mime(path: Path) -> str:
 
 def _store(service: DeskService, chunks: Iterable[bytes], expected: str | None,
            run_db: RunDb | None = None) -> tuple[str, Path, int]:
-    """Write ``chunks`` into the cache under their hash; checks ``expected`` when given."""
-    root = cache_root(service)
-    tmp_dir = root / "tmp"
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
-    fd, tmp = tempfile.mkstemp(prefix="part-", dir=tmp_dir)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                digest.update(chunk)
-                size += len(chunk)
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        sha = digest.hexdigest()
-        if expected is not None and sha != expected:
-            raise SyncError("Berkas lampiran yang diunduh rusak (sidik SHA-256 tidak cocok).",
-                            code="hash_mismatch")
-        final = cache_path(service, sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, final)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Seal ``chunks`` into the cache under their hash; checks ``expected`` when given."""
+    data = b"".join(chunks)  # attachments are at most tens of MB: sealed in one piece
+    sha = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    if expected is not None and sha != expected:
+        raise SyncError("Berkas lampiran yang diunduh rusak (sidik SHA-256 tidak cocok).",
+                        code="hash_mismatch")
+    final = cache_path(service, sha)
+    service.files.write_file(final, data)
     record = partial(service.set_attachment_file, sha, final, size)
     run_db(record) if run_db is not None else record()
     return sha, final, size
@@ -136,7 +120,8 @@ def upload_for(service: DeskService, client: Any, payload: dict[str, Any]) -> No
         raise AttachmentMissing(
             f"Berkas lampiran {payload.get('filename') or sha[:12]} tidak ada lagi di "
             "komputer ini; lampirkan ulang berkasnya.")
-    client.upload(sha, path.read_bytes(), str(payload.get("mime") or guess_mime(path)))
+    client.upload(sha, service.files.read_file(path),
+                  str(payload.get("mime") or guess_mime(path)))
     # Remember recent uploads so a retried push does not send the bytes again.
     recent = [s for s in (service.get_sync_state("uploaded_attachments", []) or []) if s != sha]
     service.set_sync_state("uploaded_attachments", (recent + [sha])[-500:])

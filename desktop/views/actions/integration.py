@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
@@ -87,6 +88,7 @@ class WorkflowIntegration(QObject):
         self.detail.snapshot_shown.connect(self.controller.set_snapshot)
         self.detail.related_wanted.connect(self._load_related)
         self.detail.thumbnail_wanted.connect(self._load_thumbnail)
+        self.detail.file_wanted.connect(self._open_attachment)
         self.detail.open_requested.connect(self.open_complaint)
         self.detail.duplicate_requested.connect(
             lambda cid: self.controller.open_action(OpKind.mark_duplicate, preselect=cid))
@@ -195,9 +197,27 @@ class WorkflowIntegration(QObject):
             self.detail.show_related(related)
 
     def _load_thumbnail(self, sha256: str, path: str) -> None:
-        run(self.tasks, self, partial(load_thumbnail, path),
+        service = self.window.service
+        read = service.files.read_file if service is not None else None
+        run(self.tasks, self, partial(load_thumbnail, path, read=read),
                        partial(self.detail.set_thumbnail, sha256),
                        lambda _exc: self.detail.set_thumbnail(sha256, None))
+
+    def _open_attachment(self, path: str, filename: str) -> None:
+        """The cached file is sealed with the desk key: its program gets a plain copy in a
+        private temporary folder (desktop/store/sealed.py ``viewable_copy``)."""
+        service = self.window.service
+        if service is None:
+            return
+        from desktop.store.sealed import viewable_copy
+
+        def failed(exc: BaseException) -> None:
+            self.window.statusBar().showMessage(
+                self.tr("The attachment cannot be opened: %1").replace("%1", str(exc)),
+                NOTICE_MS)
+
+        run(self.tasks, self, partial(viewable_copy, service.files, Path(path), filename),
+            ComplaintDetail.open_file, failed)
 
     # --- filters and saved views ------------------------------------------------------------
     def _filter_changed(self, values: dict[str, Any]) -> None:

@@ -93,6 +93,7 @@ class ComplaintDetail(QWidget):
     duplicate_requested = Signal(str)  # related complaint id: mark the shown one its duplicate
     related_wanted = Signal(object)  # the snapshot whose related complaints should be loaded
     thumbnail_wanted = Signal(str, str)  # (sha256, path): load a preview
+    file_wanted = Signal(str, str)  # (path, filename): open an attachment in its program
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -418,7 +419,8 @@ class ComplaintDetail(QWidget):
             if not path:
                 button.setToolTip(self.tr("The file arrives with the next sync."))
             else:
-                button.clicked.connect(partial(self._open_file, path))
+                button.clicked.connect(partial(self.file_wanted.emit, path,
+                                               att.get("filename") or att["sha256"][:12]))
             line.addWidget(button)
             layout.addWidget(row)
 
@@ -432,7 +434,8 @@ class ComplaintDetail(QWidget):
             label.setPixmap(QPixmap.fromImage(image))
 
     @staticmethod
-    def _open_file(path: str) -> None:
+    def open_file(path: str | Path) -> None:
+        """Hand a (plain, viewable) file to the program the system opens it with."""
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path))))
 
     def _timeline(self, events: list[dict[str, Any]]) -> str:
@@ -533,9 +536,11 @@ class ComplaintDetail(QWidget):
             layout.addWidget(row)
 
 
-def load_thumbnail(path: str, size: int = THUMB) -> QImage | None:
-    """Worker thread: a scaled preview (QImage is safe off the GUI thread; QPixmap is not)."""
-    image = QImage(path)
+def load_thumbnail(path: str, size: int = THUMB,
+                   read: Callable[[Path], bytes] | None = None) -> QImage | None:
+    """Worker thread: a scaled preview (QImage is safe off the GUI thread; QPixmap is not).
+    ``read`` gives the file's plain bytes (the store's ``files.read_file``: sealed files)."""
+    image = QImage.fromData(read(Path(path))) if read is not None else QImage(path)
     if image.isNull():
         return None
     return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
