@@ -25,6 +25,7 @@ from desktop.views.letters import jobs
 from desktop.views.letters.alive import while_alive
 from desktop.views.letters.printer import print_documents
 from desktop.views.letters.void_dialog import LetterVoidDialog
+from desktop.views.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,9 +66,11 @@ class LetterPrintDialog(QDialog):
         self.ui.issueButton.clicked.connect(self.issue)
         self.ui.voidButton.clicked.connect(self.void_current)
         self.ui.printButton.clicked.connect(self.print_sheets)
-        self.ui.saveButton.clicked.connect(self.save_pdf)
+        # clicked(checked=False) must not reach save_pdf's ``target``.
+        self.ui.saveButton.clicked.connect(self._save_clicked)
         self.ui.closeButton.clicked.connect(self.reject)
         self._set_buttons()
+        fit_to_screen(self)  # designed at 1120x760: a 1366x768 screen is smaller than that
         self.reload()
 
     def _run(self, fn: Any, on_success: Any, on_error: Any, **kwargs: Any) -> None:
@@ -291,6 +294,9 @@ class LetterPrintDialog(QDialog):
             print_documents(self, documents, title)
         except RuntimeError as exc:
             self._failed(exc)
+
+    def _save_clicked(self) -> None:
+        self.save_pdf()
 
     def save_pdf(self, target: str | None = None) -> None:
         """Save the issued sheets: one file, or (per complaint) one file each in a folder.

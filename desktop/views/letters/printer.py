@@ -6,7 +6,9 @@ PDF page's own size (A4, F4 or half folio), full page: the sheet already has its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -17,15 +19,43 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     QSizeF,
+    QStandardPaths,
     QTimer,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
+
+from desktop.views.screen_fit import fit_to_screen
 
 MAX_DPI = 300
 LOAD_TIMEOUT_MS = 10_000
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # not in a file name on Windows or Linux
+
+
+def safe_file_stem(title: str) -> str:
+    """``Lembar Disposisi 001/DISP/2026`` -> ``Lembar Disposisi 001-DISP-2026``."""
+    stem = UNSAFE.sub("-", title).strip(" .-")
+    return stem or "Lembar-Disposisi"
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (made if missing), else the home folder."""
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    home = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation))
+    folder = Path(location) if location else home
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return home
+    return folder
+
+
+def default_output_file(title: str) -> Path:
+    """Where "Print to File (PDF)" writes unless the officer picks another file."""
+    return documents_dir() / f"{safe_file_stem(title)}.pdf"
 
 
 def load_document(data: bytes, parent=None) -> QPdfDocument:  # noqa: ANN001 - QObject
@@ -90,9 +120,16 @@ def paint_documents(printer: QPrinter, documents: Sequence[bytes]) -> int:
 def print_documents(parent: QWidget, documents: Sequence[bytes], title: str) -> bool:
     """Ask for a printer (any installed one, or a PDF file) and print; False if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+    printer.setDocName(safe_file_stem(title))
+    # Qt's own default file name is the document name under the home folder: an agenda
+    # number's slashes made it a path into folders that do not exist ("is not writable").
+    printer.setOutputFileName(str(default_output_file(title)))
+    if QPrinterInfo.availablePrinterNames():  # a real printer stays the first choice
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
+    dialog.adjustSize()
+    fit_to_screen(dialog)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_documents(printer, documents)
