@@ -145,7 +145,7 @@ def test_attachments_are_staged_attached_and_queued(intake, store, tmp_path):
     (tmp_path / "surat.pdf").write_bytes(PDF)
     staged = [intake.stage_attachment(tmp_path / n) for n in ("foto.png", "surat.pdf")]
     assert [s.mime for s in staged] == ["image/png", "application/pdf"]
-    assert Path(staged[0].path).read_bytes() == PNG
+    assert store.files.read_file(Path(staged[0].path)) == PNG  # sealed with the desk key
     form = filled(attachments=[vars(s) for s in staged], unit_code="YANKES")
     created = intake.submit(form)
     snap = store.complaint(created.complaint_id)
