@@ -984,6 +984,21 @@
     </message>
 </context>
 <context>
+    <name>DateInput</name>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as dd/mm/yyyy, for example %2.</source>
+        <translation>&quot;%1&quot; bukan tanggal: ketik dengan format hh/bb/tttt, misalnya %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used here: the earliest date allowed is %2.</source>
+        <translation>Tanggal %1 tidak dapat dipakai di sini: paling awal %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used here: the latest date allowed is %2.</source>
+        <translation>Tanggal %1 tidak dapat dipakai di sini: paling akhir %2.</translation>
+    </message>
+</context>
+<context>
     <name>Deadline</name>
     <message>
         <source>%1: %2 working days from today</source>
@@ -3271,6 +3286,10 @@ Rincian untuk helpdesk: %1</translation>
 </context>
 <context>
     <name>WorkflowIntegration</name>
+    <message>
+        <source>The attachment cannot be opened: %1</source>
+        <translation>Lampiran tidak dapat dibuka: %1</translation>
+    </message>
     <message>
         <source>%1 complaints newly disposed to your unit</source>
         <translation>%1 pengaduan baru didisposisikan ke unit Anda</translation>

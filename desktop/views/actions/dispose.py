@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain import DomainError, OpKind, Sifat
 from desktop.forms.ui_action_dispose import Ui_ActionDisposeForm
+from desktop.views import date_input
 from desktop.views.actions.base import (
     ActionDialog,
+    Invalid,
     checked_codes,
     fill_checklist,
     set_checked,
@@ -38,6 +40,10 @@ class DisposeDialog(ActionDialog):
         self._automatic: date | None = None
         self._overridden = False
         ui.dueEdit.setMinimumDate(to_qdate(self.ctx.today))
+        # Typing dd/mm/yyyy works; a date before today is refused with a message.
+        self._due_refused = ""
+        self.due_input = date_input.install(ui.dueEdit)
+        self.due_input.feedback.connect(self._typed_due_feedback)
         self._recalculate()
         ui.dueEdit.dateChanged.connect(self._due_edited)
         ui.dueResetButton.clicked.connect(self._recalculate)
@@ -54,13 +60,24 @@ class DisposeDialog(ActionDialog):
         except (DomainError, TypeError, ValueError, KeyError):
             due = self.ctx.calendar.add_working_days(self.ctx.today, self.ctx.policy.follow_up_days)
         self._automatic = due
+        self._due_refused = ""
         ui.dueEdit.blockSignals(True)
         ui.dueEdit.setDate(to_qdate(due))
         ui.dueEdit.blockSignals(False)
         self._overridden = False
         self._show_due()
 
+    def _typed_due_feedback(self, message: str) -> None:
+        """A typed deadline was refused (shown; nothing is saved until it is fixed) or
+        taken (empty)."""
+        self._due_refused = message
+        if message:
+            self.show_errors({"due_date": message}, message)
+        else:
+            self.clear_errors()
+
     def _due_edited(self) -> None:
+        self._due_refused = ""
         self._overridden = from_qdate(self.ui.dueEdit.date()) != self._automatic
         self._show_due()
 
@@ -96,6 +113,8 @@ class DisposeDialog(ActionDialog):
                 "instructions": ui.otherInstructionEdit, "note": ui.noteEdit}
 
     def collect(self) -> list[Step]:
+        if self._due_refused:
+            raise Invalid({"due_date": self._due_refused})
         return [self.step(self.kind, self.payload())]
 
     def state(self) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from desktop.intake.duplicates import DuplicateHint
 from desktop.intake.form import REPORTER_FIELDS, new_form, validate_form
 from desktop.intake.template import TEMPLATE_NAME, write_template
 from desktop.tasks import Tasks
+from desktop.views import date_input
 from desktop.views.labels import CLASSIFICATION, STATUS
 from desktop.views.loket.import_dialog import ImportDialog
 from desktop.views.loket.receipt_dialog import ReceiptDialog
@@ -108,6 +109,10 @@ class LoketPage(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         ui.incidentDateEdit.setMinimumDate(NO_DATE)
         ui.incidentDateEdit.setDate(NO_DATE)
+        # Tab leaves it, typing dd/mm/yyyy works, its calendar opens at today's month.
+        self._typed_date_message = ""
+        self.incident_date_input = date_input.install(ui.incidentDateEdit)
+        self.incident_date_input.feedback.connect(self._typed_date_feedback)
         ui.attachmentHint.setText(self.tr("Photos, scans or PDF; up to %1 files of %2 each. "
                                           "You can drag files onto the list.")
                                   .replace("%1", str(MAX_FILES))
@@ -125,7 +130,7 @@ class LoketPage(QWidget):
         for combo in (ui.classificationCombo, ui.unitCombo):
             combo.currentIndexChanged.connect(self._changed)
         ui.agencyCombo.currentIndexChanged.connect(self._agency_changed)
-        ui.incidentDateEdit.dateChanged.connect(partial(self._touch_and_change, "incident_date"))
+        ui.incidentDateEdit.dateChanged.connect(self._date_changed)
         ui.categoryPicker.changed.connect(self._changed)
         ui.regionPicker.changed.connect(self._changed)
         ui.attachmentList.files_dropped.connect(self.add_files)
@@ -295,6 +300,18 @@ class LoketPage(QWidget):
             self._touched.add(key)
         self._changed()
 
+    def _typed_date_feedback(self, message: str) -> None:
+        """A typed incident date was refused (``message``: shown, and the form is not saved
+        until the date is fixed) or taken (empty)."""
+        self._typed_date_message = message
+        if message:
+            self._touched.add("incident_date")
+        self.validate()
+
+    def _date_changed(self, *_args: object) -> None:
+        self._typed_date_message = ""
+        self._touch_and_change("incident_date")
+
     def _identity_toggled(self, unidentified: bool) -> None:
         ui = self.ui
         for key in REPORTER_FIELDS:  # kept, not cleared: unticking brings them back
@@ -319,6 +336,8 @@ class LoketPage(QWidget):
         today = self.context.today if self.context else clock().today()
         categories = [c["id"] for c in self.context.categories] if self.context else None
         errors = validate_form(self.form(), today=today, category_ids=categories)
+        if self._typed_date_message:
+            errors.setdefault("incident_date", self._typed_date_message)
         for alias, key in ALIASES.items():
             if alias in errors:
                 errors.setdefault(key, errors.pop(alias))
