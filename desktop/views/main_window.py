@@ -7,12 +7,13 @@ back as a callback on the GUI thread, so a slow disk or a 100,000-row queue neve
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -35,6 +36,7 @@ from desktop.views.queue_model import COL_DATE, COL_TITLE, COLUMNS, QueueModel
 from desktop.views.view_list import KEY_ROLE, CountDelegate, ViewListModel
 
 SEARCH_DELAY_MS = 200
+NUMBER_IN_TIP = re.compile(r"\s*\(Ctrl\+\d\)\s*$")  # "(Ctrl+4)" written in a tooltip
 BUSY_DELAY_MS = 400  # show "Memuat…" only for work long enough to notice
 DEFAULT_SIZE = (1280, 740)
 # The detail pane's share of the window on first start: the queue keeps ~65 % of a
@@ -121,6 +123,10 @@ class MainWindow(QMainWindow):
         from desktop.views import settings_hub  # one Pengaturan: menu and page agree
 
         self.settings_hub = settings_hub.install(self)
+        from desktop.views import help_window  # Berkas › Keluar, Bantuan (F1)
+
+        self.help = help_window.install(self)
+        self._number_navigation()
         if not self._split_restored:
             self._default_split()
         # Deadlines and "sisa hari kerja" move at midnight though no data does.
@@ -301,6 +307,20 @@ class MainWindow(QMainWindow):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionFind.triggered.connect(self._focus_search)
         self.addAction(ui.actionFind)
+
+    def _number_navigation(self) -> None:
+        """Ctrl+1, Ctrl+2… follow the navigation buttons as shown, left to right (features
+        insert their pages among the designed ones)."""
+        group = self.ui.actionQueue.actionGroup()
+        pages = [action for action in self.ui.navBar.actions()
+                 if group is not None and action.actionGroup() is group and action.isVisible()]
+        for number, action in enumerate(pages[:9], start=1):
+            keys = QKeySequence(f"Ctrl+{number}")
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            tip = NUMBER_IN_TIP.sub("", action.toolTip() or action.text().replace("&", ""))
+            native = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({native})")
 
     def _placeholder(self, action: QAction) -> QWidget:
         from desktop.views.placeholder_page import ComingSoonPage
