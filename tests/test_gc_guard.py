@@ -41,3 +41,20 @@ def test_collection_runs_on_the_gui_thread_only(qtbot, tmp_path: Path):
         gc.callbacks.remove(note)
         desk.close()
     assert threads and set(threads) == {threading.main_thread().name}
+
+
+def test_the_window_is_freed_without_the_cyclic_collector(qtbot, tmp_path: Path):
+    """No Python cycle through the window (a cycle leaves its widgets to the collector, which
+    destroyed them in any order and crashed: Pengaturan's zone row held the window)."""
+    desk = Desk(tmp_path, "id")
+    window = desk.window
+    window.show()
+    qtbot.waitUntil(lambda: window.service is not None, timeout=15_000)
+    window.ui.actionSettings.trigger()  # builds Pengaturan (Umum, its language and zone rows)
+    assert window.settings_hub.zone.combo.count() == 3
+    desk.close()
+    gone = weakref.ref(window)
+    gc.collect()  # whatever earlier tests left
+    del window, desk
+    assert gc.isenabled() is False
+    assert gone() is None, [type(r).__name__ for r in gc.get_referrers(gone())]

@@ -15,6 +15,7 @@ Installed last by the main window, after the features have filled both. The page
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 from typing import Any
 
@@ -145,7 +146,9 @@ class ZoneRow(QWidget):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._window = window
+        # A weak reference: a strong one makes a window <-> row cycle, left to the cyclic
+        # GC, which then destroys the window's widgets in any order (a segfault in CI).
+        self._window = weakref.ref(window)
         self.combo = QComboBox(self)
         self.combo.setObjectName("zoneCombo")
         for code, hours in self.ZONES:
@@ -166,15 +169,16 @@ class ZoneRow(QWidget):
 
     def _chosen(self, index: int) -> None:
         code = self.combo.itemData(index)
-        service = getattr(self._window, "service", None)
-        if service is None:
+        window = self._window()
+        service = getattr(window, "service", None)
+        if window is None or service is None:
             return
         self.combo.setEnabled(False)
-        self._window.tasks.run(partial(service.set_setting, "office_zone", code), self._saved)
+        window.tasks.run(partial(service.set_setting, "office_zone", code), self._saved)
 
     def _saved(self, _result: object) -> None:
         self.combo.setEnabled(True)
-        watcher = getattr(self._window, "day_watcher", None)
+        watcher = getattr(self._window(), "day_watcher", None)
         if watcher is not None:
             watcher.check()  # a new zone may mean another date: deadlines move with it
 
