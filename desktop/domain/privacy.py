@@ -2,7 +2,8 @@
 
 Anonim hides the reporter from every role but admin_pusat (the safe default of the brief:
 agency officers never receive an anonymous reporter's identity). The NIK is masked to its
-province/regency and last four digits for roles that have no need for it. Rahasia complaints are never public.
+province/regency and last four digits for roles that have no need for it. Rahasia
+complaints are never public.
 """
 
 from __future__ import annotations
