@@ -49,7 +49,8 @@ def test_the_window_is_freed_without_the_cyclic_collector(qtbot, tmp_path: Path)
     desk = Desk(tmp_path, "id")
     window = desk.window
     window.show()
-    qtbot.waitUntil(lambda: desk.window.service is not None, timeout=15_000)
+    ready = weakref.ref(window)
+    qtbot.waitUntil(lambda: ready().service is not None, timeout=15_000)
     window.ui.actionSettings.trigger()  # builds Pengaturan (Umum, its language and zone rows)
     assert window.settings_hub.zone.combo.count() == 3
     desk.close()
