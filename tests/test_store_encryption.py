@@ -319,3 +319,24 @@ def test_new_attachments_are_sealed_and_open_as_a_private_plain_copy(tmp_path) -
         with pytest.raises(StoreError) as err:
             service.files.read_file(cached)
         assert err.value.code == "file_damaged"
+
+
+def test_a_sealed_image_still_gives_a_thumbnail(tmp_path, qapp) -> None:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.sync import attachments
+    from desktop.views.detail.complaint_detail import load_thumbnail
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("darkgreen"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    (tmp_path / "foto.png").write_bytes(bytes(buffer.data()))
+    with DeskService(tmp_path / "desk") as service:
+        payload = attachments.add_file(service, tmp_path / "foto.png")
+        cached = attachments.cached(service, payload["sha256"])
+        assert load_thumbnail(str(cached)) is None  # sealed: not an image on disk
+        thumb = load_thumbnail(str(cached), read=service.files.read_file)
+        assert thumb is not None and not thumb.isNull()
