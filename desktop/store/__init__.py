@@ -1,4 +1,5 @@
-"""The desk's local store: SQLite through SQLAlchemy 2.x, Alembic migrations, FTS5 search.
+"""The desk's local store: SQLite through SQLAlchemy 2.x, Alembic migrations, FTS5 search;
+encrypted at rest with SQLCipher, the key in the credential vault (``cipher``, ``encryption``).
 
 Everything outside this package goes through :class:`DeskService` and gets plain
 dataclasses and dicts back; nothing else imports SQLAlchemy.
