@@ -35,6 +35,7 @@ from desktop.store import DeskService
 from desktop.store import rows as rw
 
 from .clocks import office_time
+from .test_letters_pdftools import page_sizes, text
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
@@ -149,11 +150,44 @@ def test_issue_archives_the_exact_bytes_and_queues_two_ops(desk):
     assert again == record and len(desk.outbox()) == len(ops) + 3
 
 
+def test_one_complaint_has_one_agenda_number_on_every_paper(desk, tmp_path):
+    """Issue 15.1: complaint 2000255 printed on A4, F4 and half folio got 001, 002 and 003.
+    One letter, one number: another paper is the same letter (its own archived copy)."""
+    cid = _complaint(desk, tracking=2000255)
+    _add_block(desk, 1, 5)
+    records = {paper: issue_letter(desk, cid, options=IssueOptions(paper=paper), now=NOW)
+               for paper in ("a4", "f4", "half")}
+    assert {r.agenda_number for r in records.values()} == {"001/DISP/DINKES/XI/2026"}
+    assert {r.letter_id for r in records.values()} == {records["a4"].letter_id}
+    assert _letter_rows(desk) == 1
+    assert [o["kind"] for o in desk.outbox()].count("letter_issued") == 1
+    assert [r.agenda_seq for r in letters_for(desk, cid)] == [1]
+    sizes = {}
+    for paper, record in records.items():
+        assert record.paper == paper
+        path = tmp_path / f"{paper}.pdf"
+        path.write_bytes(archive.read_archived(desk, record))
+        sizes[paper] = page_sizes(path)[0]
+        assert "001/DISP/DINKES/XI/2026" in text(path)
+    assert len(set(sizes.values())) == 3
+    # Every copy reprints byte for byte, and asking again takes no number.
+    again = issue_letter(desk, cid, options=IssueOptions(paper="half"), now=NOW)
+    assert archive.read_archived(desk, again) == archive.read_archived(desk, records["half"])
+    assert archive.agenda_status(desk, "DINKES", 2026)["free"] == 4
+    # A new number needs the old one voided first.
+    void_letter(desk, records["a4"].letter_id, "Salah unit tujuan", now=NOW)
+    fresh = issue_letter(desk, cid, options=IssueOptions(paper="f4"), now=NOW)
+    assert fresh.agenda_number == "002/DISP/DINKES/XI/2026"
+    assert [(r.agenda_seq, r.voided) for r in letters_for(desk, cid)] == [(1, True), (2, False)]
+
+
 def test_each_number_is_used_once_and_none_is_made_up(desk):
-    cid = _complaint(desk)
+    cids = [_complaint(desk, tracking=1916449 + i, provisional=f"L-D1-20261120-000{i}")
+            for i in range(4)]
+    cid = cids[3]
     _add_block(desk, 1, 2)
     _add_block(desk, 10, 10)
-    numbers = [issue_letter(desk, cid, now=NOW).agenda_seq for _ in range(3)]
+    numbers = [issue_letter(desk, c, now=NOW).agenda_seq for c in cids[:3]]
     assert numbers == [1, 2, 10]
     with pytest.raises(LetterError) as exc:
         issue_letter(desk, cid, now=NOW)
@@ -335,10 +369,18 @@ def test_cli_issues_once_then_reprints_the_same_bytes(desk, tmp_path, capsys):
                      str(second), "--paper", "half"]) == 0
     assert "Cetak ulang" in capsys.readouterr().out
     assert first.read_bytes() == second.read_bytes() and len(desk.outbox()) == ops
-    # Another paper is another letter, with the next number.
+    # Another paper is the same letter with the same number (issue 15.1), not the next one.
     third = tmp_path / "c.pdf"
     assert cli.main(["--data-dir", data_dir, "letter", cid, "--out", str(third)]) == 0
-    assert "004/DISP/DINKES" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Cetak ulang" in out and "003/DISP/DINKES" in out and "KERTAS F4" in out.upper()
+    assert third.read_bytes() != first.read_bytes() and _letter_rows(desk) == 1
+    # The F4 copy is archived (one attach op, no second letter) and reprints byte for byte.
+    assert [o["kind"] for o in desk.outbox()[ops:]] == ["attach"]
+    fourth = tmp_path / "d.pdf"
+    assert cli.main(["--data-dir", data_dir, "letter", cid, "--out", str(fourth)]) == 0
+    assert "003/DISP/DINKES" in capsys.readouterr().out
+    assert fourth.read_bytes() == third.read_bytes() and len(desk.outbox()) == ops + 1
     assert cli.main(["--data-dir", data_dir, "letter", "123", "--out", str(third)]) == 1
     assert "tidak ditemukan" in capsys.readouterr().err
     desk.set_actor(None)

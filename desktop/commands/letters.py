@@ -1,9 +1,10 @@
 """``lapor-desk letter COMPLAINT --out FILE.pdf [--paper a4|f4|half]``.
 
 COMPLAINT is a tracking number (``1916449`` / ``#1916449``), a provisional number
-(``L-D1-20261128-0007``) or a complaint id. When the complaint already has a letter on
-that paper that is not voided, its archived bytes are written (a reprint, byte-identical
-to the original, no new agenda number); otherwise a new letter is issued from this desk's
+(``L-D1-20261128-0007``) or a complaint id. When the complaint already has a letter that is
+not voided, that letter is written on the paper asked for (a reprint: the archived bytes,
+byte-identical; on another paper its archived copy with the same agenda number, made once;
+no new agenda number); otherwise a new letter is issued from this desk's
 reserved agenda numbers (reserving a block first if none are left and the server answers).
 ``--paper`` defaults to the paper set in Pengaturan › Kop surat.
 
@@ -81,6 +82,17 @@ def _issue(service: Any, complaint_id: str, paper: str) -> Any:
         return issue_letter(service, complaint_id, options=options)
 
 
+def _held(service: Any, record: Any) -> bool:
+    """Whether this desk holds the record's bytes (a copy made here of a synced letter)."""
+    from desktop.printing import LetterError, read_archived
+
+    try:
+        read_archived(service, record)
+    except LetterError as exc:
+        return exc.code != "archive_missing"
+    return True
+
+
 def run(args: Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from desktop.domain import DomainError
@@ -91,6 +103,7 @@ def run(args: Namespace) -> int:
         current_actor,
         fetch_archived,
         find_complaint,
+        letter_on_paper,
         read_archived,
     )
     from desktop.printing import settings as letter_settings
@@ -112,12 +125,13 @@ def run(args: Namespace) -> int:
         snapshot = find_complaint(service, args.complaint)
         current_actor(service)
         paper = args.paper or letter_settings.load(service).paper
-        record = active_letter(service, snapshot["id"], paper)
+        record = active_letter(service, snapshot["id"])
         reprint = record is not None
         if record is None:
             record = _issue(service, snapshot["id"], paper)
-            data = read_archived(service, record)
-        elif record.local:
+        else:  # one letter, one number: another paper is the same letter
+            record = letter_on_paper(service, record, paper)
+        if record.local or record.sha256 and _held(service, record):
             data = read_archived(service, record)
         else:
             client = _client(service)

@@ -10,6 +10,11 @@ their SHA-256 and every desk that may see the complaint can fetch them). A crash
 line leaves either all of it or none of it; at worst an orphan PDF file, which the next
 issue of the same bytes reuses. The number is used up only when the transaction commits.
 
+A complaint has ONE letter (one agenda number) until that letter is voided: issuing again,
+on any paper, reuses it. Another paper renders the same letter (same agenda number, same
+QR) once, archived like the original and queued as an ``attach`` op whose id derives from
+the letter id and the paper (``copy_op_id``), so every desk finds that copy too.
+
 Reprinting never renders again: it returns the archived bytes after checking their
 SHA-256, so a reprint is byte-identical to the original. Voiding keeps the number (it is
 never given again) and records the reason, locally and through a ``letter_voided`` op.
@@ -58,6 +63,11 @@ def issue_op_id(letter_id: str) -> str:
 
 def file_op_id(letter_id: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{letter_id}/file"))
+
+
+def copy_op_id(letter_id: str, paper: str) -> str:
+    """The ``attach`` op (and timeline event) of the letter's archived copy on ``paper``."""
+    return str(uuid.uuid5(_NAMESPACE, f"{letter_id}/copy/{paper}"))
 
 
 @dataclass(frozen=True)
@@ -119,11 +129,14 @@ def archive_path(service: DeskService, sha256: str) -> Path:
     return letters_dir(service) / f"{sha256}.pdf"
 
 
-def letter_filename(agenda_number: str) -> str:
+def letter_filename(agenda_number: str, paper: str | None = None) -> str:
+    """``Lembar-Disposisi-045-DISP-DINKES-XI-2026.pdf``; a copy on another paper ends in
+    the paper (``...-2026-A4.pdf``)."""
     safe = "".join(ch if ch.isalnum() else "-" for ch in agenda_number).strip("-")
     while "--" in safe:
         safe = safe.replace("--", "-")
-    return f"Lembar-Disposisi-{safe or 'tanpa-nomor'}.pdf"
+    suffix = f"-{paper.upper()}" if paper else ""
+    return f"Lembar-Disposisi-{safe or 'tanpa-nomor'}{suffix}.pdf"
 
 
 def _write_archive(service: DeskService, folder: Path, data: bytes) -> tuple[str, Path]:
@@ -163,6 +176,10 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
                  settings: letter_settings.LetterSettings | None = None) -> LetterRecord:
     """Issue a disposition letter for one complaint (see the module docstring).
 
+    A complaint whose letter is not voided keeps that letter: it is returned on the
+    requested paper (``letter_on_paper``) and no number is taken; a new number needs the
+    old letter voided first.
+
     Raises LetterError (no agenda number left, settings incomplete, ...) or the domain's
     errors (e.g. the officer's role may not issue letters); nothing is written then.
     """
@@ -181,6 +198,11 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     letter_id = options.letter_id or str(uuid.uuid4())
     units = service.units()
     working_days = service.policy.follow_up_days
+    if options.letter_id is None or letter(service, options.letter_id) is None:
+        current = active_letter(service, complaint_id)
+        if current is not None:  # one letter, one number: another paper is the same letter
+            return letter_on_paper(service, current, paper, actor, options=options, now=now,
+                                   settings=settings)
 
     from desktop.letters import render_disposition
 
@@ -192,6 +214,9 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         snapshot = rw.load_snapshot(conn, complaint_id)
         if snapshot is None:
             raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
+        if _active_in(raw, snapshot):  # issued meanwhile (another window): no second number
+            raise LetterError("already_issued", "Pengaduan ini baru saja mendapat lembar "
+                                                "disposisi; muat ulang lalu cetak lagi.")
         seq = ag.take_number(raw, agency, year)
         if seq is None:
             raise LetterError(
@@ -257,6 +282,93 @@ def preview_letter(service: DeskService, complaint_id: str, *,
                         working_days=service.policy.follow_up_days,
                         include_content=options.include_content)
     return render_disposition(sheet, paper)
+
+
+def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
+                    actor: Actor | None = None, *, options: IssueOptions | None = None,
+                    now: datetime | None = None,
+                    settings: letter_settings.LetterSettings | None = None) -> LetterRecord:
+    """The letter as printed on ``paper``: the record itself on its own paper, else its
+    archived copy on that paper (same letter, same agenda number), rendered and archived on
+    first use (signer and "isi pengaduan" from ``options``). The returned record's
+    ``paper``/``sha256``/``size``/``filename`` are the copy's; ``read_archived`` gives its
+    bytes."""
+    paper = get_paper(paper, SHEET_PAPERS).key
+    if record.paper == paper:
+        return record
+    copy = _copy_of(service, record, paper)
+    if copy is not None:
+        return copy
+    if record.voided:
+        raise LetterError("already_voided", f"Surat No. Agenda {record.agenda_number} sudah "
+                                            "dibatalkan; tidak dicetak pada kertas lain.")
+    actor = actor or current_actor(service)
+    if not can(actor.role, OpKind.attach):
+        raise LetterError("forbidden", "Peran Anda tidak mencetak lembar disposisi.")
+    settings = settings or letter_settings.load(service)
+    _check_ready(settings, actor)
+    now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
+    agency = record.agency_code or settings.agency_code
+    key = qr_key.ensure(Path(service.data_dir), agency)
+    units = service.units()
+
+    from desktop.letters import render_disposition
+
+    with service.transaction() as conn:
+        raw = rw.raw(conn)
+        snapshot = rw.load_snapshot(conn, record.complaint_id)
+        if snapshot is None:
+            raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
+        made = _copy_event(snapshot, record.letter_id, paper)
+        if made is not None:
+            return _as_copy(record, paper, made)
+        sheet = build_sheet(snapshot, settings, data_dir=Path(service.data_dir), units=units,
+                            agenda_number=record.agenda_number,
+                            signer_id=options.signer_id if options else None,
+                            qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
+                            working_days=service.policy.follow_up_days,
+                            include_content=bool(options and options.include_content))
+        pdf = render_disposition(sheet, paper)
+        sha, path = _write_archive(service, letters_dir(service), pdf)
+        filename = letter_filename(record.agenda_number, paper)
+        label = get_paper(paper, SHEET_PAPERS).label
+        service.apply_local_op(record.complaint_id, OpKind.attach, {
+            "sha256": sha, "filename": filename, "mime": PDF_MIME, "size": len(pdf),
+            "note": f"Arsip lembar disposisi No. Agenda {record.agenda_number} "
+                    f"(kertas {label}, nomor yang sama)",
+        }, actor, op_id=copy_op_id(record.letter_id, paper), now=now, conn=conn)
+        raw.execute(
+            "INSERT INTO attachment_files (sha256, path, size, stored_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(sha256) DO UPDATE SET path = excluded.path, size = excluded.size",
+            (sha, str(path), len(pdf), now.isoformat()))
+    log.info("letter %s: copy on %s, sha256 %s", record.letter_id, paper, sha[:12])
+    return replace(record, paper=paper, sha256=sha, size=len(pdf), filename=filename)
+
+
+def _copy_of(service: DeskService, record: LetterRecord, paper: str) -> LetterRecord | None:
+    snapshot = service.complaint(record.complaint_id) or {}
+    made = _copy_event(snapshot, record.letter_id, paper)
+    return _as_copy(record, paper, made) if made is not None else None
+
+
+def _copy_event(snapshot: Mapping[str, Any], letter_id: str, paper: str) -> dict | None:
+    wanted = copy_op_id(letter_id, paper)
+    return next((e for e in snapshot.get("timeline") or () if e.get("id") == wanted), None)
+
+
+def _as_copy(record: LetterRecord, paper: str, event: Mapping[str, Any]) -> LetterRecord:
+    data = event.get("data") or {}
+    return replace(record, paper=paper, sha256=data.get("sha256"), size=data.get("size"),
+                   filename=data.get("filename"))
+
+
+def _active_in(raw: Any, snapshot: Mapping[str, Any]) -> bool:
+    """Whether the complaint has a letter that is not voided (this desk's or synced)."""
+    rows = raw.execute("SELECT id FROM letters WHERE complaint_id = ? AND voided = 0",
+                       (snapshot.get("id"),)).fetchall()
+    if any(_voided_in_timeline(snapshot, row[0]) is None for row in rows):
+        return True
+    return any(r.active for r in _timeline_letters(snapshot))
 
 
 def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor | None = None,
@@ -413,7 +525,9 @@ def letters_for(service: DeskService, complaint_id: str) -> list[LetterRecord]:
 
 def active_letter(service: DeskService, complaint_id: str, paper: str | None = None
                   ) -> LetterRecord | None:
-    """The newest letter of the complaint that is not voided (on ``paper`` if given)."""
+    """The newest letter of the complaint that is not voided (issued on ``paper`` if given).
+    There is at most one unless desks issued offline at the same time; on another paper it
+    is the same letter (``letter_on_paper``)."""
     found = [r for r in letters_for(service, complaint_id)
              if r.active and (paper is None or r.paper == paper)]
     return found[-1] if found else None
@@ -497,7 +611,8 @@ def _year(value: Any) -> int | None:
 
 __all__ = [
     "IssueOptions", "LetterError", "LetterRecord", "active_letter", "agenda_status",
-    "archive_path", "current_actor", "fetch_archived", "file_op_id", "issue_letter",
-    "issue_op_id", "letter", "letter_filename", "letters_for", "preview_letter",
+    "archive_path", "copy_op_id", "current_actor", "fetch_archived", "file_op_id",
+    "issue_letter", "issue_op_id", "letter", "letter_filename", "letter_on_paper",
+    "letters_for", "preview_letter",
     "read_archived", "reprint_bytes", "void_letter",
 ]

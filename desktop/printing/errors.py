@@ -8,7 +8,7 @@ class LetterError(Exception):
 
     ``code``: ``not_found``, ``no_agenda_numbers``, ``not_signed_in``, ``forbidden``,
     ``profile_missing``, ``profile_mismatch``, ``archive_missing``, ``archive_corrupt``,
-    ``invalid``, ``already_voided``.
+    ``invalid``, ``already_voided``, ``already_issued``.
     """
 
     def __init__(self, code: str, message: str) -> None:

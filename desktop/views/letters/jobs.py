@@ -13,6 +13,7 @@ from desktop.printing import (
     LetterRecord,
     agenda_status,
     issue_letter,
+    letter_on_paper,
     letters_for,
     preview_letter,
     read_archived,
@@ -30,8 +31,10 @@ class Item:
     found: bool = True
     letters: list[LetterRecord] = field(default_factory=list)
 
-    def active(self, paper: str) -> LetterRecord | None:
-        found = [r for r in self.letters if r.active and r.paper == paper]
+    def active(self, paper: str | None = None) -> LetterRecord | None:
+        """The complaint's letter that is not voided. One letter has one agenda number on
+        every paper (``paper`` is accepted for callers' symmetry and ignored)."""
+        found = [r for r in self.letters if r.active]
         return found[-1] if found else None
 
 
@@ -66,10 +69,13 @@ def load(service: Any, complaint_ids: list[str]) -> Loaded:
 
 
 def sheet_bytes(service: Any, item: Item, options: IssueOptions) -> tuple[bytes, bool]:
-    """(PDF, draft?): the archived letter on the chosen paper, else a draft preview."""
-    record = item.active(options.paper or "")
+    """(PDF, draft?): the letter on the chosen paper (its archived copy there, made once:
+    the exact bytes that will be printed), else a draft preview."""
+    record = item.active()
     if record is not None:
-        return read_archived(service, record), False
+        on_paper = letter_on_paper(service, record, options.paper or record.paper or "",
+                                   options=options)
+        return read_archived(service, on_paper), False
     return preview_letter(service, item.complaint_id, options=options), True
 
 
@@ -80,11 +86,11 @@ class IssueResult:
 
 
 def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueResult:
-    """Issue one letter for each item that has none on the paper; stop when numbers run out
-    (the rest would fail the same way)."""
+    """Issue one letter for each item that has none (on any paper: one letter, one agenda
+    number); stop when numbers run out (the rest would fail the same way)."""
     result = IssueResult()
     for item in items:
-        if not item.found or item.active(options.paper or "") is not None:
+        if not item.found or item.active() is not None:
             continue
         try:
             result.issued.append(issue_letter(service, item.complaint_id, options=options))
@@ -96,5 +102,14 @@ def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueR
     return result
 
 
-def archived(service: Any, records: list[LetterRecord]) -> list[bytes]:
-    return [read_archived(service, record) for record in records]
+def on_paper(service: Any, records: list[LetterRecord], paper: str | None
+             ) -> list[LetterRecord]:
+    """The letters as printed on ``paper`` (their archived copies there, made once)."""
+    if not paper:
+        return list(records)
+    return [letter_on_paper(service, record, paper) for record in records]
+
+
+def archived(service: Any, records: list[LetterRecord], paper: str | None = None
+             ) -> list[bytes]:
+    return [read_archived(service, record) for record in on_paper(service, records, paper)]

@@ -3,8 +3,9 @@ selection.
 
 The preview shows the exact bytes that will go out: the archived letter once issued, a
 draft (no agenda number yet) before. "Issue" gives every selected complaint without a
-letter on the chosen paper its agenda number (one transaction each, on the DB thread);
-"Print…" and "Save PDF…" then use the archived bytes, so every copy is the archived sheet.
+letter its agenda number (one transaction each, on the DB thread); another paper prints
+the same letter, with the same number (its archived copy on that paper). "Print…" and
+"Save PDF…" then use the archived bytes, so every copy is the archived sheet.
 """
 
 from __future__ import annotations
@@ -283,7 +284,7 @@ class LetterPrintDialog(QDialog):
         records = self._records()
         if not records:
             return
-        self._run(partial(jobs.archived, self._service, records),
+        self._run(partial(jobs.archived, self._service, records, self.paper),
                         partial(self._print_ready, records), self._failed)
 
     def _print_ready(self, records: list[LetterRecord], documents: list[bytes]) -> None:
@@ -317,7 +318,8 @@ class LetterPrintDialog(QDialog):
                     self.tr("PDF documents (*.pdf)"))
         if not target:
             return
-        self._run(partial(_save, self._service, records, Path(target), per_complaint),
+        self._run(partial(_save, self._service, records, Path(target), per_complaint,
+                          self.paper),
                         self._saved, self._failed)
 
     def _saved(self, paths: list[Path]) -> None:
@@ -332,9 +334,10 @@ class LetterPrintDialog(QDialog):
         box.open()
 
 
-def _save(service: Any, records: list[LetterRecord], target: Path, per_complaint: bool
-          ) -> list[Path]:
+def _save(service: Any, records: list[LetterRecord], target: Path, per_complaint: bool,
+          paper: str | None = None) -> list[Path]:
     """DB thread: write the archived bytes (one file, or one per letter in ``target``)."""
+    records = jobs.on_paper(service, records, paper)
     documents = jobs.archived(service, records)
     if per_complaint:
         target.mkdir(parents=True, exist_ok=True)
