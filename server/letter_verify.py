@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop.domain.validation import parse_int
-from desktop.letters.qr_payload import parse_qr_payload
+from desktop.letters.qr_payload import is_draft_agenda, parse_qr_payload
 from server.errors import ApiError
 from server.letters import AGENDA_TEXT_MAX
 from server.models import Complaint, Letter
@@ -30,6 +30,8 @@ MESSAGES = {
     "voided": "Lembar disposisi ini asli, tetapi suratnya sudah dibatalkan.",
     "unknown": "Tanda pengaman kode QR sah, tetapi surat ini belum tercatat di server pusat "
                "(mungkin desk penerbitnya belum tersinkron). Periksa lagi nanti.",
+    "draft": "Kode QR ini dari konsep lembar disposisi (belum diterbitkan, tanpa nomor "
+             "agenda), jadi tidak sah. Lembar disposisi yang sah mencantumkan nomor agenda.",
     "forged": "Kode QR ini tidak sah: tanda pengamannya tidak cocok. Isinya telah diubah atau "
               "tidak diterbitkan melalui LAPOR! Desk.",
 }
@@ -91,6 +93,8 @@ def verify(session: Session, keyring: QrKeyring, payload: str, tz: tzinfo) -> di
         raise _malformed()
     if keyring.verify(payload, fields.agency_code) is None:
         return {"status": "forged", "message": MESSAGES["forged"]}
+    if is_draft_agenda(fields.agenda_number):  # a konsep is never a genuine sheet
+        return {"status": "draft", "message": MESSAGES["draft"]}
     answer: dict[str, Any] = {"agency": fields.agency_code,
                               "agenda_number": fields.agenda_number,
                               "complaint_number": fields.complaint_number}

@@ -145,10 +145,11 @@ class AgendaBlockOut(BaseModel):
 
 
 class LetterVerifyOut(BaseModel):
-    status: Literal["valid", "voided", "unknown", "forged"] = Field(
+    status: Literal["valid", "voided", "unknown", "forged", "draft"] = Field(
         description="valid: a letter on record; voided: on record but voided; unknown: "
                     "correctly signed but not (yet) on the server; forged: the signature does "
-                    "not match (edited, or not signed with this server's key)")
+                    "not match (edited, or not signed with this server's key); draft: the QR "
+                    "of a konsep (no agenda number), never a genuine sheet")
     message: str = Field(description="Indonesian text for whoever scanned the sheet")
     agency: str | None = None
     agenda_number: str | None = Field(default=None, description="as printed on the sheet")

@@ -171,6 +171,20 @@ def ink(path: Path, page: int, box: tuple[float, float, float, float], dpi: int 
     return sum(1 for p in pixels if p < 128) / max(1, len(pixels))
 
 
+def qr_codes(path: Path, page: int = 1, dpi: int = 200) -> list[str]:
+    """Texts of the QR codes zbarimg (Debian zbar-tools; .ci/run installs it) reads from a
+    rendered page; [] when it finds none. Never skipped: CI must have the tool."""
+    assert shutil.which("zbarimg"), "zbarimg missing: apt-get install -y zbar-tools"
+    png = subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
+                          str(path)], capture_output=True, check=True, timeout=60).stdout
+    proc = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", "-"],
+                          input=png, capture_output=True, timeout=60)
+    if proc.returncode == 4:  # zbarimg: no symbol found
+        return []
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    return [line for line in proc.stdout.decode().splitlines() if line]
+
+
 def find_word(path: Path, word: str, page: int = 1, not_after: str | None = None) -> Word:
     """The first ``word`` on ``page`` (optionally: not right after the word ``not_after``,
     e.g. "Segera" but not the one in "Sangat Segera")."""

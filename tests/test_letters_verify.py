@@ -22,9 +22,16 @@ from pypdf import PdfReader
 
 from desktop.letters.pdfparts import qr_matrix
 from desktop.letters.qr_payload import make_qr_payload
-from desktop.printing import IssueOptions, ensure_agenda_numbers, issue_letter, void_letter
+from desktop.printing import (
+    IssueOptions,
+    ensure_agenda_numbers,
+    issue_letter,
+    preview_letter,
+    void_letter,
+)
 from desktop.printing import qr_key as qk
 from desktop.printing.archive import archive_path
+from desktop.printing.sheet import DRAFT_AGENDA
 from desktop.store import DeskService
 from desktop.sync.account import Account
 from desktop.sync.credentials import CredentialStore
@@ -38,6 +45,8 @@ from tests.server_fixtures import (
     op,
     start_server,
 )
+
+from .test_letters_pdftools import flat, page_sizes, qr_codes, run, text
 
 pytestmark = pytest.mark.timeout(300)
 YEAR = 2026
@@ -192,6 +201,37 @@ def test_a_desk_sheet_verifies_then_shows_voided(desk: Desk, server: ServerHandl
     assert body["voided_date"] is not None and "dibatalkan" in body["message"]
     for hidden in (reason, record.letter_id, "dinkes.pimpinan", *IDENTITY):
         assert hidden not in answer.text
+
+
+def test_a_draft_says_konsep_and_carries_no_valid_qr(desk: Desk, server: ServerHandle,
+                                                     tmp_path: Path) -> None:
+    """Issue 15.2: the preview before issuing looked genuine (no mark, a QR signed with the
+    real key that the server called "Tanda pengaman kode QR sah")."""
+    cid, _version, tracking = disposed_complaint(server)
+    desk.sync()
+    ensure_agenda_numbers(desk.service, desk.client)
+    key = qk.load(Path(desk.service.data_dir), "DINKES")
+    for paper in ("a4", "f4", "half"):
+        path = tmp_path / f"draft-{paper}.pdf"
+        path.write_bytes(preview_letter(desk.service, cid, options=IssueOptions(
+            paper=paper, include_content=True)))
+        pages = len(page_sizes(path))
+        for page in range(1, pages + 1):
+            assert "KONSEP \u2014 TIDAK SAH" in flat(run("pdftotext", "-f", str(page), "-l",
+                                                          str(page), path, "-")), (paper, page)
+            assert qr_codes(path, page) == [], (paper, page)
+    # The issued sheet has no mark and its QR reads back as the signed payload.
+    record = issue_letter(desk.service, cid, options=IssueOptions(paper="a4"))
+    issued = tmp_path / "issued.pdf"
+    issued.write_bytes(desk.service.files.read_file(archive_path(desk.service, record.sha256)))
+    assert "KONSEP" not in text(issued)
+    payload = make_qr_payload("DINKES", record.agenda_number, str(tracking), key.key)
+    assert qr_codes(issued) == [payload]
+    # A draft payload signed with the real key (what earlier drafts printed) is refused.
+    draft = make_qr_payload("DINKES", DRAFT_AGENDA, str(tracking), key.key)
+    body = verify(server, draft).json()
+    assert body["status"] == "draft" and "konsep" in body["message"].lower(), body
+    assert "tidak sah" in body["message"] and body["agenda_number"] is None
 
 
 def test_unknown_and_malformed_payloads(server: ServerHandle) -> None:

@@ -27,15 +27,18 @@ from .dates import format_date_id
 from .models import MISSING, SIFAT_LABELS, DispositionSheet, format_nip
 from .paper import MM, SHEET_PAPERS, Paper, get_paper
 from .pdfparts import (
+    DRAFT_MARK,
     CheckBox,
     DottedLine,
     QrCode,
+    QrPlaceholder,
     Styles,
     TitleBlock,
     canvas_class,
     chunk_text,
     clip,
     draw_footer,
+    draw_watermark,
     esc,
     footer_height,
     footer_text,
@@ -109,13 +112,16 @@ class _SheetRenderer:
 
         def header(title: TitleBlock):
             def draw(canv, _doc) -> None:
+                if sheet.draft:  # under everything else on the page
+                    draw_watermark(canv, paper.width, page_h)
                 self.kop.draw(canv, left, page_h - top)
                 title.draw(canv, left, page_h - top - self.kop.height, self.width)
             return draw
 
         def final(canv, number: int, total: int) -> None:
+            stamp = footer_text(sheet.printed_at, sheet.desk_id)
             draw_footer(canv, left, bottom, self.width,
-                        footer_text(sheet.printed_at, sheet.desk_id),
+                        f"{DRAFT_MARK} \u00b7 {stamp}" if sheet.draft else stamp,
                         f"Halaman {number} dari {total}", self.s)
 
         buf = io.BytesIO()
@@ -310,11 +316,15 @@ class _SheetRenderer:
         qr_size = 24 * MM * self.s
         left_w = self.width * 0.42
         right_w = self.width - left_w
-        qr_text = make_qr_payload(sheet.profile.code, sheet.agenda_number or MISSING,
-                                  sheet.complaint_number or MISSING, sheet.qr_key)
-        caption = "Pindai kode QR untuk memeriksa keaslian lembar disposisi ini."
-        left = [QrCode(qr_text, qr_size), Spacer(1, 1.2 * MM * self.s),
-                para(esc(caption), self.st.small_italic)]
+        if sheet.draft:  # no signed payload on a konsep: nothing to pass for genuine
+            caption = "Konsep: kode QR dicetak saat lembar disposisi diterbitkan."
+            code = QrPlaceholder(qr_size, ("Tanpa kode QR", "(konsep)"), self.st.small.fontSize)
+        else:
+            qr_text = make_qr_payload(sheet.profile.code, sheet.agenda_number or MISSING,
+                                      sheet.complaint_number or MISSING, sheet.qr_key)
+            caption = "Pindai kode QR untuk memeriksa keaslian lembar disposisi ini."
+            code = QrCode(qr_text, qr_size)
+        left = [code, Spacer(1, 1.2 * MM * self.s), para(esc(caption), self.st.small_italic)]
         jabatan = (signer.jabatan.strip() if signer else "") or MISSING
         name = (signer.name.strip() if signer else "") or MISSING
         pangkat = (signer.pangkat.strip() if signer else "") or MISSING

@@ -189,6 +189,8 @@ class DispositionSheet:
     printed_at: datetime
     desk_id: str = ""
     title: str = "LEMBAR DISPOSISI"
+    # A konsep (preview before issuing): every page marked "KONSEP — TIDAK SAH", no QR.
+    draft: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sifat", normalize_sifat(self.sifat) or "biasa")
@@ -225,6 +227,7 @@ class DispositionSheet:
         desk_id: str = "",
         received_on: date | None = None,
         include_content: bool = False,
+        draft: bool = False,
     ) -> DispositionSheet:
         """A sheet for a complaint snapshot (architecture.md). ``received_on`` defaults to the
         complaint's ``received_at`` date; ``disposition.deadline`` None takes ``due_date``;
@@ -253,6 +256,7 @@ class DispositionSheet:
             qr_key=qr_key,
             printed_at=printed_at,
             desk_id=desk_id,
+            draft=draft,
         )
 
 

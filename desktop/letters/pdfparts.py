@@ -8,6 +8,7 @@ QR modules, rules): no base-14 font can slip into a document.
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from .qrgrid import qr_matrix
 ASCENT = 0.95
 DESCENT = 0.25
 RAHASIA_RED = colors.Color(0.70, 0.05, 0.05)
+DRAFT_MARK = "KONSEP \u2014 TIDAK SAH"
+DRAFT_TINT = colors.Color(0.93, 0.76, 0.76)  # light red, drawn under the page's content
 
 
 # --------------------------------------------------------------------------- text
@@ -233,6 +236,48 @@ class QrCode(Flowable):
         c.scale(self.size / n, self.size / n)
         c.addLiteral(qr_path(self.matrix))
         c.restoreState()
+
+
+class QrPlaceholder(Flowable):
+    """Where a draft's QR would be: a dashed square saying no QR is printed yet."""
+
+    def __init__(self, size: float, lines: tuple[str, ...], font_size: float) -> None:
+        super().__init__()
+        self.size = size
+        self.lines = lines
+        self.font_size = font_size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c = self.canv
+        s, fs = self.size, self.font_size
+        c.saveState()
+        c.setStrokeColor(colors.grey)
+        c.setLineWidth(0.6)
+        c.setDash(2, 2)
+        c.rect(0, 0, s, s, stroke=1, fill=0)
+        c.setFillColor(colors.grey)
+        c.setFont(fonts.ITALIC, fs)
+        y = s / 2 + (len(self.lines) - 1) * fs * 0.6 - fs * 0.35
+        for line in self.lines:
+            c.drawCentredString(s / 2, y, fit_text(line, fonts.ITALIC, fs, s - 2))
+            y -= fs * 1.2
+        c.restoreState()
+
+
+def draw_watermark(c: Canvas, width: float, height: float, text: str = DRAFT_MARK) -> None:
+    """``text`` large and light across the page's diagonal (drafts: "KONSEP — TIDAK SAH")."""
+    angle = math.degrees(math.atan2(height, width))
+    size = math.hypot(width, height) * 0.72 / max(1.0, fonts.text_width(text, fonts.BOLD, 1))
+    c.saveState()
+    c.setFillColor(DRAFT_TINT)
+    c.translate(width / 2, height / 2)
+    c.rotate(angle)
+    c.setFont(fonts.BOLD, size)
+    c.drawCentredString(0, -size * 0.35, text)
+    c.restoreState()
 
 
 @functools.lru_cache(maxsize=64)

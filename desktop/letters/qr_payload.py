@@ -24,6 +24,9 @@ PREFIX = "LPD1"
 SEPARATOR = "|"
 TAG_BYTES = 10
 FIELD_LIMIT = 100  # characters; keeps the code small enough to scan at 2 cm
+# What a draft (konsep, before issuing) shows for its agenda number. Drafts print no QR;
+# a payload naming this (earlier drafts printed one) is never a genuine sheet.
+DRAFT_AGENDA = "(diberikan saat diterbitkan)"
 _SAFE = "/-._~:#()"
 
 
@@ -67,6 +70,13 @@ def parse_qr_payload(payload: str) -> QrFields | None:
     if len(parts) != 5 or parts[0] != PREFIX:
         return None
     return QrFields(*(unquote(p) for p in parts[1:4]))
+
+
+def is_draft_agenda(agenda_number: str) -> bool:
+    """Whether a payload's agenda number is a draft's: the draft text, or no digit at all
+    (every agenda template holds ``{seq}`` and ``{year}``)."""
+    text = str(agenda_number).strip()
+    return text == DRAFT_AGENDA or not any("0" <= ch <= "9" for ch in text)
 
 
 def verify_qr_payload(payload: str, key: bytes | str) -> bool:

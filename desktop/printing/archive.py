@@ -263,7 +263,8 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
 def preview_letter(service: DeskService, complaint_id: str, *,
                    options: IssueOptions | None = None, now: datetime | None = None,
                    settings: letter_settings.LetterSettings | None = None) -> bytes:
-    """A draft of the sheet (no number, nothing written): what "Terbitkan" would print."""
+    """A draft of the sheet (no number, nothing written): what "Terbitkan" would print,
+    marked "KONSEP — TIDAK SAH" on every page and without a QR (no signed payload)."""
     from desktop.letters import render_disposition
 
     options = options or IssueOptions()
@@ -272,11 +273,9 @@ def preview_letter(service: DeskService, complaint_id: str, *,
     if snapshot is None:
         raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
     paper = get_paper(options.paper or settings.paper, SHEET_PAPERS).key
-    key = qr_key.load(Path(service.data_dir), settings.agency_code or "X")
     sheet = build_sheet(snapshot, settings, data_dir=Path(service.data_dir),
                         units=service.units(), agenda_number=DRAFT_AGENDA,
-                        signer_id=options.signer_id,
-                        qr_key=key.key if key else b"draft-not-valid",
+                        signer_id=options.signer_id, qr_key=b"", draft=True,
                         printed_at=(now or clock().now()).astimezone(clock().zone),
                         desk_id=str(service.get_setting("desk_id") or ""),
                         working_days=service.policy.follow_up_days,

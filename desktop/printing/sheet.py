@@ -9,9 +9,10 @@ from typing import Any
 
 from desktop.letters import Disposition, DispositionSheet
 from desktop.letters.dates import parse_iso_date
+from desktop.letters.qr_payload import DRAFT_AGENDA
 from desktop.printing.settings import LetterSettings
 
-DRAFT_AGENDA = "(diberikan saat diterbitkan)"
+__all__ = ["DRAFT_AGENDA", "build_sheet", "disposition_of", "unit_names"]
 
 
 def unit_names(snapshot: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -43,8 +44,8 @@ def disposition_of(snapshot: Mapping[str, Any], settings: LetterSettings,
 def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_dir: Path,
                 units: Sequence[Mapping[str, Any]], agenda_number: str, signer_id: str | None,
                 qr_key: bytes, printed_at: datetime, desk_id: str = "",
-                working_days: int | None = None, include_content: bool = False
-                ) -> DispositionSheet:
+                working_days: int | None = None, include_content: bool = False,
+                draft: bool = False) -> DispositionSheet:
     entry = settings.signer(signer_id)
     return DispositionSheet.from_snapshot(
         snapshot, settings.profile(data_dir),
@@ -52,5 +53,5 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
         agenda_number=agenda_number,
         signer=entry.signer() if entry else None,
         qr_key=qr_key, printed_at=printed_at, desk_id=desk_id,
-        include_content=include_content,
+        include_content=include_content, draft=draft,
     )
