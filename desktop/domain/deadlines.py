@@ -1,6 +1,8 @@
 """Deadlines in working days: which phase a status is in, its due date, and how close it is.
 
-Phases: verification (starts at receipt; ``belum_diverifikasi``), follow-up (starts at
+Phases: verification (starts at receipt; ``belum_diverifikasi`` until verified: a
+verified complaint awaiting disposition has no running clock, see
+``awaiting_disposition``), follow-up (starts at
 disposition; ``didisposisikan``) and auto-close (starts at each follow-up or clarification
 request; ``ditindaklanjuti``/``menunggu_tanggapan_pelapor``). Working days spent ``ditunda``
 do not count: they are added to the due date (``held_working_days``).
@@ -71,6 +73,15 @@ def phase_days(status: Status | str | None, policy: DeadlinePolicy) -> int | Non
     return None
 
 
+def awaiting_disposition(snapshot: Mapping) -> bool:
+    """Verified (``verified_at`` set) but not yet disposed: ``belum_diverifikasi``, or on
+    hold from it. Its verification clock has stopped and no other one runs yet."""
+    status = snapshot.get("status")
+    if status == Status.ditunda:
+        status = snapshot.get("previous_status")
+    return status == Status.belum_diverifikasi and bool(snapshot.get("verified_at"))
+
+
 def due_date(phase_started: date, days: int, held_working_days: int, cal: WorkingCalendar) -> date:
     """Due date of a phase: ``days`` + ``held_working_days`` working days after its start."""
     return cal.add_working_days(phase_started, days + max(0, held_working_days))
@@ -92,6 +103,8 @@ def snapshot_due(
     ``due_override`` (set by a disposition) replaces the computed date; held days still
     extend it. ``extra_held`` adds working days of a hold still in progress.
     """
+    if awaiting_disposition(snapshot):
+        return None
     status = snapshot.get("status")
     if status == Status.ditunda:
         status = snapshot.get("previous_status")

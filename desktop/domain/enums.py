@@ -104,6 +104,9 @@ STATUS_LABELS: dict[Status, str] = {
     Status.bukan_wewenang: "Bukan Wewenang",
     Status.diarsipkan: "Diarsipkan",
 }
+# How a verified complaint still awaiting disposition is shown: its status stays
+# belum_diverifikasi (the agency has not routed it yet) but it has ``verified_at``.
+VERIFIED_LABEL = "Terverifikasi, Menunggu Disposisi"
 
 CLASSIFICATION_LABELS: dict[Classification, str] = {
     Classification.pengaduan: "Pengaduan",

@@ -31,7 +31,7 @@ from .validation import (
     clean_text,
     validate_complaint,
 )
-from .workflow import Actor, check_scope, check_transition, coerce_kind
+from .workflow import Actor, check_scope, check_state, check_transition, coerce_kind
 
 __all__ = [
     "Actor",
@@ -578,6 +578,7 @@ def apply_op(
         to_status = check_transition(
             from_status, kind, actor.role, snapshot.get("previous_status")
         )
+        check_state(snapshot, kind)
         snap = {**copy.deepcopy(SNAPSHOT_DEFAULTS), **copy.deepcopy(dict(snapshot))}
 
     snap["status"] = to_status.value

@@ -171,6 +171,18 @@ def check_transition(
     return rule.target if rule.target is not None else status
 
 
+def check_state(snapshot: Mapping | None, kind: OpKind | str) -> None:
+    """Rules on the complaint beyond its status: a verified complaint is not verified again
+    (its status stays ``belum_diverifikasi`` until disposition)."""
+    if snapshot is not None and coerce_kind(kind) is OpKind.verify and snapshot.get(
+        "verified_at"
+    ) and snapshot.get("status") == Status.belum_diverifikasi:
+        raise TransitionError(
+            "already_verified",
+            "Pengaduan ini sudah diverifikasi; langkah berikutnya adalah disposisi.",
+        )
+
+
 def allowed_kinds(status: Status | str | None, role: Role | str) -> set[OpKind]:
     """Every kind ``role`` may perform on a complaint in ``status`` (None: not yet created)."""
     role = coerce_role(role)

@@ -67,6 +67,8 @@ class QueueRow:
     overdue: bool
     due_soon: bool
     paused: bool
+    # Verified, awaiting disposition (status belum_diverifikasi, or on hold from it).
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,8 @@ def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
         return
     if view in _STATUS_VIEWS:
         w.add("c.status = ?", _STATUS_VIEWS[view])
+        if view == "perlu_verifikasi":  # verified ones await disposition instead
+            w.add("c.verified_at IS NULL")
     elif view == "untuk_unit_saya":
         my_units_clause(w, *me)
     elif view in ("jatuh_tempo", "terlambat"):

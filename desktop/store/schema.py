@@ -67,6 +67,7 @@ complaints = Table(
     Column("duplicate_of", Text),
     Column("local_dirty", Integer, nullable=False),
     Column("server_version", Integer),
+    Column("verified_at", Text),  # revision 0004
 )
 
 complaint_texts = Table(

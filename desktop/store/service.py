@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 
 from desktop.domain import (
     STATUS_LABELS,
+    VERIFIED_LABEL,
     Actor,
     DeadlineInfo,
     DeadlinePolicy,
@@ -220,7 +221,8 @@ class DeskService:
         sql = (
             "SELECT c.status, count(*), "
             "coalesce(sum(c.due_date < ?), 0), "
-            "coalesce(sum(c.due_date >= ? AND c.due_date < ?), 0) "
+            "coalesce(sum(c.due_date >= ? AND c.due_date < ?), 0), "
+            "coalesce(sum(c.verified_at IS NULL), 0) "
             f"FROM complaints c WHERE {w.sql()} GROUP BY c.status"
         )
         # "For my units" separately: an IN (...) inside the aggregate is 5x slower.
@@ -228,20 +230,21 @@ class DeskService:
         q.my_units_clause(mine, *self._me())
         with self._read() as conn:
             raw = self._raw(conn)
-            per_status = {status: (n, late, soon) for status, n, late, soon in raw.execute(
-                sql, [cut.today, cut.today, cut.soon_before, *w.params])}
+            per_status = {status: (n, late, soon, unverified)
+                          for status, n, late, soon, unverified in raw.execute(
+                              sql, [cut.today, cut.today, cut.soon_before, *w.params])}
             my_count = raw.execute(f"SELECT count(*) FROM complaints c WHERE {mine.sql()}",
                                    mine.params).fetchone()[0]
         clock = set(q.CLOCK_STATUSES)
         counts = {view: 0 for view in q.VIEWS}
         counts["semua"] = sum(v[0] for v in per_status.values())
         counts["untuk_unit_saya"] = my_count
-        for status, (_n, late, soon) in per_status.items():
+        for status, (_n, late, soon, _unverified) in per_status.items():
             if status in clock:
                 counts["terlambat"] += late
                 counts["jatuh_tempo"] += soon
         for view, status in q._STATUS_VIEWS.items():
-            counts[view] = per_status.get(status, (0,))[0]
+            counts[view] = per_status.get(status, (0,) * 4)[3 if view == "perlu_verifikasi" else 0]
         return counts
 
     def rows(self, ids: Sequence[str]) -> list[QueueRow]:
@@ -255,7 +258,7 @@ class DeskService:
         cols = ("c.id, c.tracking_number, c.provisional_number, c.received_at, c.title, "
                 "c.category_id, c.region_name, c.unit_codes, c.status, c.previous_status, "
                 "c.phase_started, c.held_working_days, c.hold_started, c.due_date, "
-                "c.due_override, c.agency_code")
+                "c.due_override, c.agency_code, c.verified_at")
         with self._read() as conn:
             raw = self._raw(conn)
             for start in range(0, len(ids), _ROW_CHUNK):
@@ -272,11 +275,14 @@ class DeskService:
                 continue
             (id_, tracking, provisional, received_at, title, category_id, region_name,
              unit_codes, status, previous, phase_started, held, hold_started, due,
-             due_override, agency) = row
-            info = deadline_memo.get(row[8:15])
+             due_override, agency, verified_at) = row
+            verified = bool(verified_at) and Status.belum_diverifikasi in (status, previous)
+            key = (*row[8:15], verified)
+            info = deadline_memo.get(key)
             if info is None:
-                info = deadline_memo[row[8:15]] = self._row_deadline(
-                    today, status, previous, phase_started, held, hold_started, due, due_override)
+                info = deadline_memo[key] = self._row_deadline(
+                    today, status, previous, phase_started, held, hold_started, due, due_override,
+                    verified)
             unit_names = unit_memo.get((agency, unit_codes))
             if unit_names is None:
                 codes = sn.loads(unit_codes, [])
@@ -288,9 +294,9 @@ class DeskService:
                 received_at=sn.parse_datetime(received_at), title=title,
                 category_name=category["name"] if category else (category_id or ""),
                 region_name=region_name, unit_names=unit_names, status=status,
-                status_label=_status_label(status), due_date=info.due,
+                status_label=_status_label(status, verified), due_date=info.due,
                 days_left=info.days_left, overdue=info.overdue, due_soon=info.due_soon,
-                paused=info.paused,
+                paused=info.paused, verified=verified,
             ))
         return out
 
@@ -314,7 +320,8 @@ class DeskService:
 
     def _row_deadline(self, today: date, status: str, previous: str | None,
                       phase_started: str | None, held: int, hold_started: str | None,
-                      due: str | None, due_override: str | None) -> DeadlineInfo:
+                      due: str | None, due_override: str | None,
+                      verified: bool = False) -> DeadlineInfo:
         """The domain's deadline_info, reading the stored due date while the clock runs.
 
         The stored ``due_date`` is what the SQL views compare, so rows and views agree even
@@ -323,7 +330,7 @@ class DeskService:
         if status == Status.ditunda:
             snap = {"status": status, "previous_status": previous, "phase_started": phase_started,
                     "held_working_days": held, "hold_started": hold_started,
-                    "due_override": due_override}
+                    "due_override": due_override, "verified_at": "yes" if verified else None}
             return domain_deadline_info(snap, today, self._policy, self._calendar)
         if status not in q.CLOCK_STATUSES or not due:
             return NO_DEADLINE
@@ -735,7 +742,9 @@ class DeskService:
 
 # --- module helpers ---------------------------------------------------------------------
 
-def _status_label(status: str) -> str:
+def _status_label(status: str, verified: bool = False) -> str:
+    if verified and status == Status.belum_diverifikasi:
+        return VERIFIED_LABEL
     try:
         return STATUS_LABELS[Status(status)]
     except ValueError:

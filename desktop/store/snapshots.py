@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.domain import Regions
+from desktop.domain import Regions, awaiting_disposition
 from desktop.domain.clock import clock
 
 # Snapshot keys stored in columns of complaints / complaint_texts, in snapshot order.
@@ -20,8 +20,8 @@ COMPLAINT_KEYS = (
     "id", "tracking_number", "provisional_number", "title", "content", "classification",
     "category_id", "channel", "incident_date", "region_code", "location_text", "reporter",
     "anonymous", "confidential", "agency_code", "unit_codes", "status", "previous_status",
-    "sifat", "tags", "duplicate_of", "received_at", "updated_at", "phase_started",
-    "held_working_days", "hold_started", "due_date", "due_override", "version",
+    "sifat", "tags", "duplicate_of", "received_at", "updated_at", "verified_at",
+    "phase_started", "held_working_days", "hold_started", "due_date", "due_override", "version",
 )
 REPORTER_KEYS = ("name", "nik", "phone", "email", "address")
 EVENT_KEYS = ("id", "at", "actor", "actor_name", "kind", "from_status", "to_status", "note", "data")
@@ -34,8 +34,8 @@ COMPLAINT_COLUMNS = (
     "channel", "incident_date", "region_code", "kabkota_code", "kecamatan_code", "region_name",
     "anonymous", "confidential", "agency_code", "unit_codes", "status", "previous_status",
     "sifat", "received_at", "received_ts", "updated_at", "phase_started",
-    "held_working_days", "hold_started", "due_date", "due_override", "version", "tags",
-    "duplicate_of", "local_dirty", "server_version",
+    "held_working_days", "hold_started", "due_date", "due_override", "verified_at", "version",
+    "tags", "duplicate_of", "local_dirty", "server_version",
 )
 TEXT_COLUMNS = (
     "content", "location_text", "reporter_present", "reporter_name", "reporter_nik",
@@ -137,8 +137,11 @@ def complaint_row(snap: Mapping[str, Any], *, local_dirty: bool, server_version:
         iso(snap.get("phase_started")),
         _int(snap.get("held_working_days"), 0),
         iso(snap.get("hold_started")),
-        iso(snap.get("due_date")),
+        # A verified complaint awaiting disposition has no clock, also in snapshots a
+        # server computed before it knew that (the queue's SQL reads this column).
+        None if awaiting_disposition(snap) else iso(snap.get("due_date")),
         iso(snap.get("due_override")),
+        _text(snap.get("verified_at")),
         _int(snap.get("version"), 0),
         dumps(list(snap.get("tags") or [])),
         _text(snap.get("duplicate_of")),
@@ -227,6 +230,7 @@ def build_snapshot(c: Mapping[str, Any], t: Mapping[str, Any] | None,
         "duplicate_of": c["duplicate_of"],
         "received_at": c["received_at"],
         "updated_at": c["updated_at"],
+        "verified_at": c["verified_at"],
         "phase_started": c["phase_started"],
         "held_working_days": c["held_working_days"],
         "hold_started": c["hold_started"],

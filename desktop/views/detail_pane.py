@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import formatting
 from desktop.forms.ui_detail_pane import Ui_DetailPane
-from desktop.views.labels import CHANNEL, CLASSIFICATION, EVENT, SIFAT, STATUS
+from desktop.views.labels import CHANNEL, CLASSIFICATION, EVENT, SIFAT, STATUS, status_text
 from desktop.views.queue_model import time_left_text
 
 EMPTY = "—"
@@ -56,7 +56,8 @@ class DetailPane(QWidget):
         ui.titleLabel.setText(snapshot.get("title") or EMPTY)
         ui.badgeLabel.setText(self._badges(snapshot))
 
-        status = STATUS.text(snapshot.get("status"), getattr(row, "status_label", None))
+        status = status_text(snapshot.get("status"), getattr(row, "status_label", None),
+                             verified=bool(snapshot.get("verified_at")))
         ui.statusValue.setText(status or EMPTY)
         ui.deadlineValue.setText(self._deadline(snapshot, row))
         ui.receivedValue.setText(formatting.datetime_long(snapshot.get("received_at"), lang)

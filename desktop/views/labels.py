@@ -7,6 +7,9 @@ too. The Indonesian translations equal the domain's labels (tests/test_i18n.py c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
@@ -51,8 +54,33 @@ STATUS_SHORT = LabelTable("StatusShort", {
 })
 
 
-def status_short(code: str | None, fallback: str | None = None) -> str:
+# A verified complaint awaiting disposition keeps the status belum_diverifikasi; it is shown
+# so (domain: ``awaiting_disposition``, ``VERIFIED_LABEL``) so nobody verifies it twice.
+VERIFIED = QT_TRANSLATE_NOOP("Status", "Verified, Awaiting Disposition")
+VERIFIED_SHORT = QT_TRANSLATE_NOOP("StatusShort", "Verified")
+
+
+def _verified(code: str | None, verified: bool) -> bool:
+    return verified and code == "belum_diverifikasi"
+
+
+def status_text(code: str | None, fallback: str | None = None, *, verified: bool = False) -> str:
+    """The status's full name; ``verified``: the complaint has ``verified_at``."""
+    if _verified(code, verified):
+        return QCoreApplication.translate("Status", VERIFIED)
+    return STATUS.text(code, fallback)
+
+
+def snapshot_status_text(snapshot: Mapping[str, Any]) -> str:
+    """The full status name of a complaint snapshot (verified ones say so)."""
+    return status_text(snapshot.get("status"), verified=bool(snapshot.get("verified_at")))
+
+
+def status_short(code: str | None, fallback: str | None = None, *,
+                 verified: bool = False) -> str:
     """The status as the queue shows it: the short form where one exists."""
+    if _verified(code, verified):
+        return QCoreApplication.translate("StatusShort", VERIFIED_SHORT)
     return STATUS_SHORT.text(code) if code in STATUS_SHORT else STATUS.text(code, fallback)
 
 

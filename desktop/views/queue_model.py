@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop import formatting
 from desktop.tasks import Tasks
-from desktop.views.labels import STATUS, status_short
+from desktop.views.labels import status_short, status_text
 
 PAGE_SIZE = 100
 CACHE_LIMIT = 5000
@@ -234,7 +234,8 @@ class QueueModel(QAbstractTableModel):
         if column == COL_UNIT:
             return row.unit_names or ""
         if column == COL_STATUS:
-            return status_short(row.status, row.status_label)
+            return status_short(row.status, row.status_label,
+                                verified=getattr(row, "verified", False))
         return time_left_text(row)
 
     def _tooltip(self, row: Any, column: int) -> str | None:
@@ -248,7 +249,8 @@ class QueueModel(QAbstractTableModel):
             return QCoreApplication.translate("QueueModel", "Deadline: %1 (working days)").replace(
                 "%1", formatting.date_long(row.due_date, self._lang))
         if column == COL_STATUS:
-            return STATUS.text(row.status, row.status_label) or None
+            return status_text(row.status, row.status_label,
+                               verified=getattr(row, "verified", False)) or None
         if column in (COL_TITLE, COL_UNIT, COL_REGION, COL_CATEGORY):
             return self._display(row, column) or None
         return None

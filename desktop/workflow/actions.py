@@ -18,6 +18,7 @@ from desktop.domain import (
     OpKind,
     Status,
     check_scope,
+    check_state,
     check_transition,
 )
 
@@ -61,6 +62,7 @@ def availability(snapshot: Mapping[str, Any] | None, actor: Actor, kind: OpKind)
     try:
         check_scope(snapshot, actor)
         check_transition(snapshot.get("status"), kind, actor.role, snapshot.get("previous_status"))
+        check_state(snapshot, kind)
     except DomainError as exc:
         return Availability(kind, False, exc.code, exc.message)
     return Availability(kind, True)

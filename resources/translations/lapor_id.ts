@@ -3124,12 +3124,20 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <source>Archived</source>
         <translation>Diarsipkan</translation>
     </message>
+    <message>
+        <source>Verified, Awaiting Disposition</source>
+        <translation>Terverifikasi, Menunggu Disposisi</translation>
+    </message>
 </context>
 <context>
     <name>StatusShort</name>
     <message>
         <source>Awaiting Reporter</source>
         <translation>Menunggu Pelapor</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Terverifikasi</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,14 @@ from desktop.domain import (
 from desktop.domain.clock import clock
 from desktop.domain.privacy import NIK_ROLES
 from desktop.views.detail.flow_layout import FlowLayout
-from desktop.views.labels import CHANNEL, CLASSIFICATION, EVENT, SIFAT, STATUS
+from desktop.views.labels import (
+    CHANNEL,
+    CLASSIFICATION,
+    EVENT,
+    SIFAT,
+    STATUS,
+    snapshot_status_text,
+)
 from desktop.workflow import status_actions
 
 EMPTY = "—"
@@ -305,7 +312,7 @@ class ComplaintDetail(QWidget):
         return text + ("<br/>" + " &nbsp;".join(pills) if pills else "")
 
     def _status(self, snap: Mapping[str, Any]) -> str:
-        status = html.escape(STATUS.text(snap.get("status")))
+        status = html.escape(snapshot_status_text(snap))
         d = self.deadlines
         info = deadline_info(snap, d.today(), d.policy, d.calendar)
         if info.paused:
