@@ -181,7 +181,7 @@ def _ensure_directory(ctx: ServerContext, password: str, rng: random.Random) -> 
             counts["units"] += len(spec["units"])
             people = [(f"{code.lower()}.loket", "loket", None, "Petugas Loket"),
                       (f"{code.lower()}.admin", "admin_instansi", None, "Admin Instansi"),
-                      (f"{code.lower()}.pimpinan", "pimpinan", None, f"Kepala {spec['short']}")]
+                      (f"{code.lower()}.pimpinan", "pimpinan", None, f"Kepala {spec['name']}")]
             people += [(f"{code.lower()}.{u.lower()}", "petugas_unit", u, f"Petugas {name}")
                        for u, name, _ in spec["units"]]
             if spec.get("central"):

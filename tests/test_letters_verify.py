@@ -30,6 +30,7 @@ from desktop.printing import (
     void_letter,
 )
 from desktop.printing import qr_key as qk
+from desktop.printing import settings as letter_settings
 from desktop.printing.archive import archive_path
 from desktop.printing.sheet import DRAFT_AGENDA
 from desktop.store import DeskService
@@ -47,6 +48,7 @@ from tests.server_fixtures import (
 )
 
 from .test_letters_pdftools import flat, page_sizes, qr_codes, run, text
+from .test_printing_archive import complete_kop
 
 pytestmark = pytest.mark.timeout(300)
 YEAR = 2026
@@ -150,6 +152,7 @@ class Desk:
 def desk(tmp_path: Path, server: ServerHandle, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("LAPOR_DESK_CREDENTIAL_STORE", "file")
     made = Desk(tmp_path, server, "dinkes.pimpinan")
+    letter_settings.save(made.service, complete_kop())  # issuing needs a complete kop
     yield made
     made.close()
 

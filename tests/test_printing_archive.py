@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import uuid
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from desktop.store import rows as rw
 
 from .clocks import office_time
 from .test_letters_pdftools import page_sizes, text
+from .test_letters_pdftools import words as pdf_words
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
@@ -77,8 +79,24 @@ def _at_now():
         yield
 
 
-def desk_for(folder: Path) -> DeskService:
-    """A Dinkes leader's desk in ``folder`` (the ``desk`` fixture; other modules too)."""
+SIGNER = ls.SignerEntry(id="kadinkes", jabatan="KEPALA DINAS KESEHATAN PROVINSI KALIMANTAN "
+                        "SELATAN", name="dr. H. Ahmad Fauzan, M.Kes.",
+                        pangkat="Pembina Utama Muda (IV/c)", nip="197001011995031002")
+
+
+def complete_kop(**changes: object) -> ls.LetterSettings:
+    """Kop Surat settings an officer saved in full (issuing refuses anything less)."""
+    kop = ls.LetterSettings(
+        agency_code="DINKES",
+        header_lines=("PEMERINTAH PROVINSI KALIMANTAN SELATAN", "DINAS KESEHATAN"),
+        address="Jalan Belitung Darat No. 118, Banjarmasin 70116",
+        phone_fax="Telepon (0511) 3355 661", signers=(SIGNER,), default_signer=SIGNER.id)
+    return replace(kop, **changes)
+
+
+def desk_for(folder: Path, *, kop: bool = True) -> DeskService:
+    """A Dinkes leader's desk in ``folder`` (the ``desk`` fixture; other modules too), with
+    complete Kop Surat settings unless ``kop`` is False."""
     service = DeskService(folder)
     service.merge_reference(
         agencies=[{"code": "DINKES", "name": "Dinas Kesehatan Provinsi Kalimantan Selatan"}],
@@ -86,6 +104,8 @@ def desk_for(folder: Path) -> DeskService:
                 "name": "Bidang Pelayanan Kesehatan"}])
     service.set_actor(LEADER)
     service.set_setting("desk_id", "D1")
+    if kop:
+        ls.save(service, complete_kop())
     return service
 
 
@@ -281,6 +301,44 @@ def test_a_damaged_archive_is_never_printed(desk):
     assert gone.value.code == "archive_missing" and "sinkronkan" in gone.value.message
 
 
+def test_an_incomplete_kop_is_refused_and_says_what_is_missing(tmp_path):
+    """Issue 15.3: with no Kop Surat saved, letters went out with no address or phone, the
+    jabatan "KEPALA DINKES KALSEL," and "-" for pangkat."""
+    service = desk_for(tmp_path / "bare", kop=False)
+    try:
+        service.set_sync_state("directory_users", {"dinkes.pimpinan": {
+            "username": "dinkes.pimpinan", "role": "pimpinan", "agency": "DINKES",
+            "full_name": "dr. H. Ahmad Fauzan", "jabatan": "Kepala Dinkes Kalsel", "nip": ""}})
+        cid = _complaint(service)
+        _add_block(service, 1, 3)
+        with pytest.raises(LetterError) as exc:
+            issue_letter(service, cid, now=NOW)
+        message = exc.value.message
+        assert exc.value.code == "profile_missing", message
+        for words_ in ("alamat kantor", "NIP penanda tangan", "jabatan penanda tangan",
+                       "KEPALA DINKES KALSEL", "Pengaturan \u203a Kop Surat"):
+            assert words_ in message, message
+        assert "nama penanda tangan" not in message  # the name is there
+        assert _letter_rows(service) == 0
+        assert archive.agenda_status(service, "DINKES", 2026)["free"] == 3
+        no_signer = complete_kop(signers=(), default_signer=None)
+        with pytest.raises(LetterError, match="penanda tangan"):
+            issue_letter(service, cid, now=NOW, settings=no_signer)
+        # Complete, with no pangkat: the line is left out, never printed as "-".
+        ls.save(service, complete_kop(signers=(replace(SIGNER, pangkat=""),)))
+        record = issue_letter(service, cid, now=NOW)
+        path = tmp_path / "sheet.pdf"
+        path.write_bytes(archive.read_archived(service, record))
+    finally:
+        service.close()
+    page = pdf_words(path)[0].words
+    name = next(w for w in page if w.text == "Fauzan,")
+    nip = next(w for w in page if w.text == "NIP." and w.y0 > name.y1)
+    between = [w.text for w in page if name.y1 < w.y0 < nip.y0 and w.x0 > name.x0 - 60]
+    assert between == [], between
+    assert "Jalan Belitung Darat" in text(path)
+
+
 def test_only_leaders_of_the_configured_agency_issue(desk):
     cid = _complaint(desk)
     _add_block(desk, 1, 5)
@@ -324,6 +382,7 @@ def test_find_complaint_by_tracking_provisional_or_id(desk):
 
 
 def test_settings_round_trip_validate_and_keep_the_emblem(desk, tmp_path):
+    desk.set_setting(ls.SETTINGS_KEY, None)  # never saved: the defaults
     settings = ls.load(desk)
     assert settings.header_lines == ("PEMERINTAH PROVINSI KALIMANTAN SELATAN",
                                      "DINAS KESEHATAN")

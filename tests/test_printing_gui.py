@@ -218,6 +218,28 @@ def test_clerk_cannot_issue(qtbot, desk):
     dialog.close()
 
 
+def test_an_incomplete_kop_is_refused_and_opens_the_letterhead_editor(qtbot, desk):
+    """Issue 15.3: the refusal says what is missing and offers the Kop Surat editor."""
+    desk, ids = desk
+    service = desk.window.service
+    settings = ls.load(service)
+    service.set_setting(ls.SETTINGS_KEY, {**settings.to_json(), "address": ""})
+    dialog = _open_dialog(qtbot, desk, ids[:1])
+    qtbot.mouseClick(dialog.ui.issueButton, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, desk)
+    qtbot.waitUntil(lambda: dialog.kop_box is not None and dialog.kop_box.isVisible(),
+                    timeout=WAIT_MS)
+    box = dialog.kop_box
+    assert "alamat kantor" in box.text() and "Kop Surat" in box.text()
+    assert letters_for(service, ids[0]) == []
+    button = next(b for b in box.buttons() if b.text() == "Buka Pengaturan Kop Surat")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window = desk.window
+    qtbot.waitUntil(lambda: window.ui.pages.currentWidget() is window.letters.settings_tabs,
+                    timeout=WAIT_MS)
+    assert window.letters.settings_tabs.currentWidget() is window.letters.letterhead_tab
+
+
 def test_detail_more_menu_offers_print_disposition(qtbot, desk):
     desk, ids = desk
     window = desk.window

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,6 +34,7 @@ from desktop.sync.credentials import CredentialStore
 from desktop.sync.engine import SyncEngine
 from desktop.sync.retry import RetryPolicy
 from tests.server_fixtures import ServerHandle, dispose, lapor_server, make_complaint  # noqa: F401
+from tests.test_printing_archive import complete_kop
 
 pytestmark = [pytest.mark.dates, pytest.mark.timeout(240)]
 
@@ -85,9 +85,9 @@ def _complaints(server: ServerHandle, n: int) -> list[str]:
 
 
 def _hold(desk: Desk, size: int) -> None:
-    """Small agenda blocks for this desk (Pengaturan › Kop Surat › nomor yang dipegang)."""
-    settings = letter_settings.load(desk.service)
-    letter_settings.save(desk.service, replace(settings, low_water=size, block_size=size))
+    """Small agenda blocks for this desk (Pengaturan › Kop Surat › nomor yang dipegang), on
+    a complete kop (issuing refuses less)."""
+    letter_settings.save(desk.service, complete_kop(low_water=size, block_size=size))
 
 
 def test_two_offline_desks_never_share_an_agenda_number(desks, lapor_server):  # noqa: F811

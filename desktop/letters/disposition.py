@@ -327,7 +327,7 @@ class _SheetRenderer:
         left = [code, Spacer(1, 1.2 * MM * self.s), para(esc(caption), self.st.small_italic)]
         jabatan = (signer.jabatan.strip() if signer else "") or MISSING
         name = (signer.name.strip() if signer else "") or MISSING
-        pangkat = (signer.pangkat.strip() if signer else "") or MISSING
+        pangkat = signer.pangkat.strip() if signer else ""  # empty: no line, never "-"
         nip = format_nip(signer.nip if signer else "") or MISSING
         c = self.st.center
         # The block never splits, so each line is clipped to keep it well under a page.
@@ -335,7 +335,7 @@ class _SheetRenderer:
             para(esc(clip(jabatan, 160)) + ",", self.st.center_bold),
             Spacer(1, 17 * MM * self.s),
             para(f"<u>{esc(clip(name, 120))}</u>", self.st.center_bold),
-            para(esc(clip(pangkat, 80)), c),
+            *([para(esc(clip(pangkat, 80)), c)] if pangkat else []),
             para(f"NIP. {esc(clip(nip, 40))}", c),
         ]
         return Table([[left, right]], colWidths=[left_w, right_w],

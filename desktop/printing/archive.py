@@ -158,12 +158,18 @@ def _desk_id(raw: Any) -> str:
     return str(value or "")
 
 
-def _check_ready(settings: letter_settings.LetterSettings, actor: Actor) -> None:
+def _check_ready(settings: letter_settings.LetterSettings, actor: Actor,
+                 signer_id: str | None = None) -> None:
     errors = settings.errors()
     if errors:
         raise LetterError("profile_missing", "Pengaturan kop surat belum lengkap: "
                           f"{next(iter(errors.values()))} Lengkapi di Pengaturan \u203a "
-                          "Kop surat.")
+                          "Kop Surat.")
+    problems = settings.issue_problems(signer_id)
+    if problems:
+        raise LetterError("profile_missing", "Kop surat belum lengkap, surat tidak "
+                          f"diterbitkan. Yang belum diisi: {'; '.join(problems)}. Lengkapi di "
+                          "Pengaturan \u203a Kop Surat.")
     if actor.role is not Role.admin_pusat and settings.agency_code != actor.agency:
         raise LetterError(
             "profile_mismatch",
@@ -189,7 +195,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         raise LetterError("forbidden", "Peran Anda tidak menerbitkan lembar disposisi; "
                                        "minta pimpinan atau admin instansi.")
     settings = settings or letter_settings.load(service)
-    _check_ready(settings, actor)
+    _check_ready(settings, actor, options.signer_id)
     paper = get_paper(options.paper or settings.paper, SHEET_PAPERS).key
     now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
     agency = settings.agency_code
@@ -305,7 +311,7 @@ def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
     if not can(actor.role, OpKind.attach):
         raise LetterError("forbidden", "Peran Anda tidak mencetak lembar disposisi.")
     settings = settings or letter_settings.load(service)
-    _check_ready(settings, actor)
+    _check_ready(settings, actor, options.signer_id if options else None)
     now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
     agency = record.agency_code or settings.agency_code
     key = qr_key.ensure(Path(service.data_dir), agency)

@@ -32,6 +32,13 @@ BLOCK_SIZE = 50
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 _NIP_RE = re.compile(r"^\d{18}$")
 _CODE_RE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
+# Short forms that do not belong in a signed jabatan ("KEPALA DINKES KALSEL"): tata naskah
+# dinas writes it in full ("KEPALA DINAS KESEHATAN PROVINSI KALIMANTAN SELATAN").
+_SHORT_FORMS = frozenset({
+    "KALSEL", "KADIS", "KADINKES", "KABID", "KABAG", "KASI", "KASIE", "KASUBAG", "KASUBBAG",
+    "SEKDIS", "PROV", "PROP", "PEMPROV", "KAB", "KEC", "DINKES", "DISDIK", "DISDIKBUD",
+    "DISKOMINFO", "DISHUB", "DPUPR", "PUPR", "BAPPEDA", "BPBD", "RSUD", "KALTENG", "KALTIM",
+})
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,36 @@ class LetterSettings:
     @property
     def agenda(self) -> AgendaFormat:
         return AgendaFormat(self.agenda_format)
+
+    def issue_problems(self, signer_id: str | None = None) -> list[str]:
+        """What a letter still needs before it may be issued (Indonesian, one item each):
+        the office address and the signer's name, jabatan in full and NIP. Empty when
+        complete. Saving accepts less; issuing does not."""
+        problems: list[str] = []
+        if not self.address.strip():
+            problems.append("alamat kantor (baris alamat kop surat)")
+        entry = self.signer(signer_id)
+        if entry is None:
+            problems.append("penanda tangan (nama, jabatan lengkap dan NIP)")
+            return problems
+        if not entry.name.strip():
+            problems.append("nama penanda tangan")
+        jabatan = entry.jabatan.strip()
+        if not jabatan:
+            problems.append("jabatan penanda tangan")
+        else:
+            short = short_forms(jabatan, self.agency_code)
+            if short:
+                problems.append(
+                    f"jabatan penanda tangan ditulis lengkap tanpa singkatan (tertulis "
+                    f"\u201c{jabatan.upper()}\u201d: {', '.join(short)}; misalnya KEPALA DINAS "
+                    "KESEHATAN PROVINSI KALIMANTAN SELATAN)")
+        nip = entry.nip.replace(" ", "")
+        if not nip:
+            problems.append("NIP penanda tangan (18 digit)")
+        elif not _NIP_RE.match(nip):
+            problems.append("NIP penanda tangan yang benar (18 digit angka)")
+        return problems
 
     # -- checks and JSON ------------------------------------------------------------------
     def errors(self) -> dict[str, str]:
@@ -176,6 +213,18 @@ class LetterSettings:
             configured=True,
             extra={k: v for k, v in data.items() if k not in known},
         )
+
+
+def short_forms(jabatan: str, agency_code: str = "") -> list[str]:
+    """The abbreviations in a jabatan (upper case, in order): known short forms and the
+    agency's code ("KEPALA DINKES KALSEL" -> ["DINKES", "KALSEL"])."""
+    code = agency_code.strip().upper()
+    found = []
+    for word in re.findall(r"[A-Za-z]+\.?", jabatan):
+        bare = word.rstrip(".").upper()
+        if (bare in _SHORT_FORMS or (code and bare == code)) and bare not in found:
+            found.append(bare)
+    return found
 
 
 def _valid_nip(value: Any) -> str:

@@ -24,6 +24,10 @@
         <translation>Basis data lokal masih dibuka.</translation>
     </message>
     <message>
+        <source>Not signed in: sign in with your officer account to act on complaints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select a complaint first.</source>
         <translation>Pilih pengaduan terlebih dahulu.</translation>
     </message>
@@ -1593,6 +1597,10 @@
         <translation>Tidak semua lembar diterbitkan</translation>
     </message>
     <message>
+        <source>Open Letterhead settings</source>
+        <translation>Buka Pengaturan Kop Surat</translation>
+    </message>
+    <message>
         <source>Disposition sheet %1</source>
         <translation>Lembar disposisi %1</translation>
     </message>
@@ -2990,6 +2998,29 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>Front Desk Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerSettingsDialog</name>
     <message>
         <source>Server and sync</source>
@@ -3267,6 +3298,38 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>Sign out / switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: sign in with your officer account to act on complaints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished">Masuk…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished">Keluar</translation>
+    </message>
+    <message>
+        <source>Sign out and let another officer sign in (shared PC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your officer account</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Outbox (%1)</source>

@@ -135,9 +135,18 @@ class LettersIntegration(QObject):
             return None
         dialog = LetterPrintDialog(self.window.tasks, self.service, ids, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_letterhead.connect(self.show_letterhead)
         dialog.open()
         self.dialog = dialog
         return dialog
+
+
+    def show_letterhead(self) -> None:
+        """Pengaturan › Kop Surat in front (issuing was refused for an incomplete kop)."""
+        tabs = self.settings_tabs
+        tabs.setCurrentWidget(self.letterhead_tab)
+        self.letterhead_tab.ensure()
+        self.window.ui.actionSettings.trigger()
 
 
 def install(window: Any) -> LettersIntegration:

@@ -83,6 +83,7 @@ def sheet_bytes(service: Any, item: Item, options: IssueOptions) -> tuple[bytes,
 class IssueResult:
     issued: list[LetterRecord] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (complaint label, message)
+    kop_incomplete: bool = False  # refused for the Kop Surat: offer to open its editor
 
 
 def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueResult:
@@ -96,6 +97,7 @@ def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueR
             result.issued.append(issue_letter(service, item.complaint_id, options=options))
         except (LetterError, DomainError) as exc:
             result.errors.append((item.number, exc.message))
+            result.kop_incomplete |= getattr(exc, "code", "") == "profile_missing"
             if getattr(exc, "code", "") in ("no_agenda_numbers", "profile_missing",
                                             "profile_mismatch", "forbidden", "not_signed_in"):
                 break

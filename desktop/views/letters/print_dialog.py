@@ -40,6 +40,8 @@ class LetterPrintDialog(QDialog):
     successful issue or void (the queue refreshes through ``tasks.changed`` as well)."""
 
     issued = Signal()
+    # The officer chose to complete the Kop Surat (issuing was refused without it).
+    open_letterhead = Signal()
 
     def __init__(self, tasks: Any, service: Any, complaint_ids: list[str],
                  parent: QWidget | None = None) -> None:
@@ -53,6 +55,7 @@ class LetterPrintDialog(QDialog):
         self._loaded: jobs.Loaded | None = None
         self._generation = 0
         self._busy = False
+        self.kop_box: QMessageBox | None = None  # the refusal offering the Kop Surat editor
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([330, 790])
         for key in SHEET_PAPERS:
@@ -252,8 +255,18 @@ class LetterPrintDialog(QDialog):
             text = "\n".join(f"{number}: {message}" for number, message in result.errors)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not every sheet was issued"),
                               text, QMessageBox.StandardButton.Ok, self)
+            if result.kop_incomplete:
+                button = box.addButton(self.tr("Open Letterhead settings"),
+                                       QMessageBox.ButtonRole.AcceptRole)
+                box.setDefaultButton(button)
+                button.clicked.connect(self._open_letterhead)
+            self.kop_box = box
             box.open()
         self.reload()
+
+    def _open_letterhead(self) -> None:
+        self.open_letterhead.emit()
+        self.reject()
 
     def void_current(self) -> None:
         item = self.current_item()
