@@ -25,6 +25,7 @@ from desktop.domain import (
 from desktop.domain.clock import clock
 from desktop.store import DeskService
 from desktop.store.demo import reference_data
+from desktop.workflow.actor import set_local_actor
 
 AGENCY, UNIT, OTHER_UNIT = "DINKES", "YANKES", "P2P"
 CENTRAL = Actor("pusat.admin", Role.admin_pusat, "DISKOMINFO", (), "Admin Koordinator")
@@ -81,9 +82,15 @@ def build_snapshot(status: Status, *, days_ago: int = 2, **overrides: Any) -> di
     return snap
 
 
+LOCAL_ADMIN = {"username": "petugas.lokal", "role": "admin_pusat", "agency": None,
+               "units": [], "full_name": "Petugas Lokal"}
+
+
 def open_store(folder: Path) -> DeskService:
     store = DeskService(folder, policy=POLICY, calendar=CAL)
     store.merge_reference(**reference_data())
+    # These desks act as a configured local Admin Pusat (nobody signed in acts as nobody).
+    set_local_actor(store, LOCAL_ADMIN)
     return store
 
 

@@ -22,7 +22,7 @@ from desktop.domain import (
 )
 from desktop.store.cipher import connect as connect_db
 from desktop.workflow import (
-    DEFAULT_LOCAL_ACTOR,
+    NOBODY,
     UI_ACTIONS,
     WorkflowService,
     availabilities,
@@ -270,9 +270,10 @@ def test_related_complaints_by_nik_phone_title_and_duplicate_link(store):
 
 def test_local_actor_default_setting_and_signed_in_officer(store):
     flow = WorkflowService(store)
+    flow.set_local_actor(None)  # nobody signed in nor configured: nobody, never Admin Pusat
     actor, signed_in = flow.actor()
-    assert (actor.username, actor.role, signed_in) == (DEFAULT_LOCAL_ACTOR["username"],
-                                                       Role.admin_pusat, False)
+    assert (actor, signed_in) == (NOBODY, False) and actor.role is Role.loket
+    assert not actor.agency
     flow.set_local_actor({"username": "dinkes.admin", "role": "admin_instansi",
                           "agency": AGENCY, "full_name": "Admin Dinkes"})
     assert flow.actor()[0] == Actor("dinkes.admin", Role.admin_instansi, AGENCY, (),

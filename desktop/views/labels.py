@@ -84,6 +84,14 @@ def status_short(code: str | None, fallback: str | None = None, *,
     return STATUS_SHORT.text(code) if code in STATUS_SHORT else STATUS.text(code, fallback)
 
 
+ROLE = LabelTable("Role", {
+    "loket": QT_TRANSLATE_NOOP("Role", "Front Desk Officer"),
+    "petugas_unit": QT_TRANSLATE_NOOP("Role", "Unit Officer"),
+    "admin_instansi": QT_TRANSLATE_NOOP("Role", "Agency Admin"),
+    "pimpinan": QT_TRANSLATE_NOOP("Role", "Head of Agency"),
+    "admin_pusat": QT_TRANSLATE_NOOP("Role", "Central Admin"),
+})
+
 # The queue's saved views (QueueFilter.view), in the order the filter list shows them.
 VIEWS = LabelTable("View", {
     "semua": QT_TRANSLATE_NOOP("View", "All"),

@@ -425,11 +425,25 @@ class SyncController(QObject):
 
         self.tasks.run_network(work, done, on_error)
 
-    def sign_out(self) -> None:
+    def sign_out(self, then: Callable[[], None] | None = None) -> None:
+        """Sign out (revoke the session, forget the tokens) and forget who was acting, so
+        the next officer of a shared PC starts as nobody; then call ``then``."""
         if self.account is None:
             return
-        account = self.account
-        self.tasks.run_network(account.logout, self._signed_out, self._signed_out)
+        account, service = self.account, self.service
+
+        def work() -> None:  # network thread; the DB step through the bridge
+            try:
+                account.logout()
+            finally:
+                self.bridge(partial(service.set_actor, None))
+
+        def done(_result: Any) -> None:
+            self._signed_out(None)
+            if then is not None:
+                then()
+
+        self.tasks.run_network(work, done, done)
 
     def _signed_out(self, _result: Any) -> None:
         self.refresh_status()
@@ -678,6 +692,25 @@ class SyncUi(QObject):
             menu.addAction(action)
         self._settings = settings
 
+        # Who is acting, always in view (a shared loket PC), and one action to switch.
+        self.user_label = QLabel(window)
+        self.user_label.setObjectName("signedInUser")
+        self.switch_user_action = QAction(self.tr("Sign out / switch user…"), window)
+        self.switch_user_action.setObjectName("switchUser")
+        self.switch_user_action.triggered.connect(self.switch_user)
+        self.switch_user_button = QToolButton(window)
+        self.switch_user_button.setObjectName("switchUserButton")
+        self.switch_user_button.setAutoRaise(True)
+        self.switch_user_button.clicked.connect(self.switch_user)
+        window.statusBar().addWidget(self.user_label)
+        window.statusBar().addWidget(self.switch_user_button)
+        menu.addAction(self.switch_user_action)
+        self._who: tuple | None = None
+        self.show_actor(None)
+        workflow = getattr(window, "workflow", None)
+        if workflow is not None:
+            workflow.controller.actor_loaded.connect(self.show_actor)
+
         controller.status_changed.connect(self._status_changed)
         controller.synced.connect(self._synced)
         controller.login_needed.connect(self.show_login)
@@ -690,7 +723,43 @@ class SyncUi(QObject):
         self.outbox_page.reload()
         self.attention_page.reload()
 
+    def show_actor(self, actor: Any) -> None:
+        """"Name · Role" of the officer the desk acts as, or "Belum masuk"."""
+        from desktop.views.labels import ROLE
+        from desktop.workflow.actor import is_nobody
+
+        if is_nobody(actor):
+            self.user_label.setText(self.tr("Not signed in"))
+            self.user_label.setToolTip(self.tr("Nobody is signed in: sign in with your "
+                                               "officer account to act on complaints."))
+            self.switch_user_button.setText(self.tr("Sign in…"))
+            self.switch_action_enabled(False)
+            return
+        name = actor.full_name or actor.username
+        self.user_label.setText(f"{name} · {ROLE.text(str(actor.role))}")
+        self.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", actor.username))
+        self.switch_user_button.setText(self.tr("Sign out"))
+        self.switch_action_enabled(True)
+
+    def switch_action_enabled(self, signed_in: bool) -> None:
+        self.switch_user_button.setToolTip(
+            self.tr("Sign out and let another officer sign in (shared PC)") if signed_in
+            else self.tr("Sign in with your officer account"))
+
+    def switch_user(self) -> None:
+        """Sign out when someone is signed in, then ask the next officer to sign in."""
+        if self.controller.status.signed_in:
+            self.controller.sign_out(then=lambda: self.show_login(None))
+        else:
+            self.show_login(None)
+
     def _status_changed(self, status: SyncStatus) -> None:
+        who = (status.signed_in, status.user, status.login_required)
+        if who != self._who:  # signed in, out or as someone else: ask who acts now
+            self._who = who
+            workflow = getattr(self.parent(), "workflow", None)
+            if workflow is not None:
+                workflow.controller.reload_actor()
         self.outbox_action.setText(self.tr("Outbox (%1)").replace("%1", str(status.pending))
                                    if status.pending else self.tr("Outbox"))
         self.attention_action.setText(

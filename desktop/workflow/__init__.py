@@ -14,7 +14,8 @@ from typing import Any
 _WHERE = {
     "UI_ACTIONS": "actions", "Availability": "actions", "availabilities": "actions",
     "availability": "actions", "enabled_kinds": "actions", "status_actions": "actions",
-    "DEFAULT_LOCAL_ACTOR": "actor", "current_actor": "actor", "set_local_actor": "actor",
+    "DEFAULT_LOCAL_ACTOR": "actor", "NOBODY": "actor", "current_actor": "actor",
+    "is_nobody": "actor", "set_local_actor": "actor",
     "CannedReply": "canned",
     "ActionContext": "steps", "Step": "steps", "dry_run": "steps", "step": "steps",
     "RelatedComplaint": "queries",

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Not signed in: sign in with your officer account to act on complaints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum masuk: masuk dengan akun petugas Anda untuk menangani pengaduan.</translation>
     </message>
     <message>
         <source>Select a complaint first.</source>
@@ -3001,23 +3001,23 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <name>Role</name>
     <message>
         <source>Front Desk Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Petugas Loket</translation>
     </message>
     <message>
         <source>Unit Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Petugas Unit</translation>
     </message>
     <message>
         <source>Agency Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin Instansi</translation>
     </message>
     <message>
         <source>Head of Agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Pimpinan</translation>
     </message>
     <message>
         <source>Central Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin Pusat</translation>
     </message>
 </context>
 <context>
@@ -3301,35 +3301,35 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
     <message>
         <source>Sign out / switch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Keluar / ganti pengguna…</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum masuk</translation>
     </message>
     <message>
         <source>Nobody is signed in: sign in with your officer account to act on complaints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada yang masuk: masuk dengan akun petugas Anda untuk menangani pengaduan.</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished">Masuk…</translation>
+        <translation>Masuk…</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk sebagai %1</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished">Keluar</translation>
+        <translation>Keluar</translation>
     </message>
     <message>
         <source>Sign out and let another officer sign in (shared PC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keluar agar petugas lain dapat masuk (komputer bersama)</translation>
     </message>
     <message>
         <source>Sign in with your officer account</source>
-        <translation type="unfinished"></translation>
+        <translation>Masuk dengan akun petugas Anda</translation>
     </message>
     <message>
         <source>Outbox (%1)</source>

@@ -43,6 +43,7 @@ from desktop.views.actions.registry import (
 from desktop.views.actions.reopen import ReopenDialog
 from desktop.views.actions.verify import VerifyDialog
 from desktop.workflow import UI_ACTIONS, ActionContext, availability
+from desktop.workflow.actor import is_nobody
 
 if TYPE_CHECKING:
     from desktop.workflow.service import WorkflowService
@@ -149,6 +150,9 @@ class ActionController(QObject):
         for kind, action in self.actions.items():
             if self.actor is None:
                 enabled, why = False, self.tr("The local database is still opening.")
+            elif is_nobody(self.actor):
+                enabled, why = False, self.tr("Not signed in: sign in with your officer "
+                                              "account to act on complaints.")
             else:
                 found = availability(self.snapshot, self.actor, kind)
                 enabled = found.enabled
@@ -160,7 +164,8 @@ class ActionController(QObject):
 
     def update_selection(self) -> None:
         count = len(self.selection())
-        may_dispose = self.actor is not None and can(self.actor.role, OpKind.dispose)
+        may_dispose = (self.actor is not None and not is_nobody(self.actor)
+                       and can(self.actor.role, OpKind.dispose))
         self.bulk_dispose_action.setEnabled(count > 0 and may_dispose)
         if self.actor is not None and not may_dispose:
             reason = self.tr("Your role may not dispose complaints.")

@@ -126,8 +126,13 @@ class Studio:
         from desktop.store import DeskService
         from desktop.store.demo import seed_store
 
+        from desktop.workflow.actor import set_local_actor
+
         store = DeskService(data_dir)
         seed_store(store, COMPLAINTS, seed=SEED)
+        # Nobody signed in acts as nobody: the studio's desk is a configured local admin.
+        set_local_actor(store, {"username": "petugas.lokal", "role": "admin_pusat",
+                                "full_name": "Petugas Lokal"})
         self._add_showcase(store, data_dir)
         store.close()
         self.desk = Desk(data_dir, "id")
