@@ -125,7 +125,6 @@ class Studio:
         from desktop.app import Desk
         from desktop.store import DeskService
         from desktop.store.demo import seed_store
-
         from desktop.workflow.actor import set_local_actor
 
         store = DeskService(data_dir)
