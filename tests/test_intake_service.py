@@ -123,16 +123,25 @@ def test_unidentified_reporter_is_anonymous_without_identity(intake, store):
 
 
 def test_desk_never_signed_in_records_as_the_local_officer(tmp_path: Path):
-    """The project's rule (desktop.workflow.actor): offline desks act as the local officer;
-    the server checks the op again when it is pushed."""
+    """The project's rule (desktop.workflow.actor): offline desks act as the local officer
+    configured in Pengaturan (the server checks the op again when it is pushed); with none
+    configured nobody acts, never Admin Pusat (issue 14 item 6)."""
+    from desktop.workflow.actor import set_local_actor
+
     store = make_desk(tmp_path / "d", actor=None)
     try:
         intake = IntakeService(store)
         assert not intake.signed_in()
+        with pytest.raises(DomainError):
+            intake.submit(filled())
+        assert store.outbox() == []
+        set_local_actor(store, {"username": "loket.lokal", "role": "loket",
+                                "agency": "DINKES", "full_name": "Loket Lokal"})
         created = intake.submit(filled())
         assert store.outbox()[0]["actor"] == intake.actor().username
         assert store.complaint(created.complaint_id)["agency_code"] == "DINKES"
         # A paper log has no agency column: importing needs an officer of an agency.
+        set_local_actor(store, None)
         with pytest.raises(DomainError) as caught:
             intake.agency_actor()
         assert caught.value.code == "login_required"
