@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.validation import parse_int
+from desktop.domain.validation import parse_int, unstorable_text
 from desktop.letters.qr_payload import is_draft_agenda, parse_qr_payload
 from server.errors import ApiError
 from server.letters import AGENDA_TEXT_MAX
@@ -90,6 +90,11 @@ def verify(session: Session, keyring: QrKeyring, payload: str, tz: tzinfo) -> di
     fields = parse_qr_payload(payload)
     if fields is None or not all((fields.agency_code, fields.agenda_number,
                                   fields.complaint_number)):
+        raise _malformed()
+    # The fields are percent-encoded inside the payload: a NUL shows only once decoded, past
+    # the request's own check (server/text_guard.py). No sheet carries one.
+    if any(unstorable_text(field) for field in (fields.agency_code, fields.agenda_number,
+                                                fields.complaint_number)):
         raise _malformed()
     if keyring.verify(payload, fields.agency_code) is None:
         return {"status": "forged", "message": MESSAGES["forged"]}

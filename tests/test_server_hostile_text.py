@@ -151,6 +151,21 @@ def test_verify_with_unicode_digit_complaint_number(
     assert genuine.json()["status"] == "valid", genuine.text
 
 
+@pytest.mark.parametrize(("agency", "agenda", "number"), [
+    ("DINKES", "001/DISP/\x00/2026", "2000001"),
+    ("DINKES", "001/DISP/DINKES/XII/2026", "2000\x001"),
+    ("DIN\x00KES", "001/DISP/DINKES/XII/2026", "2000001"),
+])
+def test_verify_with_nul_inside_a_signed_payload(server: ServerHandle, agency: str, agenda: str,
+                                                 number: str) -> None:
+    # Found by the fuzz on PostgreSQL: the payload's fields are percent-encoded, so a NUL
+    # appears only after the server decodes them (the query parameter itself holds "%00").
+    payload = make_qr_payload(agency, agenda, number, derive(QR_SECRET.encode(), "v1", agency))
+    assert "\x00" not in payload
+    resp = requests.get(f"{server.api}/letters/verify", params={"payload": payload}, timeout=30)
+    assert_error_body(resp, 400, "invalid_qr")
+
+
 # --- characters no database column can hold -----------------------------------------------
 
 @pytest.mark.parametrize("path", [
