@@ -16,6 +16,7 @@ import pytest  # noqa: E402
 from desktop.domain import OpKind, Status  # noqa: E402
 from desktop.store.service import QueueFilter  # noqa: E402
 from desktop.views.queue_model import COL_DUE, COL_STATUS  # noqa: E402
+from tests.clocks import office_time, wita  # noqa: E402
 from tests.test_workflow_gui import (  # noqa: E402, F401 - fixtures
     WAIT_MS,
     confirmed,
@@ -28,6 +29,14 @@ from tests.test_workflow_gui import (  # noqa: E402, F401 - fixtures
 )
 
 pytestmark = pytest.mark.dates
+
+
+@pytest.fixture(autouse=True)
+def _an_ordinary_working_day():
+    """"10 days ago" is past the 3-working-day verification deadline on an ordinary week,
+    not across Lebaran's cuti bersama (March 2027): pin the day this test is about."""
+    with office_time(wita(2026, 12, 2, 10, 0)):
+        yield
 
 
 def test_verified_complaint_shows_it_and_leaves_needs_verification(  # noqa: F811
