@@ -197,14 +197,20 @@ def flush_views(session: Session) -> None:
     ids = list(pending)
     for start in range(0, len(ids), 500):
         session.execute(sa.delete(_VIEWS).where(_VIEWS.c.complaint_id.in_(ids[start:start + 500])))
-    rows = []
-    for cid, snapshot in pending.items():
-        for role in Role:
-            view = redact_for(snapshot, role)
-            if view != snapshot:
-                rows.append({"complaint_id": cid, "role": role.value, "body": dumps(view)})
+    rows = [row for cid, snapshot in pending.items() for row in view_rows(cid, snapshot)]
     if rows:
         session.execute(sa.insert(_VIEWS), rows)
+
+
+def view_rows(complaint_id: str, snapshot: dict[str, Any]) -> list[dict[str, str]]:
+    """``complaint_views`` rows: each role's redacted view where it differs from the full
+    snapshot (also used by migration 0004 to rewrite every stored view)."""
+    rows = []
+    for role in Role:
+        view = redact_for(snapshot, role)
+        if view != snapshot:
+            rows.append({"complaint_id": complaint_id, "role": role.value, "body": dumps(view)})
+    return rows
 
 
 def load_views(session: Session, ids: list[str], role: str) -> dict[str, tuple[str, str]]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from desktop.domain.clock import ENV_NOW, WITA, Clock, pinned
+from desktop.domain.clock import ENV_NOW, WITA, Clock, anchored, pinned
 
 UTC = UTC
 
@@ -26,7 +25,7 @@ def office_time(moment: datetime, *, zone: tzinfo | str | None = None,
                 frozen: bool = False) -> Iterator[Clock]:
     """The process clock at ``moment`` (and ``LAPOR_NOW`` for child processes)."""
     old = os.environ.get(ENV_NOW)
-    os.environ[ENV_NOW] = f"{moment.isoformat()}@{time.time():.6f}"
+    os.environ[ENV_NOW] = anchored(moment)
     try:
         with pinned(moment, zone=zone, frozen=frozen) as clock:
             yield clock

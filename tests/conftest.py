@@ -7,7 +7,6 @@ import atexit
 import os
 import shutil
 import tempfile
-import time
 
 import pytest
 
@@ -31,8 +30,9 @@ DEFAULT_TEST_NOW = "2026-12-02T10:00:00+08:00"
 if os.environ.get("LAPOR_TEST_CLOCK", "pinned") == "system":
     os.environ.pop("LAPOR_NOW", None)
 else:
-    os.environ["LAPOR_NOW"] = f"{os.environ.get('LAPOR_TEST_NOW') or DEFAULT_TEST_NOW}" \
-        f"@{time.time():.6f}"
+    from desktop.domain.clock import anchored
+
+    os.environ["LAPOR_NOW"] = anchored(os.environ.get("LAPOR_TEST_NOW") or DEFAULT_TEST_NOW)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -63,6 +63,12 @@ def parse_now(text: str) -> tuple[datetime, float | None]:
     return moment, (float(anchor) if anchor.strip() else None)
 
 
+def anchored(moment: datetime | str) -> str:
+    """A ``LAPOR_NOW`` value pinning ``moment`` to this real instant (shared by processes)."""
+    text = moment if isinstance(moment, str) else moment.isoformat()
+    return f"{text}@{time.time():.6f}"
+
+
 class Clock:
     """Now and today in ``zone``; ``source`` gives the current instant (aware)."""
 

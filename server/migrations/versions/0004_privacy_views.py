@@ -29,8 +29,7 @@ views = sa.table("complaint_views", sa.column("complaint_id", sa.String),
 
 
 def upgrade() -> None:
-    from desktop.domain import Role, redact_for
-    from server.complaint_store import dumps
+    from server.complaint_store import view_rows
 
     bind = op.get_bind()
     last = ""
@@ -42,13 +41,7 @@ def upgrade() -> None:
             break
         ids = [cid for cid, _ in rows]
         bind.execute(sa.delete(views).where(views.c.complaint_id.in_(ids)))
-        fresh = []
-        for cid, text in rows:
-            snapshot = json.loads(text)
-            for role in Role:
-                view = redact_for(snapshot, role)
-                if view != snapshot:
-                    fresh.append({"complaint_id": cid, "role": role.value, "body": dumps(view)})
+        fresh = [row for cid, text in rows for row in view_rows(cid, json.loads(text))]
         if fresh:
             bind.execute(sa.insert(views), fresh)
         last = ids[-1]
