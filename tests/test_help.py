@@ -99,3 +99,19 @@ def test_ctrl_q_closes_the_window_the_usual_way(qtbot, desk):
     QTest.keySequence(window, QKeySequence("Ctrl+Q"))
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert not settings.window_geometry.isEmpty()  # closeEvent saved the layout
+
+
+def test_shortcut_list_names_the_action_without_a_live_count(qtbot):
+    """A navigation button that shows a count ("Kotak Keluar (6)") is listed by what it does."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views.help_window import shortcut_rows
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    for text, keys in (("Kotak &Keluar (6)", "Ctrl+4"), ("Cetak Disposisi…", "Ctrl+P")):
+        action = QAction(text, host)
+        action.setShortcut(QKeySequence(keys))
+        host.addAction(action)
+    assert dict(shortcut_rows(host)) == {"Ctrl+4": "Kotak Keluar", "Ctrl+P": "Cetak Disposisi"}

@@ -9,6 +9,7 @@ is read from the window's live actions, so it never disagrees with what the keys
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -33,6 +34,7 @@ from desktop.views.screen_fit import fit_to_screen
 
 GUIDE_PARTS = ("help", "panduan-pengguna.md")
 HELP_SHORTCUT = "F1"
+LIVE_COUNT = re.compile(r"\s*\(\d[\d.]*\)$")
 QUIT_SHORTCUT = "Ctrl+Q"
 
 
@@ -49,6 +51,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             continue
         text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         text = text.removesuffix("…").removesuffix("...").strip()
+        # A navigation button may carry a live count ("Kotak Keluar (6)"): not what it does.
+        text = LIVE_COUNT.sub("", text)
         if text:
             rows.setdefault(keys.toString(QKeySequence.SequenceFormat.NativeText), text)
     return sorted(rows.items(), key=lambda row: (len(row[0]), row[0]))
