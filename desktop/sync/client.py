@@ -84,6 +84,9 @@ class PullPage:
     cursor: str
     has_more: bool
     reset: bool
+    # Why the pull restarted: "scope" (the account's role/unit changed) or "restored" (the
+    # server was restored from a backup: the desk re-sends what the server no longer knows).
+    reset_reason: str | None = None
 
 
 class ApiClient:
@@ -152,7 +155,8 @@ class ApiClient:
             params["cursor"] = cursor
         body = _json(self._request("GET", "/sync/pull", params=params))
         return PullPage(list(body.get("changes") or ()), str(body["cursor"]),
-                        bool(body.get("has_more")), bool(body.get("reset")))
+                        bool(body.get("has_more")), bool(body.get("reset")),
+                        str(body["reset_reason"]) if body.get("reset_reason") else None)
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = _json(self._request("POST", "/sync/push", json={"ops": ops}))
