@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop.domain.validation import parse_int
-from server import audit
+from server import audit, restore
 from server.auth import Principal
 from server.models import AgendaBlock, Letter
 from server.sqlutil import next_counter
@@ -102,6 +102,10 @@ def prepare_issue(session: Session, principal: Principal, payload: dict[str, Any
     if year is not None:
         blocks = [b for b in blocks if b.year == year]
     years = {b.year for b in blocks}
+    if not years and year is not None and restore.agenda_claimable(
+            session, principal.agency, year, number):
+        # Re-sent after a restore from backup: its block was reserved after the dump.
+        years = {year}
     if not years:
         raise LetterProblem({"agenda_number": f"Nomor agenda {number} tidak termasuk blok nomor "
                                               "yang dipesan perangkat ini."})

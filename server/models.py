@@ -234,6 +234,28 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(sa.BigInteger)
 
 
+class ServerState(Base):
+    """Small server-wide facts: the epoch (changes on every restore from backup), the
+    identity of the database it was recorded in (server/restore.py)."""
+
+    __tablename__ = "server_state"
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.Text)
+
+
+class RestoreGap(Base):
+    """Numbers of a counter that may have been handed out before a restore from backup and
+    were lost with it: never handed out again, only given back to what desks re-send."""
+
+    __tablename__ = "restore_gaps"
+    __table_args__ = (sa.Index("ix_restore_gaps_counter", "counter", "low"),)
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    counter: Mapped[str] = mapped_column(sa.String(100))
+    low: Mapped[int] = mapped_column(sa.BigInteger)
+    high: Mapped[int] = mapped_column(sa.BigInteger)
+    epoch: Mapped[str] = mapped_column(sa.String(64))
+
+
 class FeedEntry(Base):
     """The change feed: one row per entity, moved to a new sequence number on every change.
 

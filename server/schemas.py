@@ -96,6 +96,11 @@ class PullOut(BaseModel):
         default=False,
         description="true when the cursor no longer fits the account's scope and the pull "
                     "restarted from the beginning: keep only what this full pull delivers")
+    reset_reason: Literal["scope", "restored"] | None = Field(
+        default=None,
+        description="why the pull restarted: 'scope' (role, agency or unit changed) or "
+                    "'restored' (the server was restored from a backup: re-send every op "
+                    "it had confirmed; op ids make that idempotent)")
 
 
 class OpIn(Strict):
@@ -107,6 +112,12 @@ class OpIn(Strict):
         description="complaint version the desk based the operation on (0/null for create)")
     kind: OpKind
     payload: dict[str, Any] = Field(default_factory=dict)
+    tracking_number: Annotated[int, Field(ge=1, le=2**53),
+                               BeforeValidator(_json_integer)] | None = Field(
+        default=None,
+        description="only on a create re-sent after the server was restored from a backup: "
+                    "the tracking number the server had given it; kept when that number was "
+                    "lost with the restore and no complaint holds it, else a new one is given")
 
 
 class PushIn(Strict):

@@ -1,9 +1,12 @@
 """``GET /sync/pull``: the changes a user may see since a cursor, page by page.
 
-The cursor is opaque to desks: base64url of ``{"v":1,"s":seq,"f":scope}`` where ``seq`` is
-the feed position reached and ``scope`` fingerprints the account's role, agency and unit.
-If the account's scope changed since the cursor was made, or the cursor is ahead of the
-feed (database restored), the pull restarts from the beginning and says ``reset: true``.
+The cursor is opaque to desks: base64url of ``{"v":1,"s":seq,"f":scope,"e":epoch}`` where
+``seq`` is the feed position reached, ``scope`` fingerprints the account's role, agency and
+unit and ``epoch`` names the database's history (server/restore.py: a restore from backup
+starts a new one). If the account's scope changed since the cursor was made, the pull
+restarts from the beginning and says ``reset: true, reset_reason: "scope"``; if the cursor
+is from another epoch or ahead of the feed (a restored database), ``reset_reason:
+"restored"``: the desk then re-sends what it had confirmed.
 See feed.py for why ``seq`` never skips a late commit.
 """
 
@@ -19,7 +22,7 @@ import sqlalchemy as sa
 
 from desktop.domain import in_scope
 from desktop.domain.validation import is_int
-from server import directory, feed
+from server import directory, feed, restore
 from server.auth import Principal
 from server.complaint_store import load_views
 from server.context import ServerContext
@@ -34,22 +37,27 @@ def scope_fingerprint(principal: Principal) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
-def encode_cursor(seq: int, fingerprint: str) -> str:
-    raw = json.dumps({"v": CURSOR_VERSION, "s": seq, "f": fingerprint}, separators=(",", ":"))
+def encode_cursor(seq: int, fingerprint: str, epoch: str | None = None) -> str:
+    data: dict[str, Any] = {"v": CURSOR_VERSION, "s": seq, "f": fingerprint}
+    if epoch:
+        data["e"] = epoch
+    raw = json.dumps(data, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[int, str]:
+def decode_cursor(cursor: str) -> tuple[int, str, str | None]:
+    """(feed position, scope fingerprint, epoch or None for a cursor made before epochs)."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        seq, fingerprint = data["s"], data["f"]
+        seq, fingerprint, epoch = data["s"], data["f"], data.get("e")
         version = data.get("v")
         # Booleans are ints to Python (True == 1): never a cursor's version or position.
         if not is_int(version) or version != CURSOR_VERSION or not is_int(seq) or seq < 0 \
-                or not isinstance(fingerprint, str):
+                or not isinstance(fingerprint, str) \
+                or not (epoch is None or isinstance(epoch, str)):
             raise ValueError
-        return seq, fingerprint
+        return seq, fingerprint, epoch
     except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
         raise ApiError(400, "invalid_cursor",
                        "Kursor sinkronisasi tidak dikenal. Mulai ulang sinkronisasi tanpa kursor.",
@@ -76,12 +84,15 @@ def audience_keys(principal: Principal) -> set[str] | None:
 class PullPage:
     """One page of changes, encoded without re-serialising stored snapshots."""
 
-    def __init__(self, parts: list[str], cursor: str, has_more: bool, reset: bool) -> None:
+    def __init__(self, parts: list[str], cursor: str, has_more: bool, reset: bool,
+                 reset_reason: str | None = None) -> None:
         self.parts, self.cursor, self.has_more, self.reset = parts, cursor, has_more, reset
+        self.reset_reason = reset_reason if reset else None
 
     def to_bytes(self) -> bytes:
         tail = json.dumps({"cursor": self.cursor, "has_more": self.has_more,
-                           "reset": self.reset}, separators=(",", ":"))
+                           "reset": self.reset, "reset_reason": self.reset_reason},
+                          separators=(",", ":"))
         return ('{"changes":[' + ",".join(self.parts) + "]," + tail[1:]).encode("utf-8")
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,25 +101,29 @@ class PullPage:
 
 def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: int) -> PullPage:
     fingerprint = scope_fingerprint(principal)
-    after, reset = 0, False
+    after, reset, reason = 0, False, None
+    made_for, made_in = fingerprint, None
     if cursor:
-        after, made_for = decode_cursor(cursor)
-        if made_for != fingerprint:
-            after, reset = 0, True
-    initial = after == 0
+        after, made_for, made_in = decode_cursor(cursor)
     actor = principal.actor()
     with ctx.db.read() as session:
+        epoch = restore.current_epoch(session)
         # Read the feed's end first: every row at or below it has committed (feed.py), so
         # a later statement sees all of them even if newer commits arrive in between.
         upto = feed.latest_seq(session)
-        if after > upto:
-            after, reset, initial = 0, True, True
+        if cursor and (after > upto or not restore.cursor_in_epoch(session, made_in)):
+            # Made before a restore from backup (another epoch, or ahead of the feed): the
+            # desk must also re-send what it had confirmed, so this reason wins over scope.
+            after, reset, reason = 0, True, "restored"
+        elif made_for != fingerprint:
+            after, reset, reason = 0, True, "scope"
+        initial = after == 0
         rows = feed.read_page(session, after, upto, audience_keys(principal), limit + 1)
         has_more = len(rows) > limit
         rows = rows[:limit]
         next_seq = rows[-1].seq if has_more else upto
         parts = _materialize(session, rows, actor, initial)
-    return PullPage(parts, encode_cursor(next_seq, fingerprint), has_more, reset)
+    return PullPage(parts, encode_cursor(next_seq, fingerprint, epoch), has_more, reset, reason)
 
 
 def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ from desktop.domain import (
     in_scope,
     redact_for,
 )
-from server import audit, letters, push_checks
+from server import audit, letters, push_checks, restore
 from server.auth import Principal
 from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers
 from server.context import ServerContext
@@ -79,6 +79,7 @@ class _Chunk:
     snapshots: dict[str, dict[str, Any]] = field(default_factory=dict)  # locked, current
     priors: dict[str, Any] = field(default_factory=dict)  # op_id -> applied_ops row
     tracking: list[int] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # old tracking numbers given back here
     writes: Writes = field(default_factory=Writes)  # complaints, events, attachment refs
     applied: list[dict[str, Any]] = field(default_factory=list)  # applied_ops rows
     audits: list[dict[str, Any]] = field(default_factory=list)
@@ -175,7 +176,7 @@ def _prefetch(state: _Chunk, chunk: list[OpIn]) -> None:
             _OPS.c.op_id.in_([str(op.op_id) for op in chunk]))):
         state.priors[prior.op_id] = prior
     creates = sum(1 for op in chunk if op.kind == OpKind.create
-                  and str(op.op_id) not in state.priors)
+                  and op.tracking_number is None and str(op.op_id) not in state.priors)
     if creates:
         state.tracking = next_tracking_numbers(session, creates)
     state.files = push_checks.Files(state.principal, before_read=state.flush)
@@ -253,9 +254,11 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
         raise Rejected("invalid", message, errors=errors, state=server_state())
     tracking = snapshot.get("tracking_number")
     if kind is OpKind.create:
-        if not state.tracking:  # defensive: _prefetch reserved one for every new create
-            state.tracking = next_tracking_numbers(session, 1)
-        tracking = state.tracking.pop(0)
+        tracking = _claimed_number(state, op.tracking_number)
+        if tracking is None:
+            if not state.tracking:  # a claim not granted (_prefetch reserved none for it)
+                state.tracking = next_tracking_numbers(session, 1)
+            tracking = state.tracking.pop(0)
         snapshot["tracking_number"] = tracking
     # Accepted: from here on nothing raises Rejected, so queuing the rows is safe.
     if letter is not None:
@@ -278,6 +281,19 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
     state.snapshots[cid] = snapshot
     state.priors[op_id] = _Prior(**applied)
     return _result(op_id, "applied", version=snapshot["version"], tracking_number=tracking)
+
+
+def _claimed_number(state: _Chunk, claim: int | None) -> int | None:
+    """A create re-sent after a restore from backup keeps the tracking number on its
+    citizen's receipt when the restore lost it and no complaint holds it (server/restore.py);
+    otherwise None: it gets a new number (the desk tells the officer)."""
+    if claim is None or claim in state.claimed:
+        return None
+    state.flush()  # complaints queued by this chunk count as holding their numbers
+    if not restore.tracking_claimable(state.session, claim):
+        return None
+    state.claimed.add(claim)
+    return claim
 
 
 def _audit_marks(event: dict[str, Any]) -> dict[str, Any]:

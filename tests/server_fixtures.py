@@ -213,14 +213,15 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def serve(database_url: str, tmp_dir: Path, *, env: dict[str, str] | None = None,
-          workers: int = 1) -> Iterator[ServerHandle]:
-    """Run ``lapor-server run`` on a free loopback port against an initialised database."""
+          workers: int = 1, port: int = 0) -> Iterator[ServerHandle]:
+    """Run ``lapor-server run`` on a loopback port (default: a free one) against an
+    initialised database."""
     log_path = tmp_dir / f"server-{uuid.uuid4().hex[:6]}.log"
     full_env = {**os.environ, "LAPOR_DATABASE_URL": database_url,
                 "LAPOR_ATTACHMENTS_DIR": str(tmp_dir / "attachments"), **(env or {})}
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "run", "--host", "127.0.0.1", "--port", "0",
+            [sys.executable, "-m", "server.cli", "run", "--host", "127.0.0.1", "--port", str(port),
              "--workers", str(workers), "--log-level", "warning"],
             cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)

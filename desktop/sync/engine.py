@@ -62,6 +62,11 @@ class SyncReport:
     reference: int = 0
     pages: int = 0
     reset: bool = False
+    # "restored": the server was restored from a backup; ``resent`` confirmed ops went out
+    # again and ``renumbered`` lists complaints whose old tracking number was not free.
+    reset_reason: str | None = None
+    resent: int = 0
+    renumbered: list[tuple[int, int]] = field(default_factory=list)
     agenda_reserved: int = 0  # agenda number blocks reserved after the round
     seconds: float = 0.0
     rejected_op_ids: list[str] = field(default_factory=list)
@@ -122,6 +127,11 @@ class SyncEngine:
                 log.info("%d ops left 'sending' by an earlier run go out again", recovered)
             self.push_all(report)
             self.pull_all(report)
+            if report.resent:
+                # The server was restored from a backup: send what it lost, then pull
+                # again so this desk sees the complaints as the server now has them.
+                self.push_all(report)
+                self.pull_all(report)
             self.top_up_agenda(report)
         except LoginRequired as exc:
             self._db(self.local.set_states, {LAST_ERROR_KEY: exc.message,
@@ -180,6 +190,7 @@ class SyncEngine:
                          type(exc).__name__)
                 raise
             stats = self._db(self.local.record_results, sendable, results)
+            report.renumbered.extend(stats.renumbered)
             report.pushed += len(sendable)
             report.applied += stats.applied
             report.duplicate += stats.duplicate
@@ -196,6 +207,8 @@ class SyncEngine:
             try:
                 self._db(attachments.upload_for, self.service, self.client, op.payload)
             except attachments.AttachmentMissing as exc:
+                if op.resent:
+                    continue  # the server had it once: it may still hold the file
                 self._db(self.local.release, ops, None, undo_attempt=True)
                 self._db(self.local.reject_locally, op, "invalid", exc.message)
                 report.rejected += 1
@@ -225,12 +238,15 @@ class SyncEngine:
                     if not last:  # fetch the next page while this one is stored
                         upcoming = fetcher.submit(self._fetch, page.cursor)
                     stats = self._db(self.local.apply_page, data, page.cursor,
-                                     reset=page.reset, stamp_sync=now_iso() if last else None)
+                                     reset=page.reset, reset_reason=page.reset_reason,
+                                     stamp_sync=now_iso() if last else None)
                     report.pages += 1
                     report.pulled += stats.complaints
                     report.removed += stats.removed
                     report.reference += stats.reference
                     report.reset = report.reset or stats.reset
+                    report.reset_reason = report.reset_reason or stats.reset_reason
+                    report.resent += stats.resent
                     self._note("pull", report.pulled, None)
                     if last:
                         return

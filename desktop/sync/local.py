@@ -39,6 +39,9 @@ LOGIN_REQUIRED_KEY = "login_required"
 PENDING_RESET_KEY = "pending_reset"
 USERS_KEY = "directory_users"
 UPLOADED_KEY = "uploaded_attachments"
+# After the server was restored from a backup: what this desk re-sent and which complaints
+# came back under another tracking number (for the officer; `lapor-desk status`).
+RESTORE_KEY = "server_restored"
 _CHUNK = 900
 _COMMUTING = frozenset(k.value for k in COMMUTING_KINDS)
 _COMMUTING_SQL = ", ".join(f"'{k}'" for k in sorted(_COMMUTING))
@@ -72,9 +75,20 @@ class OutboxOp:
     updated_at: str | None = None
 
     def wire(self) -> dict[str, Any]:
-        """The op as ``POST /sync/push`` takes it."""
-        return {"op_id": self.op_id, "complaint_id": self.complaint_id,
-                "base_version": self.base_version, "kind": self.kind, "payload": self.payload}
+        """The op as ``POST /sync/push`` takes it. A create re-sent after the server was
+        restored from a backup asks for the tracking number it had (on the receipt)."""
+        out = {"op_id": self.op_id, "complaint_id": self.complaint_id,
+               "base_version": self.base_version, "kind": self.kind, "payload": self.payload}
+        result = self.result or {}
+        if self.kind == OpKind.create.value and result.get("resent") \
+                and result.get("tracking_number") is not None:
+            out["tracking_number"] = result["tracking_number"]
+        return out
+
+    @property
+    def resent(self) -> bool:
+        """Confirmed once, sent again because the server was restored from a backup."""
+        return bool((self.result or {}).get("resent"))
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> OutboxOp:
@@ -93,6 +107,7 @@ class PushStats:
     duplicate: int = 0
     rejected: int = 0
     rejected_ops: list[str] = field(default_factory=list)
+    renumbered: list[tuple[int, int]] = field(default_factory=list)  # (old, new) tracking
 
 
 @dataclass
@@ -102,6 +117,8 @@ class PageStats:
     reference: int = 0
     rebased: int = 0
     reset: bool = False
+    reset_reason: str | None = None
+    resent: int = 0  # confirmed ops queued again (the server was restored from a backup)
 
 
 @dataclass
@@ -313,7 +330,16 @@ class SyncLocal:
                         "reject_reason = NULL, server_state = NULL, updated_at = ? "
                         "WHERE seq = ?", (dumps(outcome), stamp, op.seq))
                     tracking = result.get("tracking_number")
-                    if op.kind == OpKind.create.value and tracking is not None:
+                    old = (op.result or {}).get("tracking_number") if op.resent else None
+                    if op.kind == OpKind.create.value and tracking is not None \
+                            and old is not None and old != tracking:
+                        # Re-sent after a restore, its old number was not free: the
+                        # complaint now has a new one (the officer is told).
+                        stats.renumbered.append((int(old), int(tracking)))
+                        raw.execute("UPDATE complaints SET tracking_number = ? WHERE id = ?",
+                                    (tracking, op.complaint_id))
+                        self._note_renumbered(raw, int(old), int(tracking))
+                    elif op.kind == OpKind.create.value and tracking is not None:
                         raw.execute(
                             "UPDATE complaints SET tracking_number = ? WHERE id = ? AND "
                             "tracking_number IS NULL AND NOT EXISTS (SELECT 1 FROM complaints "
@@ -354,16 +380,24 @@ class SyncLocal:
 
     # -- pull side -------------------------------------------------------------------------
     def apply_page(self, page: PageData | Sequence[Mapping[str, Any]], cursor: str, *,
-                   reset: bool = False, stamp_sync: str | None = None) -> PageStats:
+                   reset: bool = False, stamp_sync: str | None = None,
+                   reset_reason: str | None = None) -> PageStats:
         """Store one pulled page, its cursor and (when ``stamp_sync``) the sync time: one
-        transaction. Pending local ops are re-applied on top of the new snapshots."""
+        transaction. Pending local ops are re-applied on top of the new snapshots.
+
+        ``reset_reason == "restored"``: the server was restored from a backup and may have
+        lost ops it had confirmed. Every confirmed op goes back to the outbox in that same
+        transaction (its complaint is then kept, never deleted) to be re-sent as it was:
+        the server answers ``duplicate`` for what it still has and applies the rest."""
         data = page if isinstance(page, PageData) else parse_page(page)
-        stats = PageStats(reset=reset)
+        stats = PageStats(reset=reset, reset_reason=reset_reason if reset else None)
         with self.service.transaction() as conn:
             raw = rw.raw(conn)
             if self._get_state(raw, PENDING_RESET_KEY):
                 reset = stats.reset = True
                 self._set_state(raw, PENDING_RESET_KEY, None)
+            if reset and reset_reason == "restored":
+                stats.resent = self._requeue_confirmed(raw)
             if reset:
                 # The account's scope changed or the server was restored: keep only what
                 # this full pull delivers (and what the officer still has to send).
@@ -415,6 +449,30 @@ class SyncLocal:
         if data.categories or data.units:
             self.service.invalidate_reference_cache()
         return stats
+
+    def _requeue_confirmed(self, raw: Any) -> int:
+        """Put every op the server had confirmed back to ``pending``, its body unchanged
+        (op-id idempotency), marked ``resent`` with its old result (a create's tracking
+        number). Files are uploaded again: the restored server may lack them."""
+        stamp = now_iso()
+        cur = raw.execute(
+            "UPDATE outbox SET state = 'pending', last_error = NULL, updated_at = ?, "
+            "result = json_set(COALESCE(result, '{}'), '$.resent', json('true')) "
+            "WHERE state = 'applied'", (stamp,))
+        count = cur.rowcount
+        complaints = raw.execute(
+            "SELECT COUNT(DISTINCT complaint_id) FROM outbox WHERE state = 'pending' AND "
+            "json_extract(result, '$.resent')").fetchone()[0]
+        self._set_state(raw, UPLOADED_KEY, None)
+        self._set_state(raw, RESTORE_KEY, {"at": stamp, "resent_ops": count,
+                                           "complaints": complaints, "renumbered": []})
+        return count
+
+    def _note_renumbered(self, raw: Any, old: int, new: int) -> None:
+        notice = self._get_state(raw, RESTORE_KEY) or {"at": now_iso(), "resent_ops": 0,
+                                                         "complaints": 0, "renumbered": []}
+        notice.setdefault("renumbered", []).append([old, new])
+        self._set_state(raw, RESTORE_KEY, notice)
 
     @staticmethod
     def _older_than_stored(raw: Any, snapshots: Mapping[str, Mapping[str, Any]]) -> set[str]:

@@ -19,6 +19,7 @@ import gc
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -57,6 +58,10 @@ class SyncStatus:
     pending: int = 0
     rejected: int = 0
     progress: str | None = None
+    ca_file: str | None = None  # the agency's CA the server's certificate is checked with
+    # The last round failed on the server's certificate or the CA file (TrustError): a
+    # configuration problem, shown as such and not probed for like a lost network.
+    trust_problem: bool = False
 
 
 class _DbCall:
@@ -305,13 +310,14 @@ class SyncController(QObject):
         self.probe.stop()
         self._login_asked = False
         self._set_status(replace(self.status, syncing=False, online=True, progress=None,
-                                 last_error=None, login_required=False))
+                                 last_error=None, login_required=False,
+                                 trust_problem=False))
         self.refresh_status()
         self.synced.emit(report)
         self._maybe_again()
 
     def _round_failed(self, exc: BaseException) -> None:
-        from desktop.sync.errors import LoginRequired, SyncError, Unreachable
+        from desktop.sync.errors import LoginRequired, SyncError, TrustError, Unreachable
 
         self._round_ended()
         if not isinstance(exc, SyncError):
@@ -332,7 +338,8 @@ class SyncController(QObject):
             online = True
         self._set_status(replace(self.status, syncing=False, online=online, progress=None,
                                  last_error=exc.message,
-                                 login_required=isinstance(exc, LoginRequired)))
+                                 login_required=isinstance(exc, LoginRequired),
+                                 trust_problem=isinstance(exc, TrustError)))
         self.refresh_status()
         self.failed.emit(exc)
         if isinstance(exc, LoginRequired):
@@ -368,6 +375,7 @@ class SyncController(QObject):
             return
         server = self.status.server
         device = self.account.device_id
+        ca_file = self.status.ca_file
         if not server:
             return
 
@@ -376,7 +384,7 @@ class SyncController(QObject):
             from desktop.sync.retry import RetryPolicy
 
             client = ApiClient(server, device, retry=RetryPolicy(attempts=1),
-                               timeouts=(3.0, 5.0))
+                               timeouts=(3.0, 5.0), ca_file=ca_file)
             try:
                 return client.health()
             finally:
@@ -387,7 +395,13 @@ class SyncController(QObject):
         except RuntimeError:
             pass
 
-    def _probe_failed(self, _exc: BaseException) -> None:
+    def _probe_failed(self, exc: BaseException) -> None:
+        from desktop.sync.errors import TrustError
+
+        if isinstance(exc, TrustError):  # reachable, not trusted: probing cannot fix it
+            self._set_status(replace(self.status, online=None, trust_problem=True,
+                                     last_error=exc.message))
+            return
         self._schedule_probe()
 
     def _probed(self, reachable: bool) -> None:
@@ -412,13 +426,14 @@ class SyncController(QObject):
 
             url = normalize_server_url(server)
             self.bridge(partial(account.check_switch, url, username))
-            user = account.authenticate(url, username, password)
+            ca_file = self.bridge(lambda: account.ca_file)
+            user = account.authenticate(url, username, password, ca_file=ca_file)
             return self.bridge(partial(account.remember, url, username, user))
 
         def done(who: Any) -> None:
             self._login_asked = False
             self._set_status(replace(self.status, login_required=False, last_error=None,
-                                     online=True, signed_in=True))
+                                     online=True, signed_in=True, trust_problem=False))
             self.refresh_status()
             on_done(who)
             self.sync_now()
@@ -447,6 +462,24 @@ class SyncController(QObject):
 
     def _signed_out(self, _result: Any) -> None:
         self.refresh_status()
+
+    def set_ca_file(self, path: str | None, on_done: Callable[[Any], None],
+                    on_error: Callable[[BaseException], None]) -> None:
+        """Keep the agency's CA file (None: the default bundle) on the DB thread; checked
+        there (TrustError for a missing or non-PEM file). A round follows when signed in:
+        the certificate problem it may fix shows at once."""
+        account = self.account
+        if account is None:
+            on_error(RuntimeError("store not open"))
+            return
+
+        def done(stored: Any) -> None:
+            self._set_status(replace(self.status, ca_file=stored, trust_problem=False))
+            self.refresh_status()
+            on_done(stored)
+            self.auto_sync()
+
+        self.db(partial(account.set_ca_file, path), done, on_error)
 
     # -- attachments --------------------------------------------------------------------------
     def fetch_attachment(self, sha256: str, on_done: Callable[[Any], None],
@@ -523,7 +556,7 @@ def _read_status(service: Any, account: Any) -> dict[str, Any]:  # DB thread
     counts = SyncLocal(service).counts()
     actor = account.actor or {}
     return {
-        "server": account.server_url, "user": account.username,
+        "server": account.server_url, "ca_file": account.ca_file, "user": account.username,
         "full_name": actor.get("full_name"), "signed_in": account.signed_in,
         "login_required": bool(service.get_sync_state("login_required")),
         "credential_store": account.credential_store,
@@ -608,6 +641,8 @@ class SyncStatusWidget(QWidget):
             text, color = self.tr("Syncing…"), "#1a73e8"
             if status.progress:
                 text = f"{text} ({status.progress})"
+        elif status.trust_problem:
+            text, color = self.tr("Certificate problem"), "#b3261e"
         elif status.login_required or (not status.signed_in and status.server):
             text, color = self.tr("Sign-in needed"), "#b3261e"
         elif not status.server:
@@ -715,6 +750,8 @@ class SyncUi(QObject):
         controller.synced.connect(self._synced)
         controller.login_needed.connect(self.show_login)
         self.login_dialog: Any = None
+        self._settings_dialog: weakref.ref | None = None
+        self.restore_notice: Any = None
         self._watcher = _CloseWatcher(controller, window)
         window.installEventFilter(self._watcher)
 
@@ -771,23 +808,39 @@ class SyncUi(QObject):
         window keeps selection and scroll). The workflow's notices listen to ``synced``."""
         if report.changed:
             self.parent().refresh()
+        from desktop.views.restore_notice import show_restore_notice
+
+        self.restore_notice = show_restore_notice(self.parent(), report)
 
     def _sign_in_requested(self) -> None:
         self.show_login(None)
 
     def show_settings(self) -> None:
-        from desktop.views.login_dialog import ServerSettingsDialog
+        from desktop.views.server_settings import ServerSettingsDialog
 
         dialog = ServerSettingsDialog(self.controller, self._settings, self.parent())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.server_chosen.connect(self._sign_in_at)
+        self._settings_dialog = weakref.ref(dialog)  # no strong ref to a window
         dialog.open()
 
-    def show_login(self, message: str | None) -> None:
+    @property
+    def settings_dialog(self) -> Any:
+        """The open "Server and sync" dialog, if any."""
+        dialog = self._settings_dialog() if self._settings_dialog is not None else None
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
+
+    def _sign_in_at(self, server: str) -> None:
+        """Pengaturan got another server address: signing in there is what switches."""
+        self.show_login(None, server)
+
+    def show_login(self, message: str | None, server: str | None = None) -> None:
         from desktop.views.login_dialog import LoginDialog
 
         if self.login_dialog is not None and self.login_dialog.isVisible():
             return
-        self.login_dialog = LoginDialog(self.controller, message or None, self.parent())
+        self.login_dialog = LoginDialog(self.controller, message or None, self.parent(),
+                                        server=server)
         self.login_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.login_dialog.open()
 
