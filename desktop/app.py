@@ -111,10 +111,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _log_to(data_dir: Path) -> None:
     """Log to ``<data dir>/logs/desk.log`` (a windowed app has no console to read)."""
-    log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir = paths.private_dir(data_dir / "logs")
     handler = RotatingFileHandler(log_dir / "desk.log", maxBytes=1_000_000, backupCount=3,
                                   encoding="utf-8")
+    paths.private_file(log_dir / "desk.log")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

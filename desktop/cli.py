@@ -1,8 +1,9 @@
 """Command line of ``lapor-desk``: the GUI by default, headless sub-commands for scripts.
 
 Exit codes (a contract for scheduled tasks, see README):
-  0 success · 1 error · 2 usage error · 3 server unreachable · 4 login required
-  5 rejected operations remain · 6 some input rows invalid
+  0 success · 1 error (also: TLS certificate or CA file problems) · 2 usage error
+  3 server unreachable · 4 login required · 5 rejected operations remain
+  6 some input rows invalid
 Each sub-command lives in ``desktop/commands/<module>.py`` as ``run(args) -> int`` and is
 imported only when used, so ``lapor-desk --version`` stays instant.
 """
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     login = _add(sub, "login", "desktop.commands.session:login", "sign in to the central server")
     login.add_argument("--server", required=True)
     login.add_argument("--username", required=True)
+    login.add_argument("--ca-file", metavar="PATH",
+                       help="the agency's CA certificate (PEM) the server's certificate is "
+                       "issued by; kept for later syncs ('' goes back to the default bundle)")
     _add(sub, "logout", "desktop.commands.session:logout", "sign out and forget the token")
 
     sync = _add(sub, "sync", "desktop.commands.session:sync", "one full round: push all, pull all")

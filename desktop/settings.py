@@ -17,6 +17,8 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.paths import private_file
+
 T = TypeVar("T")
 
 SETTINGS_FILE = "settings.ini"
@@ -94,6 +96,7 @@ class Settings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+        private_file(self.path)  # QSettings writes with the umask's mode
 
     @staticmethod
     def _coerce(raw: object, option: Option[T]) -> T:

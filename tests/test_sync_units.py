@@ -44,7 +44,9 @@ def test_retry_after_in_seconds_or_as_an_http_date() -> None:
 
 @pytest.mark.parametrize(("given", "expected"), [
     ("127.0.0.1:8000", "http://127.0.0.1:8000"),
-    ("http://lapor.kalselprov.go.id/", "http://lapor.kalselprov.go.id"),
+    ("https://lapor.kalselprov.go.id/", "https://lapor.kalselprov.go.id"),
+    ("lapor.kalselprov.go.id", "https://lapor.kalselprov.go.id"),
+    ("http://localhost:8000/", "http://localhost:8000"),
     ("https://lapor.example/api/v1", "https://lapor.example"),
 ])
 def test_server_urls_are_normalized(given: str, expected: str) -> None:

@@ -1,13 +1,15 @@
 """``lapor-desk login | logout | sync | status``: the sync engine for scripts and schedulers.
 
-- ``login --server URL --username U``: password from env ``LAPOR_PASSWORD`` or a prompt.
+- ``login --server URL --username U [--ca-file PEM]``: password from env ``LAPOR_PASSWORD``
+  or a prompt; ``--ca-file`` is the agency's CA, kept for later syncs.
 - ``logout``: revoke the session and forget the token (outbox and data stay).
 - ``sync [--json]``: one full round, push all then pull all.
 - ``status [--json]``: server, user, pending_ops, rejected_ops, last_sync, complaints,
   credential_store ... (no network).
 
 Exit codes (desktop/cli.py): 0 ok · 1 error (also: another sync holds this data dir for
-more than 30 s) · 2 usage (no password given) · 3 server unreachable (after retries with
+more than 30 s; the server's certificate is not trusted or names another host; the CA file
+is missing) · 2 usage (no password given) · 3 server unreachable (after retries with
 backoff) · 4 login required (never signed in, session gone, wrong password) · 5 the round
 finished but rejected operations remain (see Perlu Perhatian).
 """
@@ -88,7 +90,8 @@ def login(args: Namespace) -> int:
     try:
         account = Account(service)
         try:
-            who = account.login(args.server, args.username, password)
+            who = account.login(args.server, args.username, password,
+                                ca_file=getattr(args, "ca_file", None))
         except ValueError as exc:
             _err(str(exc))
             return EXIT_USAGE
@@ -100,6 +103,8 @@ def login(args: Namespace) -> int:
         unit = f", unit {who.unit}" if who.unit else ""
         print(f"Berhasil masuk ke {who.server_url} sebagai {who.full_name} ({who.username}, "
               f"{who.role}, {who.agency}{unit}). Token disimpan di {where}.")
+        if account.ca_file:
+            print(f"Sertifikat server diperiksa dengan CA {account.ca_file}.")
         return EXIT_OK
     finally:
         service.close()
@@ -190,6 +195,7 @@ def status_data(service: Any) -> dict[str, Any]:
     actor = account.actor or {}
     return {
         "server": account.server_url,
+        "ca_file": account.ca_file,
         "user": account.username,
         "full_name": actor.get("full_name"),
         "role": actor.get("role"),
@@ -228,6 +234,7 @@ def status(args: Namespace) -> int:
              else "berkas pribadi (tidak ada brankas kredensial di komputer ini)")
     lines = [
         f"Server        : {data['server'] or '-'}",
+        f"Sertifikat CA : {data['ca_file'] or 'bawaan (tidak diatur)'}",
         f"Pengguna      : {data['user'] or '-'}"
         + ("" if data["signed_in"] else " (belum masuk)"),
         f"Token         : {store}",

@@ -106,6 +106,8 @@ def connect(path: Path | str, key: DeskKey | None | Literal["auto"] = "auto", *,
     target = Path(str(path).removeprefix("file:").split("?", 1)[0]) if uri else Path(path)
     if key == "auto":
         key = key_for_file(target)
+    if not uri:
+        _create_private(target)
     con = dbapi2.connect(str(path), timeout=timeout, check_same_thread=check_same_thread,
                          isolation_level=isolation_level, uri=uri)
     try:
@@ -159,6 +161,20 @@ def missing_key(path: Path) -> StoreError:
         f"{keyvault.describe_store()} pengguna komputer ini. Buka LAPOR! Desk dengan akun "
         "yang sama dengan yang membuat basis data itu, atau hubungi admin. Berkas tidak "
         "diubah.")
+
+
+def _create_private(path: Path) -> None:
+    """Make a new database file 0600 before SQLite opens it (SQLite gives its -wal, -shm
+    and -journal files the database's mode), so no umask ever leaves it world-readable."""
+    if str(path) in ("", ":memory:") or not path.parent.is_dir():
+        return  # SQLite reports a missing folder itself
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # SQLite will say what is wrong
+    os.close(fd)
 
 
 def fsync_file(path: Path) -> None:

@@ -113,8 +113,9 @@ class FileSealer:
 
 
 def write_atomic(path: Path, blob: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)
+    """``blob`` into ``path`` (a new file is 0600, its new folder 0700 on POSIX)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)  # 0600
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(blob)

@@ -37,6 +37,7 @@ from desktop.domain import (
 from desktop.domain import deadline_info as domain_deadline_info
 from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
 from desktop.domain.validation import parse_int
+from desktop.paths import tighten_data_dir
 from desktop.store import audit, nik
 from desktop.store import queue as q
 from desktop.store import rows as rw
@@ -91,7 +92,7 @@ class DeskService:
         migration tests only; the app never passes it).
         """
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        tighten_data_dir(self.data_dir)  # 0700, its files 0600 (POSIX; desktop/paths.py)
         self.db_path = self.data_dir / DB_FILE
         key = None if plaintext else prepare_encrypted(self.db_path)
         self.encrypted = key is not None

@@ -1,6 +1,7 @@
 """The desk's link to its central server: remembered server and user, device id, tokens.
 
-The server URL, the username and the signed-in officer's role live in the store's
+The server URL, the agency's CA file (when the server's certificate comes from the
+agency's own CA), the username and the signed-in officer's role live in the store's
 ``sync_state`` (they are not secret); the device id in its settings (made once, uuid4);
 the tokens only in the credential store (:mod:`desktop.sync.credentials`).
 """
@@ -24,11 +25,13 @@ from desktop.sync.local import (
     SyncLocal,
 )
 from desktop.sync.retry import RetryPolicy
+from desktop.sync.tls import check_ca_file
 
 log = logging.getLogger(__name__)
 
 DEVICE_KEY = "device_id"
 SERVER_KEY = "server_url"
+CA_KEY = "ca_file"  # the agency's CA certificate (PEM) the server's TLS certificate is from
 USER_KEY = "username"
 ACTOR_KEY = "actor"
 
@@ -64,6 +67,19 @@ class Account:
         return self.service.get_sync_state(SERVER_KEY)
 
     @property
+    def ca_file(self) -> str | None:
+        """The agency's CA file the server's certificate is checked against (None: the
+        default bundle)."""
+        return self.service.get_sync_state(CA_KEY) or None
+
+    def set_ca_file(self, path: str | None) -> str | None:
+        """Keep ``path`` (checked: a readable PEM file; TrustError otherwise) as the CA for
+        every later connection; None or "" goes back to the default bundle."""
+        stored = check_ca_file(path) if path else None
+        self.service.set_sync_state(CA_KEY, stored)
+        return stored
+
+    @property
     def username(self) -> str | None:
         return self.service.get_sync_state(USER_KEY)
 
@@ -96,15 +112,18 @@ class Account:
         if not server or creds is None:
             raise NotSignedIn()
         return ApiClient(server, self.device_id, credentials=creds,
-                         on_tokens=self._save_tokens, **kwargs)
+                         on_tokens=self._save_tokens, ca_file=self.ca_file, **kwargs)
 
     def _save_tokens(self, creds: Credentials) -> None:
         self.store.save(creds)
 
     # -- signing in and out -----------------------------------------------------------------
-    def login(self, server_url: str, username: str, password: str, **kwargs: Any) -> SignIn:
+    def login(self, server_url: str, username: str, password: str, *,
+              ca_file: str | None = None, **kwargs: Any) -> SignIn:
         """Sign in and remember server, user and role. Raises SyncError subclasses (and
-        ValueError for a malformed server URL).
+        ValueError for a malformed server URL). ``ca_file``: the agency's CA, kept for
+        later syncs once the sign-in worked ("" goes back to the default bundle; None
+        keeps the one set before).
 
         Another server or another officer than before: the next pull starts from the
         beginning and keeps only what it delivers. Refused while another officer's
@@ -113,7 +132,10 @@ class Account:
         server_url = normalize_server_url(server_url)
         username = username.strip()
         self.check_switch(server_url, username)
-        user = self.authenticate(server_url, username, password, **kwargs)
+        ca = self.ca_file if ca_file is None else (check_ca_file(ca_file) if ca_file else None)
+        user = self.authenticate(server_url, username, password, ca_file=ca, **kwargs)
+        if ca != self.ca_file:
+            self.set_ca_file(ca)
         return self.remember(server_url, username, user)
 
     def check_switch(self, server_url: str, username: str) -> None:
@@ -130,10 +152,12 @@ class Account:
                     f"Masuk sebagai {waiting[0].actor} dan sinkronkan dulu, atau buang "
                     "tindakan itu di Kotak Keluar.", code="outbox_of_other_user")
 
-    def authenticate(self, server_url: str, username: str, password: str,
-                     **kwargs: Any) -> dict[str, Any]:
-        """Sign in on the server (network only); the tokens go to the credential store."""
-        client = ApiClient(server_url, self.device_id, on_tokens=self._save_tokens, **kwargs)
+    def authenticate(self, server_url: str, username: str, password: str, *,
+                     ca_file: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Sign in on the server (network only: ``ca_file`` is given, not read from the
+        store); the tokens go to the credential store."""
+        client = ApiClient(server_url, self.device_id, on_tokens=self._save_tokens,
+                           ca_file=ca_file, **kwargs)
         try:
             return client.login(username.strip(), password)
         finally:

@@ -5,6 +5,11 @@ retried with exponential backoff and jitter (Retry-After honoured) and end in
 :class:`Unreachable`; a 401 renews the access token once with the refresh token and ends
 in :class:`LoginRequired` when that fails too. Other 4xx raise :class:`ApiError`.
 Tokens are never logged: log lines name the method and path only.
+
+TLS: certificates are always verified (``desktop/sync/tls.py``), against the agency's CA
+file when one is set (``ca_file``), else the default bundle. A certificate that is not
+trusted or names another host, or a CA file that is missing, raises :class:`TrustError`
+at once: a configuration problem, never retried as "server unreachable".
 """
 
 from __future__ import annotations
@@ -17,13 +22,15 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
 from desktop import __version__
 from desktop.domain.clock import clock
+from desktop.sync import tls
 from desktop.sync.credentials import Credentials
-from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, Unreachable
+from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, TrustError, Unreachable
 from desktop.sync.retry import RetryPolicy, parse_retry_after
 
 log = logging.getLogger(__name__)
@@ -42,18 +49,32 @@ _UNREACHABLE = "Server pusat tidak dapat dihubungi"
 
 
 def normalize_server_url(url: str) -> str:
-    """``host:port`` or ``http://host:port[/api/v1]`` -> ``http://host:port`` (no slash)."""
+    """``host:port`` or ``https://host:port[/api/v1]`` -> ``https://host:port`` (no slash).
+
+    Without a scheme: ``http://`` for this computer (loopback), ``https://`` otherwise.
+    ValueError (Indonesian) for anything else, including ``http://`` to another computer.
+    """
     url = url.strip()
     if not url:
         raise ValueError("Alamat server wajib diisi.")
     if "://" not in url:
-        url = "http://" + url
+        url = ("http://" if tls.is_loopback(_host("//" + url)) else "https://") + url
     if not url.lower().startswith(("http://", "https://")):
-        raise ValueError("Alamat server harus diawali http:// atau https://.")
+        raise ValueError("Alamat server harus diawali https://.")
     url = url.rstrip("/")
     if url.endswith(API_PREFIX):
         url = url[: -len(API_PREFIX)]
+    if not _host(url):
+        raise ValueError("Alamat server tidak lengkap: nama server tidak ada.")
+    tls.check_url_scheme(url)
     return url
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # e.g. a broken [IPv6] address
+        return None
 
 
 def default_timeouts() -> tuple[float, float]:
@@ -101,8 +122,19 @@ class ApiClient:
                  on_tokens: Callable[[Credentials], None] | None = None,
                  retry: RetryPolicy | None = None,
                  timeouts: tuple[float, float] | None = None,
-                 sleep: Callable[[float], None] | None = None) -> None:
-        self.server_url = normalize_server_url(server_url)
+                 sleep: Callable[[float], None] | None = None,
+                 ca_file: str | None = None) -> None:
+        # A refused address (plain http:// to another computer, kept by an older desk) fails
+        # every request with TrustError, so callers meet it where they handle sync errors.
+        self._refused: TrustError | None = None
+        try:
+            self.server_url = normalize_server_url(server_url)
+        except ValueError as exc:
+            self.server_url = server_url.strip().rstrip("/")
+            self._refused = TrustError(str(exc), code="insecure_url")
+        self.host = _host(self.server_url) or self.server_url
+        self.ca_file = ca_file or None
+        self._ca_checked = False
         self.device_id = device_id
         self.credentials = credentials
         self.on_tokens = on_tokens
@@ -112,6 +144,8 @@ class ApiClient:
         self._rng = random.Random()
         self._auth_lock = threading.Lock()
         self.session = requests.Session()
+        if self.ca_file:
+            self.session.verify = self.ca_file  # never False: see desktop/sync/tls.py
         self.session.headers.update({
             "User-Agent": f"lapor-desk/{__version__}",
             "X-Device-Id": device_id,
@@ -124,7 +158,8 @@ class ApiClient:
 
     # -- endpoints ------------------------------------------------------------------------
     def health(self, *, retry: bool = False) -> bool:
-        """Is the server answering? One quick try unless ``retry``."""
+        """Is the server answering? One quick try unless ``retry``. A TrustError is raised,
+        not answered False: the server may well be there, the desk cannot trust it."""
         try:
             self._request("GET", "/health", auth=False, retry=retry)
             return True
@@ -188,6 +223,19 @@ class ApiClient:
                                    json={"year": year, "count": count}))
 
     # -- plumbing -------------------------------------------------------------------------
+    def check_trust(self) -> None:
+        """TrustError when this client cannot make a trustworthy connection as configured
+        (checked once, before the first request)."""
+        if self._refused is not None:
+            raise self._refused
+        if self._ca_checked:
+            return
+        if self.ca_file:
+            tls.check_ca_file(self.ca_file)
+        elif self.session.trust_env:
+            tls.check_env_bundle()
+        self._ca_checked = True
+
     def _take_tokens(self, body: dict[str, Any], username: str) -> None:
         try:
             creds = Credentials(self.server_url, username, str(body["access_token"]),
@@ -222,6 +270,10 @@ class ApiClient:
         renewed = False
         attempt = 0
         extra_headers = dict(kwargs.pop("headers", None) or {})
+        self.check_trust()
+        if self.ca_file:
+            # Per request: a session's verify loses to REQUESTS_CA_BUNDLE in requests.
+            kwargs["verify"] = self.ca_file
         while True:
             if self.cancelled.is_set():
                 raise Unreachable("Sinkronisasi dihentikan.")
@@ -241,9 +293,22 @@ class ApiClient:
                     response.content  # noqa: B018 - read it all now: a cut body is retried
                     if response.headers.get("content-type", "").startswith("application/json"):
                         response.json()  # a body cut short still fails here
+            except requests.exceptions.SSLError as exc:
+                trust = tls.trust_error(exc, self.host, self.ca_file)
+                if trust is not None:
+                    log.warning("%s %s: TLS %s", method, path, trust.code)
+                    raise trust from None
+                problem = type(exc).__name__
+                response = None
             except requests.RequestException as exc:
                 problem = type(exc).__name__
                 response = None
+            except OSError as exc:  # requests: "Could not find a suitable TLS CA ..."
+                log.warning("%s %s: %s", method, path, exc)
+                where = self.ca_file or "/".join(tls.CA_ENV_VARS)
+                raise TrustError(f"Berkas sertifikat CA tidak dapat dipakai ({where}): "
+                                 "tidak ditemukan atau tidak dapat dibaca.",
+                                 code="ca_file") from None
             except ValueError:  # JSON decode of a cut-short body
                 problem = "invalid_json"
                 response = None

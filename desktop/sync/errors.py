@@ -45,3 +45,15 @@ class NotSignedIn(LoginRequired):
     def __init__(self, message: str = "Belum masuk ke server pusat. Jalankan "
                  "`lapor-desk login --server URL --username NAMA`.") -> None:
         super().__init__(message)
+
+
+class TrustError(SyncError):
+    """The secure connection cannot be set up as configured: the server's certificate is
+    not trusted or names another host, the CA file is missing, or the address is plain
+    http:// to another computer. Retrying cannot help: the officer or the admin must change
+    the configuration (Pengaturan, ``--ca-file``, the server's certificate).
+
+    ``code``: ``tls_untrusted``, ``tls_hostname``, ``tls_expired``, ``ca_file`` or
+    ``insecure_url``."""
+
+    code = "tls_untrusted"

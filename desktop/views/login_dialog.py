@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 class LoginDialog(QDialog):
     def __init__(self, controller: Any, message: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, server: str | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("Sign in to the central server"))
@@ -35,7 +35,7 @@ class LoginDialog(QDialog):
             "Sign in to send your actions to the central server and receive everyone "
             "else's."), self)
         self.intro.setWordWrap(True)
-        self.server = QLineEdit(status.server or "", self)
+        self.server = QLineEdit(server or status.server or "", self)
         self.server.setObjectName("serverEdit")
         self.server.setPlaceholderText("https://lapor.kalselprov.go.id")
         self.username = QLineEdit(status.user or "", self)
@@ -70,8 +70,8 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.vault)
         layout.addWidget(self.buttons)
-        (self.password if status.server and status.user else self.server).setFocus(
-            Qt.FocusReason.OtherFocusReason)
+        (self.password if self.server.text() and self.username.text() else self.server
+         ).setFocus(Qt.FocusReason.OtherFocusReason)
         self.result_user: Any = None
 
     def _vault_text(self, backend: str) -> str:
@@ -86,6 +86,14 @@ class LoginDialog(QDialog):
         password = self.password.text()
         if not server or not username or not password:
             self._show_error(self.tr("Fill in the server address, username and password."))
+            return
+        from desktop.sync.client import normalize_server_url
+
+        try:
+            normalize_server_url(server)  # http:// to another computer: refused here
+        except ValueError as exc:
+            self._show_error(str(exc))
+            self.server.setFocus()
             return
         self._busy(True)
         self.controller.sign_in(server, username, password, self._signed_in, self._failed)
@@ -110,64 +118,3 @@ class LoginDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-
-
-class ServerSettingsDialog(QDialog):
-    """Settings › Server and sync: who is signed in where, the automatic sync interval,
-    signing in as someone else and signing out."""
-
-    def __init__(self, controller: Any, settings: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtWidgets import QSpinBox
-
-        self.controller = controller
-        self.settings = settings
-        self.setWindowTitle(self.tr("Server and sync"))
-        status = controller.status
-        form = QFormLayout()
-        form.addRow(self.tr("Server address"), QLabel(status.server or "-", self))
-        form.addRow(self.tr("Signed in as"),
-                    QLabel(status.full_name or status.user or self.tr("nobody"), self))
-        form.addRow(self.tr("Sign-in token"), QLabel(self._vault_text(status), self))
-        self.interval = QSpinBox(self)
-        self.interval.setObjectName("intervalSpin")
-        self.interval.setRange(1, 24 * 60)
-        self.interval.setSuffix(self.tr(" min"))
-        seconds = getattr(settings, "sync_interval", 300) if settings is not None else 300
-        self.interval.setValue(max(1, round(seconds / 60)))
-        form.addRow(self.tr("Sync automatically every"), self.interval)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.switch_button = buttons.addButton(self.tr("Sign in as someone else…"),
-                                               QDialogButtonBox.ButtonRole.ActionRole)
-        self.sign_out_button = buttons.addButton(self.tr("Sign out"),
-                                                 QDialogButtonBox.ButtonRole.ActionRole)
-        self.sign_out_button.setEnabled(status.signed_in)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.switch_button.clicked.connect(self._switch)
-        self.sign_out_button.clicked.connect(self._sign_out)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def _vault_text(self, status: Any) -> str:
-        if status.credential_store == "keyring":
-            return self.tr("credential vault")
-        return self.tr("private file (no credential vault on this computer)")
-
-    def save(self) -> None:
-        seconds = self.interval.value() * 60
-        if self.settings is not None:
-            self.settings.sync_interval = max(30, seconds)
-        self.controller.set_interval(seconds)
-        self.accept()
-
-    def _switch(self) -> None:
-        self.accept()
-        self.controller.login_needed.emit("")
-
-    def _sign_out(self) -> None:
-        self.controller.sign_out()
-        self.accept()

@@ -289,8 +289,8 @@ class SettingsHub(QObject):
             found[id(sync.sign_in_action)] = self.tr(
                 "Sign in with your officer account on the central server.")
             found[id(sync.settings_action)] = self.tr(
-                "The central server's address, who is signed in, and how often the desk "
-                "syncs on its own.")
+                "The central server's address and the agency's CA certificate, who is "
+                "signed in, and how often the desk syncs on its own.")
         return found
 
 

@@ -3031,6 +3031,14 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Alamat server</translation>
     </message>
     <message>
+        <source>Agency CA certificate</source>
+        <translation>Sertifikat CA instansi</translation>
+    </message>
+    <message>
+        <source>Only when the server&apos;s certificate is issued by the agency&apos;s own certificate authority: the PEM file from the agency&apos;s admin. Empty: the certificates trusted by default.</source>
+        <translation>Hanya bila sertifikat server diterbitkan oleh otoritas sertifikat (CA) milik instansi sendiri: berkas PEM dari admin instansi. Kosong: sertifikat yang dipercaya secara bawaan.</translation>
+    </message>
+    <message>
         <source>Signed in as</source>
         <translation>Masuk sebagai</translation>
     </message>
@@ -3067,12 +3075,28 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Keluar</translation>
     </message>
     <message>
+        <source>default (none set)</source>
+        <translation>bawaan (tidak diatur)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
         <source>credential vault</source>
         <translation>brankas kredensial</translation>
     </message>
     <message>
         <source>private file (no credential vault on this computer)</source>
         <translation>berkas pribadi (tidak ada brankas kredensial di komputer ini)</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer);;Semua berkas (*)</translation>
     </message>
 </context>
 <context>
@@ -3098,8 +3122,8 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Masuk dengan akun petugas Anda di server pusat.</translation>
     </message>
     <message>
-        <source>The central server&apos;s address, who is signed in, and how often the desk syncs on its own.</source>
-        <translation>Alamat server pusat, siapa yang masuk, dan seberapa sering desk menyinkronkan sendiri.</translation>
+        <source>The central server&apos;s address and the agency&apos;s CA certificate, who is signed in, and how often the desk syncs on its own.</source>
+        <translation>Alamat server pusat dan sertifikat CA instansi, siapa yang masuk, dan seberapa sering desk menyinkronkan sendiri.</translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3231,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Certificate problem</source>
+        <translation>Masalah sertifikat</translation>
     </message>
     <message>
         <source>Sign-in needed</source>
