@@ -26,9 +26,9 @@ def _cursor_without_epoch(cursor: str) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _restart(database: Database, backup: Path, tmp: Path, port: int) -> dict[str, Any]:
-    database.restore(backup)
-    return json.loads(run_cli(database.url, "after-restore", "--json").stdout)
+def _restart(db: Database, backup: Path) -> dict[str, Any]:
+    db.restore(backup)
+    return json.loads(run_cli(db.url, "after-restore", "--json").stdout)
 
 
 def test_numbers_come_back_only_to_what_was_lost(database: Database, tmp_path: Path) -> None:  # noqa: F811
@@ -57,7 +57,7 @@ def test_numbers_come_back_only_to_what_was_lost(database: Database, tmp_path: P
         server.process.kill()
         server.process.wait()
 
-    summary = _restart(database, backup, tmp_path, port)
+    summary = _restart(database, backup)
     low, high = summary["tracking_gap"]
     assert low <= lost_result["tracking_number"] <= high
     agenda_low, agenda_high = summary["agenda_gaps"][f"agenda:DINKES:{year}"]
