@@ -13,25 +13,26 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreNotice", text)
+translate = QCoreApplication.translate
 
 
 def restore_message(report: Any) -> str | None:
     """The notice for a sync report, or None when the server was not restored."""
     if getattr(report, "reset_reason", None) != "restored":
         return None
-    lines = [_tr("The central server was restored from a backup. This desk sent again "
-                 "%1 actions the server had already confirmed, so that nothing is lost."
-                 ).replace("%1", f"{report.resent:,}".replace(",", "."))]
+    count = f"{report.resent:,}".replace(",", ".")  # Indonesian thousands separator
+    lines = [translate("RestoreNotice",
+                       "The central server was restored from a backup. This desk sent again "
+                       "%1 actions the server had already confirmed, so that nothing is "
+                       "lost.").replace("%1", count)]
     renumbered = list(getattr(report, "renumbered", ()) or ())
     if renumbered:
-        lines.append(_tr("These complaints got a new tracking number because the old one could "
-                         "not be given back; tell the reporters:"))
+        lines.append(translate("RestoreNotice",
+                               "These complaints got a new tracking number because the old "
+                               "one could not be given back; tell the reporters:"))
         lines.extend(f"  {old} → {new}" for old, new in renumbered)
     else:
-        lines.append(_tr("Every complaint kept its tracking number."))
+        lines.append(translate("RestoreNotice", "Every complaint kept its tracking number."))
     return "\n".join(lines)
 
 
@@ -39,7 +40,8 @@ def show_restore_notice(parent: QWidget, report: Any) -> QMessageBox | None:
     text = restore_message(report)
     if text is None:
         return None
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Server restored"), text,
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      translate("RestoreNotice", "Server restored"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("restoreNotice")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -2983,6 +2983,25 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>RestoreNotice</name>
+    <message>
+        <source>The central server was restored from a backup. This desk sent again %1 actions the server had already confirmed, so that nothing is lost.</source>
+        <translation>Server pusat telah dipulihkan dari cadangan. Desk ini mengirim ulang %1 tindakan yang sudah pernah diterima server, agar tidak ada yang hilang.</translation>
+    </message>
+    <message>
+        <source>These complaints got a new tracking number because the old one could not be given back; tell the reporters:</source>
+        <translation>Pengaduan berikut mendapat nomor pelacakan baru karena nomor lamanya tidak dapat dikembalikan; beri tahu pelapornya:</translation>
+    </message>
+    <message>
+        <source>Every complaint kept its tracking number.</source>
+        <translation>Setiap pengaduan tetap memakai nomor pelacakannya.</translation>
+    </message>
+    <message>
+        <source>Server restored</source>
+        <translation>Server dipulihkan</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>&amp;Note</source>
