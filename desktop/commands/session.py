@@ -168,6 +168,11 @@ def sync(args: Namespace) -> int:
             print(f"Sinkron selesai: {report.applied} tindakan diterima, {report.duplicate} "
                   f"sudah ada, {report.rejected} ditolak; {report.pulled} pengaduan diperbarui "
                   f"dalam {report.seconds:.1f} detik.")
+            if report.reset_reason == "restored":
+                print(f"Server pusat telah dipulihkan dari cadangan: {report.resent} tindakan "
+                      "yang sudah pernah diterima server dikirim ulang.")
+                for old, new in report.renumbered:
+                    print(f"Pengaduan {old} kini bernomor {new}: beri tahu pelapornya.")
             if counts["rejected"]:
                 print(f"{counts['rejected']} tindakan ditolak server: lihat Perlu Perhatian "
                       "di aplikasi.")
