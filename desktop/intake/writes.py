@@ -112,7 +112,10 @@ def _create_one(service: DeskService, conn: Connection, allocator: Allocator,
         snap = rw.load_snapshot(conn, found) or {}
         return Created(found, request.op_id, snap.get("provisional_number"), snap, True)
 
-    payload = {**request.payload, "provisional_number": allocator.next(local_date(now))}
+    # The moment the clerk recorded it travels with the op: a walk-in logged offline on
+    # Friday keeps Friday's time (and deadline) when it reaches the server on Monday.
+    payload = {"received_at": now.isoformat(timespec="seconds"), **request.payload,
+               "provisional_number": allocator.next(local_date(now))}
     steps: list[tuple[OpKind, str, dict[str, Any]]] = [(OpKind.create, request.op_id, payload)]
     steps += [(OpKind.attach, derived_op_id(request.op_id, f"attach/{f.sha256}"), f.op_payload())
               for f in request.files]

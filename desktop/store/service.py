@@ -33,6 +33,7 @@ from desktop.domain import (
     WorkingCalendar,
     apply_op,
     days_left,
+    phase_deadline_info,
 )
 from desktop.domain import deadline_info as domain_deadline_info
 from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
@@ -236,14 +237,16 @@ class DeskService:
                               sql, [cut.today, cut.today, cut.soon_before, *w.params])}
             my_count = raw.execute(f"SELECT count(*) FROM complaints c WHERE {mine.sql()}",
                                    mine.params).fetchone()[0]
-        clock = set(q.CLOCK_STATUSES)
+        agency, reporter = set(q.AGENCY_CLOCK_STATUSES), set(q.REPORTER_CLOCK_STATUSES)
         counts = {view: 0 for view in q.VIEWS}
         counts["semua"] = sum(v[0] for v in per_status.values())
         counts["untuk_unit_saya"] = my_count
         for status, (_n, late, soon, _unverified) in per_status.items():
-            if status in clock:
+            if status in agency:
                 counts["terlambat"] += late
                 counts["jatuh_tempo"] += soon
+            elif status in reporter:  # the reporter did not answer: not the agency's delay
+                counts["perlu_ditutup"] += late
         for view, status in q._STATUS_VIEWS.items():
             counts[view] = per_status.get(status, (0,) * 4)[3 if view == "perlu_verifikasi" else 0]
         return counts
@@ -297,7 +300,7 @@ class DeskService:
                 region_name=region_name, unit_names=unit_names, status=status,
                 status_label=_status_label(status, verified), due_date=info.due,
                 days_left=info.days_left, overdue=info.overdue, due_soon=info.due_soon,
-                paused=info.paused, verified=verified,
+                paused=info.paused, verified=verified, close_due=info.close_due,
             ))
         return out
 
@@ -336,10 +339,8 @@ class DeskService:
         if status not in q.CLOCK_STATUSES or not due:
             return NO_DEADLINE
         due_day = date.fromisoformat(due)
-        left = days_left(today, due_day, self._calendar)
-        overdue = left < 0
-        return DeadlineInfo(due_day, left, overdue,
-                            not overdue and left <= self._policy.due_soon_days, False)
+        return phase_deadline_info(due_day, days_left(today, due_day, self._calendar), status,
+                                   self._policy)
 
     def max_tracking_number(self) -> int:
         """The highest tracking number stored (0 when none)."""
@@ -408,6 +409,8 @@ class DeskService:
         payload = dict(payload or {})
         if kind is OpKind.create:
             complaint_id = str(payload.setdefault("id", str(complaint_id or uuid.uuid4())))
+            # Received now, here: the server keeps this time rather than its own at sync.
+            payload.setdefault("received_at", now.isoformat(timespec="seconds"))
         elif not complaint_id:
             raise StoreError("not_found", "Pengaduan tidak ditemukan.")
         if conn is not None:
