@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument("complaint")
     letter.add_argument("--out", required=True)
     letter.add_argument("--paper", choices=["a4", "f4", "half"], default=None)
+
+    receipt = _add(sub, "receipt", "desktop.commands.receipt:run",
+                   "write (or rewrite) a complaint's receipt PDF (tanda terima)")
+    receipt.add_argument("complaint", help="tracking number, provisional number or id")
+    receipt.add_argument("--out", required=True)
+    receipt.add_argument("--paper", choices=["a4", "half", "thermal80"], default="half")
     return parser
 
 

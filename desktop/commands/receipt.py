@@ -1,0 +1,62 @@
+"""``lapor-desk receipt COMPLAINT --out FILE.pdf [--paper a4|half|thermal80]``.
+
+Prints (or reprints) the Tanda Terima of a complaint found by tracking number (``2000123``
+/ ``#2000123``), provisional number (``L-D1-20261128-0007``) or id, like ``lapor-desk
+letter``: the official number once the desk has it, else the provisional one. ``--paper``
+defaults to half folio (the loket's usual paper).
+
+Exit codes (desktop/cli.py): 0 ok · 1 error (unknown complaint, unwritable file).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from desktop.commands.letters import _write
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def _err(message: str) -> None:
+    print(f"lapor-desk: {message}", file=sys.stderr)
+
+
+def run(args: Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from desktop.intake import IntakeService
+    from desktop.paths import data_dir
+    from desktop.printing import LetterError
+    from desktop.store import DeskService, StoreError
+
+    out = Path(args.out)
+    if out.is_dir():
+        _err(f"{out} adalah folder; sebutkan nama berkas PDF, misalnya "
+             f"{out / 'tanda-terima.pdf'}.")
+        return EXIT_ERROR
+    if not out.parent.exists() and str(out.parent):
+        _err(f"folder {out.parent} tidak ada.")
+        return EXIT_ERROR
+    try:
+        service = DeskService(data_dir(getattr(args, "data_dir", None)))
+    except StoreError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    try:
+        document = IntakeService(service).receipt(args.complaint, args.paper)
+        _write(out, document.pdf)
+    except LetterError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    except OSError as exc:
+        _err(f"berkas {out} tidak dapat ditulis: {exc.strerror or exc}.")
+        return EXIT_ERROR
+    finally:
+        service.close()
+    kind = "sementara" if document.provisional else "resmi"
+    print(f"Tanda terima pengaduan {document.number} (nomor {kind}), kertas {args.paper} "
+          f"-> {out}")
+    return EXIT_OK
