@@ -113,6 +113,7 @@ def test_csv_export_reads_back(folder: Path, tmp_path: Path):
         ["Selesai tepat waktu", "3", "25,0"], ["Selesai terlambat", "2", "16,7"],
         ["Berjalan, masih dalam batas waktu", "2", "16,7"],
         ["Berjalan, lewat batas waktu", "4", "33,3"],
+        ["Pelapor tidak menanggapi, perlu ditutup", "0", "0,0"],
         ["Tanpa batas waktu (bukan wewenang, diarsipkan)", "1", "8,3"], ["Semua", "12", "100,0"]]
     assert sum(int(r[1]) for r in section(rows, "Per kanal")[1:]) == 12
 

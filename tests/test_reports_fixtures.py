@@ -121,7 +121,7 @@ EXPECTED = {
     "median": 12.0,
     "by_deadline": {"selesai_tepat_waktu": 3, "selesai_terlambat": 2,
                     "berjalan_dalam_batas": 2, "berjalan_lewat_batas": 4,
-                    "tanpa_batas_waktu": 1},
+                    "berjalan_perlu_ditutup": 0, "tanpa_batas_waktu": 1},
     "by_status": {"belum_diverifikasi": 3, "didisposisikan": 1, "ditindaklanjuti": 0,
                   "menunggu_tanggapan_pelapor": 1, "selesai": 5, "ditunda": 1,
                   "bukan_wewenang": 1, "diarsipkan": 0},

@@ -86,6 +86,8 @@ def _in_view(view: str, s: dict, store: DeskService) -> bool:
         return status in CLOCK_STATUSES and _info(s, store).due_soon
     if view == "terlambat":
         return status in CLOCK_STATUSES and _info(s, store).overdue
+    if view == "perlu_ditutup":  # the reporter did not answer in time: not late
+        return status in CLOCK_STATUSES and _info(s, store).close_due
     return status == {"menunggu_pelapor": "menunggu_tanggapan_pelapor", "ditunda": "ditunda",
                       "selesai": "selesai", "arsip": "diarsipkan"}[view]
 
@@ -119,7 +121,8 @@ def test_views_match_ground_truth(store: DeskService, snaps: dict, view: str) ->
     assert store.queue_ids(QueueFilter(view=view)) == expected
     if view not in ("semua",):
         assert len(expected) < len(snaps)
-    if view in ("perlu_verifikasi", "jatuh_tempo", "terlambat", "untuk_unit_saya", "selesai"):
+    if view in ("perlu_verifikasi", "jatuh_tempo", "terlambat", "perlu_ditutup",
+                "untuk_unit_saya", "selesai"):
         assert expected, f"seed data should exercise {view}"
 
 

@@ -23,7 +23,9 @@ from .deadlines import (
     deadline_info,
     due_date,
     phase_days,
+    phase_deadline_info,
     snapshot_due,
+    waits_on_reporter,
 )
 from .enums import (
     CHANNEL_LABELS,
@@ -89,6 +91,7 @@ __all__ = [
     "category_children", "category_path", "check_base_version", "check_scope",
     "check_state", "check_transition", "days_left", "deadline_info", "due_date", "in_scope",
     "load_local_holidays", "local_date", "mask_nik", "new_complaint", "normalize_phone",
-    "phase_days", "public_view", "read_local_holidays", "redact_for", "snapshot_due",
-    "validate_complaint", "validate_email", "validate_nik",
+    "phase_days", "phase_deadline_info", "public_view", "read_local_holidays", "redact_for",
+    "snapshot_due",
+    "validate_complaint", "validate_email", "validate_nik", "waits_on_reporter",
 ]

@@ -6,6 +6,12 @@ verified complaint awaiting disposition has no running clock, see
 disposition; ``didisposisikan``) and auto-close (starts at each follow-up or clarification
 request; ``ditindaklanjuti``/``menunggu_tanggapan_pelapor``). Working days spent ``ditunda``
 do not count: they are added to the due date (``held_working_days``).
+
+Whose clock it is matters: verification and follow-up are the agency's own phases, and
+past their due date the complaint is *late* (``overdue``, "Terlambat"). The auto-close
+phase waits on the reporter: past its date the reporter has not answered, the complaint is
+*due for closing* (``close_due``, "Perlu ditutup") and an officer closes it. That is not
+the agency's delay: it is never ``overdue`` nor ``due_soon``.
 """
 
 from __future__ import annotations
@@ -50,13 +56,37 @@ class DeadlinePolicy:
 @dataclass(frozen=True)
 class DeadlineInfo:
     due: date | None
-    days_left: int | None  # working days left; negative when overdue
-    overdue: bool
-    due_soon: bool
+    days_left: int | None  # working days left; negative once the date has passed
+    overdue: bool  # an agency phase past its due date ("Terlambat")
+    due_soon: bool  # an agency phase within ``due_soon_days`` of its due date
     paused: bool  # on hold (ditunda): the clock is stopped
+    close_due: bool = False  # the reporter's period passed unanswered: close it
 
 
 NO_DEADLINE = DeadlineInfo(None, None, False, False, False)
+
+# Phases whose clock waits on the reporter (after a follow-up or a clarification request).
+REPORTER_PHASES: frozenset[Status] = frozenset(
+    {Status.ditindaklanjuti, Status.menunggu_tanggapan_pelapor})
+# The agency's own phases: only these can be late.
+AGENCY_PHASES: frozenset[Status] = frozenset({Status.belum_diverifikasi, Status.didisposisikan})
+
+
+def waits_on_reporter(status: Status | str | None) -> bool:
+    """True for the phases whose clock waits on the reporter, not on the agency."""
+    return status is not None and str(status) in REPORTER_PHASES
+
+
+def phase_deadline_info(due: date, left: int, phase: Status | str | None,
+                        policy: DeadlinePolicy, paused: bool = False) -> DeadlineInfo:
+    """What ``left`` working days to ``due`` mean in ``phase`` (for ``ditunda``: the phase
+    it was paused in): late or due soon in an agency phase, due for closing once the
+    reporter's period has passed."""
+    past = left < 0
+    if waits_on_reporter(phase):
+        return DeadlineInfo(due, left, False, False, paused, close_due=past)
+    return DeadlineInfo(due, left, past, not past and not paused and left <= policy.due_soon_days,
+                        paused)
 
 
 def phase_days(status: Status | str | None, policy: DeadlinePolicy) -> int | None:
@@ -132,7 +162,8 @@ def deadline_info(
     """Where the complaint stands against its current deadline on ``today``.
 
     While ``ditunda`` the clock is paused: ``due`` is the date it would be if resumed
-    today, ``due_soon`` is never raised, ``overdue`` only if it was overdue before the hold.
+    today, ``due_soon`` is never raised, ``overdue`` (or ``close_due``) only if it was so
+    before the hold.
     """
     paused = snapshot.get("status") == Status.ditunda
     extra = 0
@@ -143,16 +174,15 @@ def deadline_info(
     due = snapshot_due(snapshot, policy, cal, extra)
     if due is None:
         return DeadlineInfo(None, None, False, False, paused)
-    left = days_left(today, due, cal)
-    overdue = left < 0
-    due_soon = not overdue and not paused and left <= policy.due_soon_days
-    return DeadlineInfo(due, left, overdue, due_soon, paused)
+    phase = snapshot.get("previous_status") if paused else snapshot.get("status")
+    return phase_deadline_info(due, days_left(today, due, cal), phase, policy, paused)
 
 
 def auto_close_due(
     snapshot: Mapping, today: date, policy: DeadlinePolicy, cal: WorkingCalendar
 ) -> bool:
-    """True when a follow-up has gone unanswered past ``auto_close_days`` (counts as selesai)."""
-    if snapshot.get("status") not in (Status.ditindaklanjuti, Status.menunggu_tanggapan_pelapor):
+    """True when a follow-up has gone unanswered past ``auto_close_days`` (counts as selesai):
+    the complaint is due for closing."""
+    if not waits_on_reporter(snapshot.get("status")):
         return False
-    return deadline_info(snapshot, today, policy, cal).overdue
+    return deadline_info(snapshot, today, policy, cal).close_due

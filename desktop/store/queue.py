@@ -12,18 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from desktop.domain import DeadlinePolicy, Status, WorkingCalendar, phase_days
+from desktop.domain import DeadlinePolicy, Status, WorkingCalendar, phase_days, waits_on_reporter
 from desktop.domain.clock import clock
 
 VIEWS = (
     "semua", "perlu_verifikasi", "untuk_unit_saya", "jatuh_tempo", "terlambat",
-    "menunggu_pelapor", "ditunda", "selesai", "arsip",
+    "perlu_ditutup", "menunggu_pelapor", "ditunda", "selesai", "arsip",
 )
 SORT_KEYS = (
     "tracking_number", "received_at", "title", "category", "region", "unit", "status", "due_date",
 )
 # Statuses whose deadline clock runs (and may be due soon or overdue).
 CLOCK_STATUSES = tuple(s.value for s in Status if phase_days(s, DeadlinePolicy()) is not None)
+# The agency's own phases ("Jatuh tempo", "Terlambat") and those waiting on the reporter:
+# past their date those are due for closing ("Perlu ditutup"), not late (domain: deadlines).
+AGENCY_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if not waits_on_reporter(s))
+REPORTER_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if waits_on_reporter(s))
 # Statuses whose work is over: not "for my unit" any more.
 DONE_STATUSES = (Status.selesai.value, Status.bukan_wewenang.value, Status.diarsipkan.value)
 _STATUS_VIEWS = {
@@ -69,6 +73,8 @@ class QueueRow:
     paused: bool
     # Verified, awaiting disposition (status belum_diverifikasi, or on hold from it).
     verified: bool = False
+    # The reporter's period passed unanswered: due for closing, not late.
+    close_due: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,11 +201,15 @@ def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
     elif view == "untuk_unit_saya":
         my_units_clause(w, *me)
     elif view in ("jatuh_tempo", "terlambat"):
-        w.add(f"c.status IN ({_placeholders(CLOCK_STATUSES)})", *CLOCK_STATUSES)
+        w.add(f"c.status IN ({_placeholders(AGENCY_CLOCK_STATUSES)})", *AGENCY_CLOCK_STATUSES)
         if view == "terlambat":
             w.add("c.due_date < ?", cut.today)
         else:
             w.add("c.due_date >= ? AND c.due_date < ?", cut.today, cut.soon_before)
+    elif view == "perlu_ditutup":
+        w.add(f"c.status IN ({_placeholders(REPORTER_CLOCK_STATUSES)})",
+              *REPORTER_CLOCK_STATUSES)
+        w.add("c.due_date < ?", cut.today)
     else:
         raise ValueError(f"unknown queue view: {view!r} (known: {', '.join(VIEWS)})")
 

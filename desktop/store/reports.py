@@ -6,7 +6,9 @@ per status, unit, category, classification, channel and deadline state:
 
 - running (a deadline clock runs, or is paused while ``ditunda``): *lewat batas waktu* by
   the queue's own rule (stored ``due_date`` before today, as the "Terlambat" view and the
-  "Sisa waktu" column; on hold: the domain's ``deadline_info``), else *dalam batas*;
+  "Sisa waktu" column; on hold: the domain's ``deadline_info``), else *dalam batas*; but
+  a complaint waiting on the reporter past that date is *perlu ditutup* (the reporter did
+  not answer: due for closing, not the agency's delay; the "Perlu ditutup" view);
 - completed (``selesai``): *tepat waktu* unless one of the agency's own phases ended after
   its due date: verification (receipt until disposition) or follow-up (disposition until
   the first tindak lanjut or clarification request). Waiting for the reporter does not
@@ -49,15 +51,16 @@ if TYPE_CHECKING:
     from desktop.store.service import DeskService
 
 # Deadline states, in the order recaps show them.
-ON_TIME, LATE, WITHIN, OVERDUE, NO_DEADLINE = (
+ON_TIME, LATE, WITHIN, OVERDUE, CLOSE_DUE, NO_DEADLINE = (
     "selesai_tepat_waktu", "selesai_terlambat", "berjalan_dalam_batas",
-    "berjalan_lewat_batas", "tanpa_batas_waktu")
-DEADLINE_STATES = (ON_TIME, LATE, WITHIN, OVERDUE, NO_DEADLINE)
+    "berjalan_lewat_batas", "berjalan_perlu_ditutup", "tanpa_batas_waktu")
+DEADLINE_STATES = (ON_TIME, LATE, WITHIN, OVERDUE, CLOSE_DUE, NO_DEADLINE)
 DEADLINE_LABELS = {
     ON_TIME: "Selesai tepat waktu",
     LATE: "Selesai terlambat",
     WITHIN: "Berjalan, masih dalam batas waktu",
     OVERDUE: "Berjalan, lewat batas waktu",
+    CLOSE_DUE: "Pelapor tidak menanggapi, perlu ditutup",
     NO_DEADLINE: "Tanpa batas waktu (bukan wewenang, diarsipkan)",
 }
 NO_UNIT_LABEL = "Tanpa unit tujuan"
@@ -65,6 +68,7 @@ NO_CATEGORY_LABEL = "Tanpa kategori"
 NOT_SET_LABEL = "Tidak diisi"
 
 _CLOCK = frozenset(q.CLOCK_STATUSES)
+_REPORTER_CLOCK = frozenset(q.REPORTER_CLOCK_STATUSES)
 # The agency's own phases: their lateness decides "selesai terlambat".
 _AGENCY_PHASES = frozenset({Status.belum_diverifikasi.value, Status.didisposisikan.value})
 # Timeline kinds that start a deadline phase (desktop/domain/operations.py `_start_phase`).
@@ -87,6 +91,7 @@ class RecapRow:
     open_overdue: int = 0
     no_deadline: int = 0
     agency_code: str | None = None  # units only: unit codes are unique per agency
+    open_close_due: int = 0  # running, the reporter's period passed: due for closing
 
     @property
     def closed(self) -> int:
@@ -94,7 +99,7 @@ class RecapRow:
 
     @property
     def running(self) -> int:
-        return self.open_within + self.open_overdue
+        return self.open_within + self.open_overdue + self.open_close_due
 
     @property
     def on_time_pct(self) -> float | None:
@@ -108,7 +113,8 @@ class RecapRow:
         out.update(total=self.total, closed=self.closed, closed_on_time=self.closed_on_time,
                    closed_late=self.closed_late, running=self.running,
                    open_within=self.open_within, open_overdue=self.open_overdue,
-                   no_deadline=self.no_deadline, on_time_pct=_round(self.on_time_pct))
+                   open_close_due=self.open_close_due, no_deadline=self.no_deadline,
+                   on_time_pct=_round(self.on_time_pct))
         return out
 
 
@@ -271,14 +277,16 @@ def _median(histogram: Counter) -> float | None:
 def _state_of_running(status: str, late_flag: int | None, hold_key: str | None, today: date,
                       policy: DeadlinePolicy, cal: WorkingCalendar) -> str:
     if status in _CLOCK:
-        return OVERDUE if late_flag else WITHIN
+        if not late_flag:
+            return WITHIN
+        return CLOSE_DUE if status in _REPORTER_CLOCK else OVERDUE
     if status == Status.ditunda.value:
         previous, phase_started, held, hold_started, override = sn.loads(hold_key)
         info = deadline_info({"status": status, "previous_status": previous,
                               "phase_started": phase_started, "held_working_days": held,
                               "hold_started": hold_started, "due_override": override},
                              today, policy, cal)
-        return OVERDUE if info.overdue else WITHIN
+        return OVERDUE if info.overdue else CLOSE_DUE if info.close_due else WITHIN
     return NO_DEADLINE
 
 
@@ -391,7 +399,8 @@ def _assemble(service: DeskService, tally: Counter, date_from: date, date_to: da
 
     def row(key: str, label: str, counts: Counter, **extra: Any) -> RecapRow:
         return RecapRow(key, label, sum(counts.values()), counts[ON_TIME], counts[LATE],
-                        counts[WITHIN], counts[OVERDUE], counts[NO_DEADLINE], **extra)
+                        counts[WITHIN], counts[OVERDUE], counts[NO_DEADLINE],
+                        open_close_due=counts[CLOSE_DUE], **extra)
 
     def fixed(found: dict[Any, Counter], labels: dict[str, str]) -> list[RecapRow]:
         """Every known code (zeros included, stable tables), then any unknown ones."""

@@ -99,6 +99,8 @@ VIEWS = LabelTable("View", {
     "untuk_unit_saya": QT_TRANSLATE_NOOP("View", "For My Unit"),
     "jatuh_tempo": QT_TRANSLATE_NOOP("View", "Due Soon"),
     "terlambat": QT_TRANSLATE_NOOP("View", "Overdue"),
+    # The reporter did not answer within the period: close it (not the agency's delay).
+    "perlu_ditutup": QT_TRANSLATE_NOOP("View", "Ready to Close"),
     "menunggu_pelapor": QT_TRANSLATE_NOOP("View", "Awaiting Reporter"),
     "ditunda": QT_TRANSLATE_NOOP("View", "On Hold"),
     "selesai": QT_TRANSLATE_NOOP("View", "Completed"),

@@ -66,8 +66,10 @@ SHRINK_ORDER = (COL_TRACKING, COL_DATE, COL_STATUS, COL_DUE)
 class _TimeLeft:
     """A stand-in row for measuring the "Sisa waktu" texts."""
 
-    def __init__(self, days_left: int | None, overdue: bool = False, paused: bool = False):
+    def __init__(self, days_left: int | None, overdue: bool = False, paused: bool = False,
+                 close_due: bool = False):
         self.days_left, self.overdue, self.paused = days_left, overdue, paused
+        self.close_due = close_due
 
 
 def _time_left_samples() -> list[tuple[str, bool]]:
@@ -76,7 +78,8 @@ def _time_left_samples() -> list[tuple[str, bool]]:
             (time_left_text(_TimeLeft(0)), True),
             (time_left_text(_TimeLeft(1)), True),
             (time_left_text(_TimeLeft(88)), False),
-            (time_left_text(_TimeLeft(None, paused=True)), False)]
+            (time_left_text(_TimeLeft(None, paused=True)), False),
+            (time_left_text(_TimeLeft(-1, close_due=True)), True)]
 
 
 def cell_padding(widget: QWidget | None) -> int:

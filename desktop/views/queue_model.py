@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop import formatting
+from desktop.domain import waits_on_reporter
 from desktop.tasks import Tasks
 from desktop.views.labels import status_short, status_text
 
@@ -46,9 +47,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 (COL_TRACKING, COL_DATE, COL_TITLE, COL_CATEGORY, COL_REGION, COL_UNIT, COL_STATUS,
  COL_DUE) = range(len(COLUMNS))
 
-# Row colours: red past the deadline, amber within a working day of it.
+# Row colours: red past the deadline, amber within a working day of it; blue when the
+# reporter did not answer within the period (due for closing: not the agency's delay).
 OVERDUE_BG, OVERDUE_FG = QColor("#fde8e8"), QColor("#9b1c1c")
 DUE_SOON_BG, DUE_SOON_FG = QColor("#fff4d6"), QColor("#7a4b00")
+CLOSE_DUE_BG, CLOSE_DUE_FG = QColor("#e6effa"), QColor("#1f4f8f")
 PAUSED_FG = QColor("#5f6b7a")
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,6 +64,8 @@ def time_left_text(row: Any) -> str:
         return QCoreApplication.translate("QueueModel", "On hold")
     if row.days_left is None:
         return "—"
+    if getattr(row, "close_due", False):
+        return QCoreApplication.translate("QueueModel", "Ready to close")
     if row.overdue:
         late = max(1, -row.days_left)
         if late == 1:
@@ -199,15 +204,21 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
-            return OVERDUE_BG if row.overdue else DUE_SOON_BG if row.due_soon else None
+            if row.overdue:
+                return OVERDUE_BG
+            if row.due_soon:
+                return DUE_SOON_BG
+            return CLOSE_DUE_BG if row.close_due and index.column() == COL_DUE else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.overdue:
                 return OVERDUE_FG
             if row.due_soon:
                 return DUE_SOON_FG
+            if row.close_due and index.column() == COL_DUE:
+                return CLOSE_DUE_FG
             return PAUSED_FG if row.paused and index.column() == COL_DUE else None
         if role == Qt.ItemDataRole.FontRole:
-            if index.column() == COL_DUE and (row.overdue or row.due_soon):
+            if index.column() == COL_DUE and (row.overdue or row.due_soon or row.close_due):
                 return self._bold
             if index.column() == COL_TRACKING and row.tracking_number is None:
                 italic = QFont()
@@ -245,6 +256,14 @@ class QueueModel(QAbstractTableModel):
                 "number at the next sync")
         if column == COL_DATE:  # a narrow column drops the year
             return formatting.date_long(row.received_at, self._lang)
+        if column == COL_DUE and row.close_due:
+            return QCoreApplication.translate(
+                "QueueModel", "The reporter did not reply by %1: close the complaint").replace(
+                "%1", formatting.date_long(row.due_date, self._lang))
+        if column == COL_DUE and row.due_date is not None and waits_on_reporter(row.status):
+            return QCoreApplication.translate(
+                "QueueModel", "Waiting for the reporter's reply until %1 (working days)").replace(
+                "%1", formatting.date_long(row.due_date, self._lang))
         if column == COL_DUE and row.due_date is not None:
             return QCoreApplication.translate("QueueModel", "Deadline: %1 (working days)").replace(
                 "%1", formatting.date_long(row.due_date, self._lang))

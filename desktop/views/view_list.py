@@ -23,6 +23,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 # Views whose non-zero count is a call to act: their badge is drawn in red.
 URGENT_VIEWS = frozenset({"terlambat", "perlu_verifikasi"})
+# Views whose non-zero count asks for a routine step (closing): blue, not alarm red.
+ACTION_VIEWS = frozenset({"perlu_ditutup"})
 
 
 class ViewListModel(QAbstractListModel):
@@ -85,9 +87,12 @@ class CountDelegate(QStyledItemDelegate):
         rect = QRect(option.rect.right() - width - 6, option.rect.center().y() - height // 2,
                      width, height)
         urgent = count > 0 and index.data(KEY_ROLE) in URGENT_VIEWS
+        action = count > 0 and index.data(KEY_ROLE) in ACTION_VIEWS
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if urgent:
             fill, ink = QColor("#c0392b"), QColor("white")
+        elif action:
+            fill, ink = QColor("#1f5fa8"), QColor("white")
         elif selected:
             fill = option.palette.color(QPalette.ColorRole.HighlightedText)
             ink = option.palette.color(QPalette.ColorRole.Highlight)

@@ -25,7 +25,7 @@ class Notices:
 def collect(store: Any, actor: Actor, *, mark: bool = True) -> Notices:
     """New notices for ``actor`` since the last call; ``mark`` remembers them as told.
     DB thread."""
-    from desktop.store.queue import CLOCK_STATUSES, DeadlineCutoffs
+    from desktop.store.queue import AGENCY_CLOCK_STATUSES, DeadlineCutoffs
 
     seen = store.get_sync_state(SEEN_KEY) or {}
     seen_disposed: dict[str, str] = dict(seen.get("disposed") or {})
@@ -34,7 +34,7 @@ def collect(store: Any, actor: Actor, *, mark: bool = True) -> Notices:
     disposed = queries.disposed_to_units(store, actor.units, actor.agency, actor.username)
     cut = DeadlineCutoffs.compute(store.today(), store.policy, store.calendar)
     agency = None if actor.role is Role.admin_pusat else actor.agency
-    due = queries.due_between(store, cut.today, cut.soon_before, CLOCK_STATUSES,
+    due = queries.due_between(store, cut.today, cut.soon_before, AGENCY_CLOCK_STATUSES,
                               agency=agency, units=actor.units)
 
     new_disposed = tuple(r for r in disposed if seen_disposed.get(r.id) != r.marker)

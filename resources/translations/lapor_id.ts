@@ -891,6 +891,18 @@
         <translation>(menjadi %1 bila dilanjutkan hari ini)</translation>
     </message>
     <message>
+        <source>The reporter did not reply by %1 — close the complaint</source>
+        <translation>Pelapor tidak menanggapi sampai %1 — tutup laporan</translation>
+    </message>
+    <message>
+        <source>today is the last day</source>
+        <translation>hari ini hari terakhir</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter&apos;s reply until %1 · %2</source>
+        <translation>Menunggu tanggapan pelapor sampai %1 · %2</translation>
+    </message>
+    <message>
         <source>%1 working days overdue</source>
         <translation>terlambat %1 hari kerja</translation>
     </message>
@@ -2608,6 +2620,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Ditunda</translation>
     </message>
     <message>
+        <source>Ready to close</source>
+        <translation>Siap ditutup</translation>
+    </message>
+    <message>
         <source>1 day overdue</source>
         <translation>Terlambat 1 hari</translation>
     </message>
@@ -2630,6 +2646,14 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Provisional number: the central server assigns the tracking number at the next sync</source>
         <translation>Nomor sementara: server pusat memberi nomor lacak pada sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <source>The reporter did not reply by %1: close the complaint</source>
+        <translation>Pelapor tidak menanggapi sampai %1: tutup laporan</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter&apos;s reply until %1 (working days)</source>
+        <translation>Menunggu tanggapan pelapor sampai %1 (hari kerja)</translation>
     </message>
     <message>
         <source>Deadline: %1 (working days)</source>
@@ -2903,6 +2927,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>%1 lewat batas waktu</translation>
     </message>
     <message>
+        <source>%1 ready to close</source>
+        <translation>%1 perlu ditutup</translation>
+    </message>
+    <message>
         <source>median %1 working days to completion</source>
         <translation>median %1 hari kerja sampai selesai</translation>
     </message>
@@ -2925,6 +2953,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Running, past the deadline</source>
         <translation>Berjalan, lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>No reply from the reporter, ready to close</source>
+        <translation>Pelapor tidak menanggapi, perlu ditutup</translation>
     </message>
     <message>
         <source>No unit</source>
@@ -3434,6 +3466,10 @@ Rincian untuk helpdesk: %1</translation>
     <message>
         <source>Overdue</source>
         <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Ready to Close</source>
+        <translation>Perlu Ditutup</translation>
     </message>
     <message>
         <source>Awaiting Reporter</source>

@@ -46,6 +46,7 @@ from desktop.domain import (
     deadline_info,
     mask_nik,
     redact_for,
+    waits_on_reporter,
 )
 from desktop.domain.clock import clock
 from desktop.domain.privacy import NIK_ROLES
@@ -63,6 +64,7 @@ from desktop.workflow import status_actions
 EMPTY = "—"
 THUMB = 96
 OVERDUE, DUE_SOON, PAUSED, MUTED = "#9b1c1c", "#7a4b00", "#5f6b7a", "#5f6b7a"
+CLOSE_DUE = "#1f4f8f"  # the reporter did not answer in time: close it (not late)
 
 
 def _section(text: str, parent: QWidget) -> QLabel:
@@ -323,6 +325,18 @@ class ComplaintDetail(QWidget):
             colour = PAUSED
         elif info.due is None:
             return f"<b>{status}</b>"
+        elif info.close_due:
+            when = formatting.date_long(info.due, self.lang, weekday=True)
+            text = self.tr("The reporter did not reply by %1 — close the complaint").replace(
+                "%1", when)
+            colour = CLOSE_DUE
+        elif waits_on_reporter(snap.get("status")):
+            when = formatting.date_long(info.due, self.lang, weekday=True)
+            left = (self.tr("today is the last day") if info.days_left == 0 else
+                    self.tr("%1 working days left").replace("%1", str(info.days_left)))
+            text = self.tr("Waiting for the reporter's reply until %1 · %2").replace(
+                "%1", when).replace("%2", left)
+            colour = MUTED
         else:
             when = formatting.date_long(info.due, self.lang, weekday=True)
             if info.overdue:
@@ -335,7 +349,7 @@ class ComplaintDetail(QWidget):
                 left = self.tr("%1 working days left").replace("%1", str(info.days_left))
                 colour = DUE_SOON if info.due_soon else MUTED
             text = self.tr("Deadline %1 · %2").replace("%1", when).replace("%2", left)
-        weight = "bold" if colour in (OVERDUE, DUE_SOON) else "normal"
+        weight = "bold" if colour in (OVERDUE, DUE_SOON, CLOSE_DUE) else "normal"
         return (f"<b>{status}</b><br/><span style='color:{colour}; font-weight:{weight}'>"
                 f"{html.escape(text)}</span>")
 

@@ -30,6 +30,7 @@ TEXT = {
         "made": "Dibuat", "received": "Diterima", "closed": "Selesai",
         "on_time": "Tepat waktu", "late": "Terlambat", "on_time_pct": "% tepat waktu",
         "running": "Berjalan", "overdue": "Lewat batas waktu", "no_deadline": "Tanpa batas waktu",
+        "close_due": "Perlu ditutup (pelapor tidak menanggapi)",
         "median": "Median hari kerja sampai selesai", "total": "Jumlah", "share": "%",
         "all": "Semua",
         "status": "Status", "deadline": "Batas waktu", "unit": "Unit", "category": "Kategori",
@@ -44,6 +45,7 @@ TEXT = {
         "made": "Made", "received": "Received", "closed": "Completed",
         "on_time": "On time", "late": "Late", "on_time_pct": "% on time",
         "running": "Running", "overdue": "Overdue", "no_deadline": "No deadline",
+        "close_due": "Ready to close (no reply from the reporter)",
         "median": "Median working days to completion", "total": "Total", "share": "%",
         "all": "All",
         "status": "Status", "deadline": "Deadline", "unit": "Unit", "category": "Category",
@@ -115,11 +117,14 @@ def summary(report: Report, lang: str = "id") -> list[tuple[str, Cell]]:
     """The totals as (label, value) pairs; the period as dd/mm/yyyy text."""
     t = _text(lang)
     overdue = next((r.total for r in report.by_deadline if r.key == "berjalan_lewat_batas"), 0)
+    close_due = next((r.total for r in report.by_deadline if r.key == "berjalan_perlu_ditutup"),
+                     0)
     period = f"{report.date_from:%d/%m/%Y} – {report.date_to:%d/%m/%Y}"
     return [(t["period"], period), (t["received"], report.received),
             (t["closed"], report.closed), (t["on_time"], report.closed_on_time),
             (t["late"], report.closed_late), (t["on_time_pct"], report.on_time_pct),
-            (t["overdue"], overdue), (t["median"], report.median_days_to_close)]
+            (t["overdue"], overdue), (t["close_due"], close_due),
+            (t["median"], report.median_days_to_close)]
 
 
 def _csv_cell(value: Cell, lang: str) -> str:

@@ -369,6 +369,9 @@ class ReportsPage(QWidget):
             parts.append(self.tr("%1 on time").replace(
                 "%1", f"<b>{percent(report.on_time_pct, self._lang)}</b>"))
         parts.append(self.tr("%1 past the deadline").replace("%1", f"<b>{n(overdue)}</b>"))
+        close_due = next(r.total for r in report.by_deadline if r.key == reports.CLOSE_DUE)
+        if close_due:  # the reporter did not answer: not late, waiting to be closed
+            parts.append(self.tr("%1 ready to close").replace("%1", f"<b>{n(close_due)}</b>"))
         if report.median_days_to_close is not None:
             days = formatting.number(report.median_days_to_close,
                                      0 if report.median_days_to_close.is_integer() else 1,
@@ -391,6 +394,7 @@ class ReportsPage(QWidget):
                 reports.LATE: self.tr("Completed late"),
                 reports.WITHIN: self.tr("Running, within the deadline"),
                 reports.OVERDUE: self.tr("Running, past the deadline"),
+                reports.CLOSE_DUE: self.tr("No reply from the reporter, ready to close"),
                 reports.NO_DEADLINE: self.tr("No deadline"),
             }.get(row.key, row.label)
         if recap == "by_unit" and not row.key:
