@@ -22,10 +22,11 @@ STATUS_URL_KEY = "receipt_status_url"  # settings: e.g. "https://lapor.example/s
 
 def build_receipt(snapshot: Mapping[str, Any], profile: AgencyProfile, *, officer_name: str,
                   policy: DeadlinePolicy, desk_id: str = "", status_url: str | None = None,
-                  printed_at: datetime | None = None) -> Receipt:
+                  printed_at: datetime | None = None, officer_nip: str = "") -> Receipt:
     receipt = Receipt.from_snapshot(
         snapshot, profile, officer_name=officer_name,
         printed_at=printed_at or clock().now(), desk_id=desk_id,
         verification_days=policy.verification_days, follow_up_days=policy.follow_up_days,
         status_url=status_url)
-    return replace(receipt, auto_close_days=policy.auto_close_days or None)
+    return replace(receipt, auto_close_days=policy.auto_close_days or None,
+                   officer_nip=officer_nip)

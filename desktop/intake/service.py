@@ -169,20 +169,26 @@ class IntakeService:
         profile = letter_settings.load(self.store).profile(self.store.data_dir)
         with self.store.reading() as conn:
             desk = numbers.read_desk_id(conn) or ""
+        officer, nip = self._receiving_officer(snapshot)
         data = receipt.build_receipt(
-            snapshot, profile, officer_name=self._receiving_officer(snapshot),
+            snapshot, profile, officer_name=officer, officer_nip=nip,
             policy=self.store.policy, desk_id=desk,
             status_url=self.store.get_setting(receipt.STATUS_URL_KEY), printed_at=printed_at)
         return ReceiptDocument(snapshot["id"], data.number, data.provisional, layout,
                                render_receipt(data, layout))
 
-    def _receiving_officer(self, snapshot: dict) -> str:
-        """Who received it (the create event), else whoever is signed in now."""
+    def _receiving_officer(self, snapshot: dict) -> tuple[str, str]:
+        """Who received it (the create event), else whoever is signed in now: name and NIP
+        (from the agency's directory; "" when unknown)."""
+        users = self.store.get_sync_state("directory_users", {}) or {}
         for event in snapshot.get("timeline") or ():
             if event.get("kind") == "create" and (event.get("actor_name") or event.get("actor")):
-                return str(event.get("actor_name") or event.get("actor"))
+                known = users.get(str(event.get("actor") or "")) or {}
+                return (str(event.get("actor_name") or event.get("actor")),
+                        str(known.get("nip") or ""))
         actor = self.actor()
-        return actor.full_name or actor.username
+        known = users.get(actor.username) or {}
+        return actor.full_name or actor.username, str(known.get("nip") or "")
 
     # --- paper-log import ---------------------------------------------------------------
 

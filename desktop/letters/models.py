@@ -7,6 +7,7 @@ complaint's reporter never reaches the page, whatever the snapshot holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -42,11 +43,6 @@ DEFAULT_INSTRUCTIONS: tuple[str, ...] = (
     "Koordinasikan/konfirmasikan",
     "Untuk diketahui",
     "Selesaikan sesuai ketentuan",
-)
-
-DEFAULT_STATUS_HELP = (
-    "Tanyakan perkembangan laporan dengan menyebutkan nomor di atas: langsung di loket ini, "
-    "melalui SMS 1708, atau di situs dan aplikasi LAPOR!."
 )
 
 DEFAULT_PLATFORM = "LAPOR! Paman"
@@ -102,6 +98,9 @@ def _reporter_name(snapshot: Mapping[str, Any]) -> str | None:
     return name or None
 
 
+_NOT_A_PLACE = ("kec", "kel", "desa", "rt", "rw", "kode pos", "provinsi", "indonesia")
+
+
 @dataclass(frozen=True, kw_only=True)
 class AgencyProfile:
     """The letterhead (kop surat) of one agency.
@@ -126,6 +125,19 @@ class AgencyProfile:
         if not 1 <= len(lines) <= 3:
             raise ValueError("Kop surat memerlukan 1 sampai 3 baris judul instansi.")
         object.__setattr__(self, "header_lines", lines)
+
+    @property
+    def place(self) -> str:
+        """The town of the office for a place-and-date line ("Banjarmasin, 2 Desember
+        2026"), read from the address: its first part after the street that is not a
+        kecamatan, kelurahan or the province; "" when the address names none."""
+        for part in self.address.split(",")[1:]:
+            words = re.sub(r"\b\d{5}\b", "", part).strip(" .")
+            lowered = words.lower()
+            if not words or lowered.startswith(_NOT_A_PLACE) or "kalimantan" in lowered:
+                continue
+            return re.sub(r"^(kota|kabupaten|kab\.)\s+", "", words, flags=re.IGNORECASE)
+        return ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -277,9 +289,11 @@ class Receipt:
     follow_up_days: int = 5
     auto_close_days: int | None = 10
     verification_due: date | None = None
-    status_help: str = DEFAULT_STATUS_HELP
+    status_help: str = ""  # "" : the channels that fit the number (receipt.status_help)
     qr_text: str | None = None  # defaults to the number
     officer_name: str = ""
+    officer_nip: str = ""
+    confidential: bool = False
     printed_at: datetime
     desk_id: str = ""
     title_text: str = "TANDA TERIMA PENGADUAN"
@@ -316,6 +330,7 @@ class Receipt:
             received_at=parse_iso_datetime(snapshot.get("received_at")),
             reporter_name=_reporter_name(snapshot),
             anonymous=bool(snapshot.get("anonymous")),
+            confidential=bool(snapshot.get("confidential")),
             channel=channel_label(snapshot.get("channel"), profile.platform_name),
             title=str(snapshot.get("title") or ""),
             summary=str(snapshot.get("content") or ""),

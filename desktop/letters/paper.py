@@ -3,8 +3,8 @@
 A4 and F4 use the tata naskah dinas margins (top 20, right 20, bottom 20, left 25 mm; the
 wider left margin is for binding). Half folio (215 x 165 mm, landscape-shaped, F4 cut in
 half) cannot afford them: it uses top/bottom 10, right 12, left 15 mm and type scaled to
-0.82 so a typical sheet still fits one page. The 80 mm thermal roll has 4 mm margins and
-a height that follows the content.
+0.82 so a typical sheet still fits one page. The 80 mm thermal roll has 5 mm side and
+4 mm end margins and a height that follows the content.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ PAPERS: dict[str, Paper] = {
     "a4": Paper("a4", "A4", 210, 297, 20, 20, 20, 25, 1.0, 3),
     "f4": Paper("f4", "F4 (Folio)", 215, 330, 20, 20, 20, 25, 1.0, 5),
     "half": Paper("half", "Setengah folio", 215, 165, 10, 12, 10, 15, 0.82),
-    "thermal80": Paper("thermal80", "Struk termal 80 mm", 80, None, 4, 4, 4, 4, 0.75),
+    # 80 mm rolls print about 72 mm: 5 mm sides keep every line within 70 mm of it.
+    "thermal80": Paper("thermal80", "Struk termal 80 mm", 80, None, 4, 5, 4, 5, 0.75),
 }
 
 _ALIASES = {

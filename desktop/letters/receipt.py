@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib import colors
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -21,7 +22,7 @@ from reportlab.platypus import (
 
 from . import fonts
 from .dates import format_date_id, format_datetime_id
-from .models import MISSING, Receipt
+from .models import MISSING, Receipt, format_nip
 from .paper import MM, RECEIPT_LAYOUTS, Paper, get_paper
 from .pdfparts import (
     KopFlowable,
@@ -61,6 +62,52 @@ def number_text(receipt: Receipt) -> str:
     return f"{number} (nomor sementara)" if receipt.provisional and number != MISSING else number
 
 
+NATIONAL_SITE = "www.lapor.go.id"
+SMS_NUMBER = "1708"
+
+
+def office_contact(receipt: Receipt) -> str:
+    """The office's address and phone as one line ("" when the kop has neither)."""
+    profile = receipt.profile
+    parts = [profile.header_lines[-1].title() if profile.header_lines else "",
+             profile.address.strip(), profile.phone_fax.strip()]
+    return ", ".join(p for p in parts if p)
+
+
+def status_help(receipt: Receipt) -> str:
+    """Where to ask about the complaint, fitting the number the citizen holds: a provisional
+    number is known to this office only (not to SMS 1708 or the national site yet)."""
+    if receipt.status_help.strip():
+        return receipt.status_help.strip()
+    # The kop above already carries the office's address and phone.
+    here = ("di kantor ini (alamat dan telepon di kop)" if office_contact(receipt)
+            else "di kantor ini")
+    if receipt.provisional:
+        return (f"Nomor sementara hanya dikenal kantor ini: tanyakan nomor resmi dan status "
+                f"{here}, bukan melalui SMS {SMS_NUMBER}. Dengan nomor resmi, status juga "
+                f"dapat dipantau di {NATIONAL_SITE} atau SMS {SMS_NUMBER}.")
+    return (f"Sebutkan nomor laporan di atas {here}, di {NATIONAL_SITE}, atau melalui SMS "
+            f"{SMS_NUMBER}.")
+
+
+PRIVACY_NOTE = (
+    "Pelindungan data: data pribadi Anda hanya dipakai untuk menangani laporan ini, disimpan "
+    "terenkripsi dan tidak diberikan kepada pihak lain (UU 27/2022)."
+)
+
+
+def privacy_choices(receipt: Receipt) -> list[str]:
+    """What the reporter chose, confirmed in words (empty when neither)."""
+    out = []
+    if receipt.anonymous:
+        out.append("ANONIM: identitas Anda tidak diteruskan kepada instansi; petugas tidak "
+                   "dapat menghubungi pelapor anonim, jadi pantau statusnya dengan nomor di atas.")
+    if receipt.confidential:
+        out.append("RAHASIA: isi laporan ini tidak dipublikasikan dan hanya dapat dilihat "
+                   "petugas yang menanganinya.")
+    return out
+
+
 def next_steps(receipt: Receipt) -> list[str]:
     """What happens now, in working days (the deadlines of BRIEF.md, as configured)."""
     due = ""
@@ -80,10 +127,14 @@ def next_steps(receipt: Receipt) -> list[str]:
     if receipt.provisional:
         steps.append("Nomor di atas adalah nomor sementara dari loket; simpan tanda terima ini "
                      "untuk menanyakan nomor resmi dan status laporan.")
-    if receipt.anonymous:
-        steps.append("Laporan ini anonim: petugas tidak dapat menghubungi Anda, jadi pantau "
-                     "statusnya dengan nomor di atas.")
-    return steps
+    return steps  # an anonymous reporter is told in the boxed confirmation
+
+
+def place_and_date(receipt: Receipt) -> str:
+    """ "Banjarmasin, 20 November 2026" (the date alone when the kop names no town)."""
+    when = format_date_id(receipt.received_at or receipt.printed_at)
+    place = receipt.profile.place
+    return f"{place}, {when}" if place else when
 
 
 class _ReceiptRenderer:
@@ -92,7 +143,8 @@ class _ReceiptRenderer:
         self.paper = paper
         self.s = paper.scale
         roll = paper.height is None
-        self.st: Styles = make_styles(paper.scale, body_size=10.5 if roll else 9.5)
+        # On the roll the body is 12 x 0.75 = 9 pt: a till slip is read at arm's length.
+        self.st: Styles = make_styles(paper.scale, body_size=12 if roll else 9.5)
         self.width = paper.content_width
         self.pad = 2.5 * self.s
         self.roll = roll
@@ -172,6 +224,21 @@ class _ReceiptRenderer:
         _, h = flowable.wrap(self.width, 1e9)
         return h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
+    @staticmethod
+    def _text_width(text: str, style) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(text, style.fontName, style.fontSize)
+
+    def _caption(self, number: str, width: float) -> Paragraph:
+        """The number under the QR on one line: the type shrinks rather than wrap it."""
+        style = self._small_center()
+        fits = self._text_width(number, style)
+        if fits > width - 1:
+            size = max(style.fontSize * (width - 1) / fits, 4.0)
+            style = style.clone("caption_fit", fontSize=size, leading=size * 1.25)
+        return Paragraph(esc(number), style)
+
     def _small_center(self):
         from reportlab.lib.enums import TA_CENTER
 
@@ -228,41 +295,66 @@ class _ReceiptRenderer:
             colWidths=[num_w, self.width - num_w], splitByRow=1, style=self._style(),
         )
         gap = 3 * MM * self.s
-        return [
-            details,
-            Spacer(1, gap),
+        story: list[Flowable] = [details, Spacer(1, gap)]
+        choices = privacy_choices(r)
+        if choices:  # boxed: the reporter checks at a glance that the choice was taken
+            box = Table([[self._p(text, st.bold)] for text in choices],
+                        colWidths=[self.width], style=self._style([
+                            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+                            ("LEFTPADDING", (0, 0), (-1, -1), self.pad)]))
+            story += [box, Spacer(1, gap)]
+        story += [
             self._p("Langkah selanjutnya", st.heading),
             Spacer(1, 1 * MM * self.s),
             step_table,
             Spacer(1, gap),
+        ]
+        if self.roll:
+            story += [*self.asking(self.width), Spacer(1, gap)]
+        story.append(self.sign_off())
+        return story
+
+    def asking(self, width: float) -> list[Flowable]:
+        """Where to ask about the report, and how the reporter's data is protected. On a
+        sheet it sits between the QR code and the signature, so a half folio stays one page."""
+        st = self.st
+        return [
             self._p("Menanyakan status laporan", st.heading),
             Spacer(1, 1 * MM * self.s),
-            *chunk_text(clip(r.status_help.strip(), HELP_LIMIT) or MISSING, st.body, self.width,
-                        st.body.leading * 4),
-            Spacer(1, gap),
-            self.sign_off(),
+            *chunk_text(clip(status_help(self.r), HELP_LIMIT) or MISSING, st.body, width,
+                        st.body.leading * 5),
+            Spacer(1, 1 * MM * self.s),
+            self._p(PRIVACY_NOTE, st.small),
         ]
 
     def sign_off(self) -> Table:
         r, st = self.r, self.st
         qr_size = (30 if self.roll else 24) * MM * self.s
-        number = clip(r.number or MISSING, 100)
+        number = clip(r.number or MISSING, 40)
         qr_text = r.qr_text if r.qr_text and len(r.qr_text) <= QR_LIMIT else number
         qr = QrCode(qr_text, qr_size)
-        caption = Paragraph(esc(number), self._small_center())
         officer = (r.officer_name or "").strip() or MISSING
-        sign = [
+        sign: list[Flowable] = [
+            Paragraph(esc(clip(place_and_date(r), 120)), st.center),
             Paragraph("Petugas penerima,", st.center),
             Spacer(1, (8 if self.roll else 14) * MM * self.s),
             Paragraph(f"<u>{esc(clip(officer, 120))}</u>", st.center_bold),
         ]
+        if r.officer_nip.strip():
+            sign.append(Paragraph(esc(f"NIP {format_nip(r.officer_nip)}"), st.center))
         if self.roll:
+            caption = self._caption(number, self.width)
             rows = [[qr], [caption], [Spacer(1, 2 * MM * self.s)], [sign]]
             return Table(rows, colWidths=[self.width], style=self._style([
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         left_w = qr_size + 6 * MM * self.s
+        left_w = min(max(left_w, self._text_width(number, st.small) + 2), left_w + 25 * MM)
+        caption = self._caption(number, left_w)
         qr_cell = Table([[qr], [caption]], colWidths=[left_w], style=self._style([
             ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        sign_w = min(75 * MM * self.s, self.width - left_w)
-        widths = [left_w, self.width - left_w - sign_w, sign_w]
-        return Table([[qr_cell, "", sign]], colWidths=widths, style=self._style())
+        sign_w = min(60 * MM * self.s, self.width - left_w)
+        middle = self.width - left_w - sign_w
+        widths = [left_w, middle, sign_w]
+        return Table([[qr_cell, self.asking(middle - 2 * self.pad), sign]], colWidths=widths,
+                     style=self._style([("LEFTPADDING", (1, 0), (1, 0), self.pad),
+                                        ("RIGHTPADDING", (1, 0), (1, 0), 2 * self.pad)]))
