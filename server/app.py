@@ -63,7 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(
         title="LAPOR! Desk server", version=__version__, description=DESCRIPTION,
-        openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
+        # LAPOR_API_DOCS=0: neither the docs page nor the OpenAPI document (production).
+        openapi_url=f"{API_PREFIX}/openapi.json" if settings.api_docs else None,
+        docs_url=f"{API_PREFIX}/docs" if settings.api_docs else None,
         redoc_url=None, lifespan=lifespan, responses=COMMON_ERRORS,
         # NUL and lone surrogates refused for every route, before any route code runs.
         dependencies=[Depends(refuse_unstorable_text)],

@@ -4,6 +4,12 @@ The database comes from ``--database-url`` or env ``LAPOR_DATABASE_URL`` (defaul
 file in the server's data directory); PostgreSQL as ``postgresql+psycopg://user@host/db``.
 Passwords are never command-line arguments (except the throwaway demo password): they come
 from env ``LAPOR_PASSWORD`` or a prompt.
+
+Backups (server/backup.py, server/backup_verify.py): ``backup --output-dir DIR [--keep N]
+[--label L]`` writes a new timestamped dump (never replaces one; ``--keep`` prunes only its
+own label; ``pre-upgrade`` and ``pre-restore`` dumps are kept forever), ``verify-backup FILE``
+restores one into a scratch database and checks it. Neither needs the schema at this
+version. A database migrated by a newer release is refused with a message, not a traceback.
 """
 
 from __future__ import annotations
@@ -84,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
                                   "sheets signed with the old ids still verify")
     rotate.add_argument("--id", help="the new key id (default: the next vN)")
 
+    dump = add("backup", "dump the database into a new timestamped file in a folder; "
+                         "never overwrites a backup")
+    dump.add_argument("--output-dir", required=True, help="folder of the dumps (made 0700)")
+    dump.add_argument("--keep", type=int, help="then delete the oldest dumps of this label, "
+                                               "keeping the newest N")
+    dump.add_argument("--label", default="nightly", help="series name in the file name "
+                      "[nightly]; pre-upgrade and pre-restore are never pruned")
+    add("verify-backup", "restore test: restore a backup into a scratch database, check its "
+                         "schema revision and row counts, drop it").add_argument("file")
+
     for name, help_ in (("deactivate-user", "block an account and end all its sessions"),
                         ("activate-user", "allow a deactivated account to sign in again"),
                         ("sign-out-user", "end every session of an account (lost or shared PC)"),
@@ -123,10 +139,19 @@ def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from sqlalchemy import exc as sa_exc
+
     from server import directory, migrate
 
     settings = _settings(args)
-    revision = migrate.upgrade(settings.database_url)
+    try:
+        revision = migrate.upgrade(settings.database_url)
+    except migrate.SchemaTooNew as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERROR
+    except sa_exc.OperationalError as exc:
+        print(f"Tidak dapat membuka basis data: {exc.orig or exc}", file=sys.stderr)
+        return EXIT_ERROR
     ctx = _context(args)
     try:
         with ctx.db.write() as session:
@@ -160,6 +185,10 @@ def _check_schema(url: str) -> str | None:
         current = migrate.current_revision(url)
     except Exception as exc:  # noqa: BLE001 - any connection failure is reported plainly
         return f"Tidak dapat membuka basis data: {exc}"
+    try:
+        migrate.refuse_newer(current)
+    except migrate.SchemaTooNew as exc:
+        return str(exc)
     if current != migrate.head_revision():
         return "Basis data belum disiapkan atau versinya lama: jalankan `lapor-server init`."
     return None
@@ -287,6 +316,18 @@ def cmd_rotate_qr_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from server import backup
+
+    return backup.run_command(args.output_dir, args.label, args.keep, _settings(args))
+
+
+def cmd_verify_backup(args: argparse.Namespace) -> int:
+    from server import backup_verify
+
+    return backup_verify.run_command(args.file, _settings(args))
+
+
 def _account_change(args: argparse.Namespace) -> int:
     from server import accounts
 
@@ -346,6 +387,7 @@ COMMANDS = {
     "init": cmd_init, "run": cmd_run, "create-agency": cmd_create_agency,
     "create-unit": cmd_create_unit, "create-user": cmd_create_user,
     "seed-demo": cmd_seed_demo, "users": cmd_users, "rotate-qr-key": cmd_rotate_qr_key,
+    "backup": cmd_backup, "verify-backup": cmd_verify_backup,
     "deactivate-user": _account_change, "activate-user": _account_change,
     "sign-out-user": _account_change, "set-password": _account_change,
     "update-user": _account_change, "sign-out-all": _account_change,
@@ -354,7 +396,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command not in ("init", "run", "rotate-qr-key"):
+    # init/run check the schema themselves; a backup is taken (and tested) at any revision.
+    if args.command not in ("init", "run", "rotate-qr-key", "backup", "verify-backup"):
         problem = _check_schema(_settings(args).database_url)
         if problem:
             print(problem, file=sys.stderr)

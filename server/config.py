@@ -23,6 +23,8 @@ ENV_TIMEZONE = "LAPOR_TIMEZONE"
 ENV_LOCAL_HOLIDAYS = "LAPOR_LOCAL_HOLIDAYS"
 ENV_FOLLOW_UP_DAYS = "LAPOR_FOLLOW_UP_DAYS"
 ENV_BACKDATE_DAYS = "LAPOR_BACKDATE_DAYS"
+# "0" (or false/no/off) turns off /api/v1/docs and /api/v1/openapi.json (production).
+ENV_API_DOCS = "LAPOR_API_DOCS"
 # QR keys of disposition sheets (server/qr_keys.py): a secret file, or the secret itself.
 ENV_QR_SECRET_FILE = "LAPOR_QR_SECRET_FILE"
 ENV_QR_SECRET = "LAPOR_QR_SECRET"
@@ -78,6 +80,8 @@ class Settings:
     backdate_days: int = 180
     # Only the path: secrets never sit in Settings (a repr or log line must not show them).
     qr_secret_file: Path = field(default_factory=lambda: default_data_dir() / "qr-secret.json")
+    # The interactive API documentation and the OpenAPI document (LAPOR_API_DOCS).
+    api_docs: bool = True
     test_commit_delay_ms: int = 0
     test_unsafe_feed: bool = False
 
@@ -101,6 +105,8 @@ class Settings:
             follow_up_days=_int_env(ENV_FOLLOW_UP_DAYS, 0) or None,
             backdate_days=_int_env(ENV_BACKDATE_DAYS, 180),
             qr_secret_file=Path(qr_file) if qr_file else default_qr_secret_file(url),
+            api_docs=os.environ.get(ENV_API_DOCS, "").strip().lower()
+            not in ("0", "false", "no", "off"),
             test_commit_delay_ms=_int_env(ENV_TEST_COMMIT_DELAY, 0),
             test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",
         )

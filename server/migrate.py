@@ -22,8 +22,33 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+class SchemaTooNew(Exception):
+    """The database carries a revision this code does not know: a newer release made it."""
+
+    def __init__(self, current: str, head: str | None) -> None:
+        self.current, self.head = current, head
+        super().__init__(
+            f"Basis data dibuat oleh versi LAPOR! Desk yang lebih baru (revisi {current}); "
+            f"kode ini hanya mengenal sampai revisi {head}. Pasang versi yang sesuai atau "
+            "pulihkan cadangan.")
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config("sqlite://"))
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    return _scripts().get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in _scripts().walk_revisions()}
+
+
+def refuse_newer(current: str | None) -> None:
+    """Raise SchemaTooNew when ``current`` is not a revision of this code's migrations."""
+    if current is not None and current not in known_revisions():
+        raise SchemaTooNew(current, head_revision())
 
 
 def current_revision(url: str) -> str | None:
@@ -54,8 +79,10 @@ def _ensure_search_path_schema(url: str) -> None:
 
 
 def upgrade(url: str) -> str | None:
-    """Create or upgrade the schema to the newest revision; returns that revision."""
+    """Create or upgrade the schema to the newest revision; returns that revision.
+    SchemaTooNew (nothing changed) when a newer release already migrated the database."""
     _ensure_search_path_schema(url)
+    refuse_newer(current_revision(url))
     cfg = alembic_config(url)
     engine = make_engine(url)
     try:
