@@ -3,8 +3,10 @@
 Starts ``lapor-server`` on a loopback port in the background (SQLite in a temporary
 folder, seeded with the Kalimantan Selatan demo data by the server's ``seed-demo``), signs
 in as a demo officer and opens the desk on a fresh data folder (or ``--data-dir``). The
-server and the temporary folder go away when the desk closes. Needs the server extra:
-``pip install -e ".[server]"``; without it a clear Indonesian message says how to install.
+server and the temporary folder go away when the desk closes: a demo is a sandbox, its
+data is not kept (``lapor-desk status`` then says so, see desktop/demo_note.py). Needs the
+server extra: ``pip install -e ".[server]"``; without it a clear Indonesian message says how
+to install.
 """
 
 from __future__ import annotations
@@ -165,9 +167,27 @@ def run(args: argparse.Namespace) -> int:
 
             desk_args = argparse.Namespace(**{**vars(args), "demo": False,
                                               "data_dir": str(data_dir)})
-            return app.run(desk_args)
+            try:
+                return app.run(desk_args)
+            finally:
+                _closed(Path(args.data_dir) if args.data_dir else None)
     except DemoUnavailable as exc:
         _say(str(exc))
         return 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _closed(kept_in: Path | None) -> None:
+    """The demo desk closed: say what goes away, and leave the note ``lapor-desk status``
+    reads (desktop/demo_note.py) where status will look."""
+    from desktop import demo_note
+    from desktop.paths import data_dir
+
+    if kept_in is None:
+        _say("Demo selesai: server demo dan data demonya (folder sementara) dihapus.")
+        demo_note.remember(data_dir(None), kept=False)
+    else:
+        _say(f"Demo selesai: server demo dihapus, juga kunci basis data meja demo (di folder "
+             f"sementara): data di {kept_in} tidak dapat dibuka lagi.")
+        demo_note.remember(kept_in, kept=True)

@@ -132,7 +132,7 @@ def test_status_bar_and_outbox_follow_pending_and_rejected_ops(qtbot, server, si
         qtbot.waitUntil(lambda: outbox.model.rowCount() == 1, timeout=WAIT_MS)
         assert outbox.model.index(0, 2).data() == "Put on Hold"
         assert outbox.model.index(0, 3).data() == "Rejected"
-        assert "versi" in outbox.model.index(0, 5).data().lower()
+        assert "petugas lain" in outbox.model.index(0, 5).data().lower()
         attention = ui.attention_page
         qtbot.waitUntil(lambda: attention.list.count() == 1, timeout=WAIT_MS)
         assert "Menunggu pengadaan lampu" in attention.mine.text()

@@ -192,6 +192,7 @@ def _fail(exc: Any, as_json: bool) -> int:
 
 def status_data(service: Any) -> dict[str, Any]:
     """What ``status --json`` prints (also used by the GUI's status bar tooltip)."""
+    from desktop.demo_note import status_hint
     from desktop.sync.account import Account
     from desktop.sync.local import SyncLocal
 
@@ -216,7 +217,19 @@ def status_data(service: Any) -> dict[str, Any]:
         "last_error": service.get_sync_state("last_error"),
         "complaints": service.total(),
         "data_dir": str(service.data_dir),
+        # After lapor-desk --demo: why its data is not here (desktop/demo_note.py).
+        "demo": status_hint(service.data_dir, service.total()),
     }
+
+
+def _demo_hint(args: Namespace) -> None:
+    """A desk left by ``lapor-desk --demo --data-dir`` cannot be opened: say why."""
+    from desktop.demo_note import status_hint
+    from desktop.paths import data_dir
+
+    hint = status_hint(data_dir(getattr(args, "data_dir", None)), None)
+    if hint:
+        _err(hint["message"])
 
 
 def status(args: Namespace) -> int:
@@ -227,6 +240,7 @@ def status(args: Namespace) -> int:
         service = _open(args)
     except StoreError as exc:
         _err(str(exc))
+        _demo_hint(args)
         return EXIT_ERROR
     try:
         data = status_data(service)
@@ -252,5 +266,7 @@ def status(args: Namespace) -> int:
         lines.append(f"Galat terakhir: {data['last_error']}")
     if data["login_required"]:
         lines.append("Perlu masuk kembali: jalankan `lapor-desk login`.")
+    if data["demo"]:
+        lines.append(f"Demo          : {data['demo']['message']}")
     print("\n".join(lines))
     return EXIT_OK

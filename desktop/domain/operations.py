@@ -629,13 +629,16 @@ def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int)
     current = int(snapshot.get("version") or 0)
     if kind in COMMUTING_KINDS:
         if base_version > current:
-            raise DomainError("conflict", "Versi pengaduan tidak dikenal; muat ulang data.")
+            raise DomainError("conflict", "Pengaduan yang Anda ubah tidak cocok dengan data di "
+                                          "server; muat ulang data.")
         return
     if base_version != current:
+        # Officer wording: how many changes came in since they opened it, not version numbers.
+        since = (f" sejak Anda membukanya ({current - base_version} perubahan baru)"
+                 if current > base_version else "")
         raise DomainError(
             "conflict",
-            f"Pengaduan telah diubah oleh petugas lain (versi {current}, Anda melihat versi "
-            f"{base_version}). Muat ulang lalu ulangi tindakan.",
+            f"Pengaduan telah diubah oleh petugas lain{since}. Muat ulang lalu ulangi tindakan.",
         )
 
 

@@ -9,6 +9,7 @@ initial font, otherwise reportlab declares Helvetica on every page).
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
@@ -67,3 +68,59 @@ def register_fonts() -> None:
 
 def text_width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
+
+
+# What a run of characters the font lacks prints as: emoji (pictographs, with their
+# joiners, skin tones and variation selectors) and anything else (another script).
+EMOJI_PLACEHOLDER = "[emoji]"
+OTHER_PLACEHOLDER = "[?]"
+# Zero-width companions of emoji: they join a run rather than start a new one.
+_JOINERS = frozenset({0x200D, 0x20E3, *range(0xFE00, 0xFE10)})
+_covered: frozenset[int] | None = None
+
+
+def _coverage() -> frozenset[int]:
+    """Code points the regular face maps to a glyph (the family shares its coverage)."""
+    global _covered
+    if _covered is None:
+        register_fonts()
+        face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
+        _covered = frozenset(cp for cp, glyph in face.charToGlyph.items() if glyph)
+    return _covered
+
+
+def _pictograph(cp: int) -> bool:
+    return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF
+            or unicodedata.category(chr(cp)) in ("So", "Sk"))
+
+
+def printable(text: str) -> str:
+    """``text`` with every run of characters the embedded font has no glyph for replaced by
+    one placeholder (``[emoji]`` / ``[?]``): reportlab would draw each as an empty box.
+    Zero-width joiners and variation selectors belong to the run they sit in (alone they
+    are dropped). Line breaks and tabs pass through (the callers handle them)."""
+    if text.isascii():
+        return text
+    covered = _coverage()
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        marks = [cp for cp in run if cp not in _JOINERS]
+        if marks:  # a lone joiner after a printed character is just dropped
+            out.append(EMOJI_PLACEHOLDER if any(_pictograph(cp) for cp in marks)
+                       else OTHER_PLACEHOLDER)
+        run.clear()
+
+    for ch in text:
+        cp = ord(ch)
+        if cp in covered or ch in "\n\r\t":
+            if cp in _JOINERS and run:  # a joiner the font happens to have: still the emoji's
+                run.append(cp)
+                continue
+            flush()
+            out.append(ch)
+        else:
+            run.append(cp)
+    flush()
+    return "".join(out)

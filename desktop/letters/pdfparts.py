@@ -41,8 +41,9 @@ DRAFT_TINT = colors.Color(0.93, 0.76, 0.76)  # light red, drawn under the page's
 
 
 def esc(text: object) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept."""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text as Paragraph markup: escaped, line breaks kept, characters the font lacks
+    (emoji) replaced by a placeholder (``fonts.printable``)."""
+    return escape(fonts.printable(str(text))).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def clip(text: str, limit: int) -> str:
@@ -55,7 +56,9 @@ def clip(text: str, limit: int) -> str:
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut (with an ellipsis) to fit ``width`` on one canvas-drawn line."""
+    """``text`` cut (with an ellipsis) to fit ``width`` on one canvas-drawn line (emoji
+    and other characters the font lacks replaced first, see ``fonts.printable``)."""
+    text = fonts.printable(text)
     if fonts.text_width(text, font, size) <= width:
         return text
     lo, hi = 0, len(text)

@@ -1,8 +1,9 @@
 """Perlu Perhatian: actions the server rejected, each beside the server's current state.
 
 Left, the list of conflicts. Right, for the one chosen: what the officer meant to do (the
-action, its details, the version they saw, when) beside what the server has now (status,
-version, the latest events and who made them) and the server's reason. The choices:
+action, its details with names rather than codes, when) beside what the server has now
+(status, how many changes others made since, the latest events and who made them) and the
+server's reason. The choices:
 "Terapkan lagi" (the same action again, as a new op on top of the current state),
 "Ubah…" (edit the details first) and "Buang" (after a confirmation; audited).
 """
@@ -62,9 +63,30 @@ def field_label(key: str) -> str:
     source = FIELD_LABELS.get(key)
     return QCoreApplication.translate("AttentionView", source) if source else key
 RECENT_EVENTS = 3
+AGENCY_KEYS = {"agency_code", "to_agency", "suggested_agency_code"}
 
 
-def _value_text(value: Any) -> str:
+def _unit_name(code: str, units: dict[str, str], agency: str | None) -> str:
+    """``units``: "AGENCY/CODE" -> name. The complaint's agency first, else the one agency
+    with a unit of this code, else the code."""
+    name = units.get(f"{agency}/{code}")
+    if name:
+        return name
+    others = {n for key, n in units.items() if key.rpartition("/")[2] == code}
+    return others.pop() if len(others) == 1 else code
+
+
+def _value_text(value: Any, key: str = "", names: dict[str, dict[str, str]] | None = None,
+                agency: str | None = None) -> str:
+    """A payload value as the officer reads it: names for unit and agency codes, labels for
+    codes with one (sifat); other values as they are."""
+    names = names or {}
+    if key == "unit_codes" and isinstance(value, list | tuple):
+        return ", ".join(_unit_name(str(v), names.get("units") or {}, agency) for v in value)
+    if key in AGENCY_KEYS and isinstance(value, str):
+        return (names.get("agencies") or {}).get(value) or value
+    if key == "sifat" and isinstance(value, str):
+        return labels.SIFAT.text(value)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, list | tuple):
@@ -100,7 +122,7 @@ class PayloadEditor(QDialog):
                 widget = QLineEdit(", ".join(value), self)
                 widget.setToolTip(self.tr("Separate items with commas"))
             else:
-                widget = QLabel(_value_text(value), self)  # shown, kept as it was
+                widget = QLabel(_value_text(value, key), self)  # shown, kept as it was
             widget.setObjectName(f"field_{key}")
             self.fields[key] = widget
             form.addRow(field_label(key), widget)
@@ -140,6 +162,7 @@ class AttentionView(QWidget):
         self.controller = controller
         self.lang = lang
         self.items: list[dict[str, Any]] = []
+        self.names: dict[str, dict[str, str]] = {}  # units ("AGENCY/CODE") and agencies
         self._generation = 0
 
         heading = QLabel(self.tr("Needs Attention"), self)
@@ -227,9 +250,11 @@ class AttentionView(QWidget):
         self.controller.db(partial(_rejected, self.controller.service),
                            partial(self._arrived, self._generation))
 
-    def _arrived(self, generation: int, items: list[dict[str, Any]]) -> None:
+    def _arrived(self, generation: int,
+                 answer: tuple[list[dict[str, Any]], dict[str, dict[str, str]]]) -> None:
         if generation != self._generation:
             return
+        items, self.names = answer
         current = self.current_op_id()
         scroll = self.list.verticalScrollBar().value()
         self.items = items
@@ -274,16 +299,20 @@ class AttentionView(QWidget):
             return
         op = item["op"]
         mine = [f"<b>{labels.EVENT.text(op.kind)}</b> — {_esc(complaint_label(item))}",
-                self.tr("Made at %1 on version %2").replace("%1", op_time(op, self.lang))
-                .replace("%2", str(op.base_version))]
+                self.tr("Made at %1").replace("%1", op_time(op, self.lang))]
+        state = op.server_state
+        agency = (state or {}).get("agency_code") or op.payload.get("agency_code")
         for key, value in op.payload.items():
             if value not in (None, "", [], {}) and key not in ("id", "reporter"):
-                mine.append(f"{_esc(field_label(key))}: {_esc(_value_text(value))}")
+                text = _value_text(value, key, self.names, agency)
+                mine.append(f"{_esc(field_label(key))}: {_esc(text)}")
         self.mine.setText("<br>".join(mine))
-        state = op.server_state
         if state:
-            theirs = [f"<b>{_esc(labels.STATUS.text(state.get('status')))}</b>",
-                      self.tr("Version %1").replace("%1", str(state.get("version")))]
+            theirs = [f"<b>{_esc(labels.STATUS.text(state.get('status')))}</b>"]
+            changes = int(state.get("version") or 0) - int(op.base_version or 0)
+            if op.base_version and changes > 0:  # what others did since the officer looked
+                theirs.append(self.tr("%1 changes since you opened it").replace(
+                    "%1", str(changes)))
             for event in (state.get("timeline") or [])[-RECENT_EVENTS:]:
                 who = event.get("actor_name") or event.get("actor") or ""
                 when = short_time(event.get("at"), self.lang)
@@ -344,10 +373,13 @@ def _esc(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _rejected(service: Any) -> list[dict[str, Any]]:  # DB thread
+def _rejected(service: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """The rejected ops, and the unit and agency names to show their codes by. DB thread."""
     from desktop.sync.local import SyncLocal
 
-    return SyncLocal(service).listing(("rejected",))
+    names = {"units": {f"{u['agency_code']}/{u['code']}": u["name"] for u in service.units()},
+             "agencies": {a["code"]: a["name"] for a in service.agencies()}}
+    return SyncLocal(service).listing(("rejected",)), names
 
 
 def _reapply(service: Any, op_id: str, payload: dict[str, Any] | None) -> str:  # DB thread

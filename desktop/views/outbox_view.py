@@ -1,7 +1,9 @@
 """Kotak Keluar: the officer's actions still waiting to reach the server, and the rejected.
 
 Each row: when, which complaint, what action, its state (waiting, being sent, rejected),
-attempts and the last error or the server's reason. "Kirim ulang" sends again (a rejected
+attempts (blank while never sent) and the last error or the server's reason; an action a
+failed round never got to send says so, with the round's error. The list also re-reads
+after a failed round. "Kirim ulang" sends again (a rejected
 op goes back to waiting, unchanged); "Buang" removes ops after a confirmation and is
 audited. The list re-reads after every sync and every local action and keeps the
 selection and the scroll position.
@@ -51,6 +53,26 @@ class OutboxModel(QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.items: list[dict[str, Any]] = []
+        # Why the last round failed (the sync status), for ops it never got to send.
+        self.round_error: str | None = None
+
+    def set_round_error(self, error: str | None) -> None:
+        if error != self.round_error:
+            self.round_error = error
+            if self.items:
+                self.dataChanged.emit(self.index(0, COL_NOTE),
+                                      self.index(len(self.items) - 1, COL_NOTE))
+
+    def note_text(self, op: Any) -> str:
+        """The server's reason or the push's error; for an action not sent yet, that it
+        was not and (after a failed round) why."""
+        if op.last_error:
+            return op.last_error.replace("\n", " ")
+        if op.state != "pending":
+            return ""
+        if self.round_error:
+            return self.tr("Not sent yet: %1").replace("%1", self.round_error)
+        return self.tr("Not sent yet") if not op.attempts else ""
 
     def headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Complaint"), self.tr("Action"), self.tr("State"),
@@ -84,7 +106,9 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and op.state == "rejected":
             return QBrush(REJECTED)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTE:
-            return op.last_error or ""
+            return self.note_text(op)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ATTEMPTS and not op.attempts:
+            return self.tr("Not sent yet")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == COL_TIME:
@@ -96,8 +120,8 @@ class OutboxModel(QAbstractTableModel):
         if col == COL_STATE:
             return self.state_text(op.state)
         if col == COL_ATTEMPTS:
-            return str(op.attempts)
-        return (op.last_error or "").replace("\n", " ")
+            return str(op.attempts) if op.attempts else ""  # never tried: no "0"
+        return self.note_text(op)
 
     def set_items(self, items: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -176,10 +200,19 @@ class OutboxView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         controller.outbox_changed.connect(self.reload)
         controller.synced.connect(self._synced)
+        # A failed round changed attempts and errors too: read them again.
+        controller.failed.connect(self._round_failed)
+        controller.status_changed.connect(self._status_changed)
         self._update_buttons()
 
     def _synced(self, _report: Any) -> None:
         self.reload()
+
+    def _round_failed(self, _exc: Any) -> None:
+        self.reload()
+
+    def _status_changed(self, status: Any) -> None:
+        self.model.set_round_error(None if status.syncing else status.last_error)
 
     # -- data -------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -635,12 +635,12 @@
         <translation>Tidak ada yang perlu diperhatikan.</translation>
     </message>
     <message>
-        <source>Made at %1 on version %2</source>
-        <translation>Dibuat pukul %1 pada versi %2</translation>
+        <source>Made at %1</source>
+        <translation>Dibuat pukul %1</translation>
     </message>
     <message>
-        <source>Version %1</source>
-        <translation>Versi %1</translation>
+        <source>%1 changes since you opened it</source>
+        <translation>%1 perubahan sejak Anda membukanya</translation>
     </message>
     <message>
         <source>The server did not send its state (the complaint may be out of your reach).</source>
@@ -2438,6 +2438,14 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
 </context>
 <context>
     <name>OutboxModel</name>
+    <message>
+        <source>Not sent yet: %1</source>
+        <translation>Belum terkirim: %1</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Belum terkirim</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Waktu</translation>

@@ -270,11 +270,16 @@ class WorkflowIntegration(QObject):
         window.set_queue_filter(flt)
 
     # --- notices after a sync ---------------------------------------------------------------
-    def after_sync(self, _report: Any = None) -> None:
+    def after_sync(self, report: Any = None) -> None:
         """Tell the officer about newly disposed and newly due complaints (each once).
-        Who acts is read again first: the round may have followed a sign-in."""
-        if self.workflow is not None:
-            run(self.tasks, self, self.workflow.actor, self._actor_for_notices)
+        Who acts is read again first: the round may have followed a sign-in. Agency, unit
+        and category names are read again when the round brought reference data (a new
+        desk gets them with its first sync: codes until then)."""
+        if self.workflow is None:
+            return
+        if report is None or getattr(report, "reference", 0) or getattr(report, "reset", False):
+            run(self.tasks, self, partial(_names, self.workflow.store), self._names_loaded)
+        run(self.tasks, self, self.workflow.actor, self._actor_for_notices)
 
     def _actor_for_notices(self, result: tuple[Actor, bool]) -> None:
         self.controller.set_actor(result)

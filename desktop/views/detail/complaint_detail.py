@@ -381,6 +381,17 @@ class ComplaintDetail(QWidget):
             return EMPTY
         return self.names[table].get(code) or fallback or code.rpartition("/")[2]
 
+    def _unit_name(self, code: str) -> str:
+        """A unit's name: of the shown complaint's agency, else the one agency that has a
+        unit with this code (a timeline may predate a reroute), else the code."""
+        agency = (self._snapshot or {}).get("agency_code")
+        units = self.names["units"]
+        name = units.get(f"{agency}/{code}")
+        if name:
+            return name
+        others = {n for key, n in units.items() if key.rpartition("/")[2] == code}
+        return others.pop() if len(others) == 1 else code
+
     def _region(self, snap: Mapping[str, Any]) -> str:
         if getattr(self._row, "region_name", None):
             return self._row.region_name
@@ -488,7 +499,8 @@ class ComplaintDetail(QWidget):
         data = event.get("data") or {}
         parts = []
         if data.get("unit_codes"):
-            parts.append(self.tr("to %1").replace("%1", ", ".join(data["unit_codes"])))
+            parts.append(self.tr("to %1").replace("%1", ", ".join(
+                self._unit_name(code) for code in data["unit_codes"])))
         if data.get("sifat") and event.get("kind") == "dispose":
             parts.append(SIFAT.text(data["sifat"]))
         if data.get("due_date"):
@@ -501,9 +513,11 @@ class ComplaintDetail(QWidget):
         elif data.get("visibility") == "reporter":
             parts.append(self.tr("to the reporter"))
         if data.get("to_agency"):
-            parts.append(self.tr("to %1").replace("%1", data["to_agency"]))
+            parts.append(self.tr("to %1").replace(
+                "%1", self._name("agencies", data["to_agency"])))
         if data.get("suggested_agency_code"):
-            parts.append(self.tr("suggested: %1").replace("%1", data["suggested_agency_code"]))
+            parts.append(self.tr("suggested: %1").replace(
+                "%1", self._name("agencies", data["suggested_agency_code"])))
         if "duplicate_of" in data and data["duplicate_of"]:
             parts.append(self.tr("duplicate of another complaint"))
         if data.get("filename"):
