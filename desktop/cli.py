@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.cli_text import Commands, Parser
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -26,82 +27,99 @@ EXIT_LOGIN_REQUIRED = 4
 EXIT_REJECTED = 5
 EXIT_INVALID_INPUT = 6
 
+JSON_HELP = "keluaran JSON (untuk skrip)"
+COMPLAINT_HELP = "nomor pelacakan, nomor sementara atau id pengaduan"
 
-def _add(sub: argparse._SubParsersAction, name: str, target: str,
-         help_: str) -> argparse.ArgumentParser:
+
+def _add(sub: Commands, name: str, target: str, help_: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_)
     parser.set_defaults(target=target)
     return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lapor-desk", description="LAPOR! Desk")
-    parser.add_argument("--version", action="version", version=f"lapor-desk {__version__}")
-    parser.add_argument("--data-dir", help="data directory (default: env LAPOR_DESK_DATA_DIR, "
-                        "then the platform's user data directory)")
+    parser = Parser(prog="lapor-desk", description="LAPOR! Desk: meja kerja pengaduan "
+                    "masyarakat. Tanpa perintah: membuka jendela desk.")
+    parser.add_version(f"lapor-desk {__version__}")
+    parser.add_argument("--data-dir", metavar="FOLDER",
+                        help="folder data (bawaan: env LAPOR_DESK_DATA_DIR, lalu folder data "
+                        "pengguna dari sistem operasi)")
     parser.add_argument("--demo", action="store_true",
-                        help="start an embedded demo server, sign in as a demo officer, "
-                        "open the desk")
-    parser.add_argument("--lang", choices=["id", "en"], help="UI language (default: id)")
-    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
-                        help="close the desk after SECONDS (smoke test of a build); exit 1 "
-                        "when the local database could not be opened")
+                        help="jalankan server demo bawaan, masuk sebagai petugas demo, lalu "
+                        "buka desk")
+    parser.add_argument("--lang", choices=["id", "en"],
+                        help="bahasa tampilan: id (Indonesia, bawaan) atau en (Inggris)")
+    parser.add_argument("--quit-after", type=float, metavar="DETIK",
+                        help="tutup desk setelah DETIK detik (uji asap hasil build); kode "
+                        "keluar 1 bila basis data lokal tidak dapat dibuka")
     parser.set_defaults(target="desktop.app:run")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_commands("command", help_="salah satu perintah di bawah; tanpa perintah: "
+                              "buka jendela desk")
 
-    dev = sub.add_parser("dev", help="developer tools")
-    dev_sub = dev.add_subparsers(dest="dev_command", required=True)
+    dev = sub.add_parser("dev", help="alat pengembang")
+    dev_sub = dev.add_commands("dev_command", required=True)
     seed = _add(dev_sub, "seed", "desktop.commands.seed:run",
-                "fill the local database with demo data")
-    seed.add_argument("--count", type=int, default=1000)
-    seed.add_argument("--seed", type=int, default=None, help="random seed (repeatable data)")
+                "isi basis data lokal dengan data demo")
+    seed.add_argument("--count", type=int, default=1000, metavar="JUMLAH",
+                      help="jumlah pengaduan demo (bawaan: 1.000)")
+    seed.add_argument("--seed", type=int, default=None, metavar="ANGKA",
+                      help="benih acak (data yang sama setiap kali)")
     seed.add_argument("--plaintext", action="store_true",
-                      help="an unencrypted database as earlier versions kept it (to test the "
-                      "migration to an encrypted one; never for real data)")
+                      help="basis data tanpa enkripsi seperti pada versi lama (untuk menguji "
+                      "migrasi ke basis data terenkripsi; jangan untuk data sungguhan)")
 
-    login = _add(sub, "login", "desktop.commands.session:login", "sign in to the central server")
-    login.add_argument("--server", required=True)
-    login.add_argument("--username", required=True)
-    login.add_argument("--ca-file", metavar="PATH",
-                       help="the agency's CA certificate (PEM) the server's certificate is "
-                       "issued by; kept for later syncs ('' goes back to the default bundle)")
-    _add(sub, "logout", "desktop.commands.session:logout", "sign out and forget the token")
+    login = _add(sub, "login", "desktop.commands.session:login", "masuk ke server pusat")
+    login.add_argument("--server", required=True, metavar="URL",
+                       help="alamat server pusat, mis. https://lapor.kalselprov.go.id")
+    login.add_argument("--username", required=True, metavar="NAMA",
+                       help="nama pengguna (kata sandi dari env LAPOR_PASSWORD atau ditanyakan)")
+    login.add_argument("--ca-file", metavar="BERKAS",
+                       help="sertifikat CA instansi (PEM) yang menerbitkan sertifikat server; "
+                       "disimpan untuk sinkronisasi berikutnya ('' kembali ke bundel bawaan)")
+    _add(sub, "logout", "desktop.commands.session:logout", "keluar dan lupakan token")
 
-    sync = _add(sub, "sync", "desktop.commands.session:sync", "one full round: push all, pull all")
-    sync.add_argument("--json", action="store_true")
+    sync = _add(sub, "sync", "desktop.commands.session:sync",
+                "satu putaran penuh: kirim semua, ambil semua")
+    sync.add_argument("--json", action="store_true", help=JSON_HELP)
 
-    status = _add(sub, "status", "desktop.commands.session:status", "desk state")
-    status.add_argument("--json", action="store_true")
+    status = _add(sub, "status", "desktop.commands.session:status", "keadaan desk")
+    status.add_argument("--json", action="store_true", help=JSON_HELP)
 
-    lst = _add(sub, "list", "desktop.commands.listing:run", "list complaints in the local queue")
-    lst.add_argument("--json", action="store_true")
-    lst.add_argument("--status")
-    lst.add_argument("--search")
-    lst.add_argument("--limit", type=int)
+    lst = _add(sub, "list", "desktop.commands.listing:run", "daftar pengaduan di antrean lokal")
+    lst.add_argument("--json", action="store_true", help=JSON_HELP)
+    lst.add_argument("--status", metavar="STATUS", help="hanya pengaduan dengan status ini")
+    lst.add_argument("--search", metavar="TEKS", help="cari teks")
+    lst.add_argument("--limit", type=int, metavar="N", help="paling banyak N pengaduan")
 
-    imp = _add(sub, "import", "desktop.commands.intake:run_import", "import a paper log (CSV/XLSX)")
-    imp.add_argument("file")
-    imp.add_argument("--json", action="store_true")
-    imp.add_argument("--skip-invalid", action="store_true")
+    imp = _add(sub, "import", "desktop.commands.intake:run_import",
+               "impor buku catatan kertas (CSV/XLSX)")
+    imp.add_argument("file", metavar="BERKAS", help="berkas CSV atau XLSX")
+    imp.add_argument("--json", action="store_true", help=JSON_HELP)
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="lewati baris yang tidak sah, impor sisanya")
 
     report = _add(sub, "report", "desktop.commands.report:run",
-                  "recaps of the complaints received in a period")
+                  "rekap pengaduan yang diterima dalam satu periode")
     report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                        help="first day received (default: first day of --to's month)")
-    report.add_argument("--to", metavar="YYYY-MM-DD", help="last day received (default: today)")
-    report.add_argument("--json", action="store_true")
-    report.add_argument("--csv", metavar="FILE", help="also write the recap as CSV")
+                        help="hari pertama diterima (bawaan: tanggal 1 bulan --to)")
+    report.add_argument("--to", metavar="YYYY-MM-DD",
+                        help="hari terakhir diterima (bawaan: hari ini)")
+    report.add_argument("--json", action="store_true", help=JSON_HELP)
+    report.add_argument("--csv", metavar="BERKAS", help="tulis juga rekapnya sebagai CSV")
 
-    letter = _add(sub, "letter", "desktop.commands.letters:run", "write a disposition sheet PDF")
-    letter.add_argument("complaint")
-    letter.add_argument("--out", required=True)
-    letter.add_argument("--paper", choices=["a4", "f4", "half"], default=None)
+    letter = _add(sub, "letter", "desktop.commands.letters:run",
+                  "tulis PDF lembar disposisi (terbitkan atau cetak ulang)")
+    letter.add_argument("complaint", metavar="PENGADUAN", help=COMPLAINT_HELP)
+    letter.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    letter.add_argument("--paper", choices=["a4", "f4", "half"], default=None,
+                        help="kertas (bawaan: kertas di Pengaturan › Kop surat)")
 
     receipt = _add(sub, "receipt", "desktop.commands.receipt:run",
-                   "write (or rewrite) a complaint's receipt PDF (tanda terima)")
-    receipt.add_argument("complaint", help="tracking number, provisional number or id")
-    receipt.add_argument("--out", required=True)
-    receipt.add_argument("--paper", choices=["a4", "half", "thermal80"], default="half")
+                   "tulis (atau tulis ulang) PDF tanda terima pengaduan")
+    receipt.add_argument("complaint", metavar="PENGADUAN", help=COMPLAINT_HELP)
+    receipt.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    receipt.add_argument("--paper", choices=["a4", "half", "thermal80"], default="half",
+                         help="kertas (bawaan: half, setengah folio)")
     return parser
 
 

@@ -22,6 +22,7 @@ import socket
 import sys
 from collections.abc import Sequence
 
+from desktop.cli_text import Parser
 from server import __version__
 from server.config import ENV_ATTACHMENTS_DIR, ENV_DATABASE_URL, Settings
 from server.errors import ApiError
@@ -31,96 +32,108 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--database-url", default=default,
-                        help=f"database URL (default: env {ENV_DATABASE_URL}, else a SQLite file)")
+    parser.add_argument("--database-url", default=default, metavar="URL",
+                        help=f"URL basis data (bawaan: env {ENV_DATABASE_URL}, atau berkas SQLite)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lapor-server", description="Server pusat LAPOR! Desk")
-    parser.add_argument("--version", action="version", version=f"lapor-server {__version__}")
+    parser = Parser(prog="lapor-server", description="Server pusat LAPOR! Desk")
+    parser.add_version(f"lapor-server {__version__}")
     _common(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_commands("command", help_="salah satu perintah di bawah", required=True)
 
     def add(name: str, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         _common(p, suppress=True)
         return p
 
-    add("init", "create or upgrade the database schema (and the QR secret file)")
+    add("init", "buat atau perbarui skema basis data (dan berkas rahasia QR)")
 
-    run = add("run", "serve the API")
-    run.add_argument("--host", default="127.0.0.1")
-    run.add_argument("--port", type=int, default=8000, help="0 picks a free port (printed)")
-    run.add_argument("--workers", type=int, default=1)
-    run.add_argument("--attachments-dir", help=f"file store (default: env {ENV_ATTACHMENTS_DIR})")
-    run.add_argument("--log-level", default="warning")
+    run = add("run", "jalankan server API")
+    run.add_argument("--host", default="127.0.0.1", metavar="ALAMAT",
+                     help="alamat yang didengarkan (bawaan: 127.0.0.1)")
+    run.add_argument("--port", type=int, default=8000,
+                     help="port (bawaan: 8000); 0 memilih port bebas (dicetak)")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="jumlah proses pekerja (bawaan: 1)")
+    run.add_argument("--attachments-dir", metavar="FOLDER",
+                     help=f"folder berkas lampiran (bawaan: env {ENV_ATTACHMENTS_DIR})")
+    run.add_argument("--log-level", default="warning", metavar="TINGKAT",
+                     help="tingkat log uvicorn (bawaan: warning)")
 
-    agency = add("create-agency", "add an agency (SOPD)")
-    agency.add_argument("code")
-    agency.add_argument("--name", required=True)
-    agency.add_argument("--short-name")
-    agency.add_argument("--central", action="store_true", help="the central (provincial) admin")
-    for extra in ("address", "phone", "email", "website"):
-        agency.add_argument(f"--{extra}")
+    agency = add("create-agency", "tambah instansi (SOPD)")
+    agency.add_argument("code", metavar="KODE", help="kode instansi, mis. DINKES")
+    agency.add_argument("--name", required=True, metavar="NAMA", help="nama lengkap instansi")
+    agency.add_argument("--short-name", metavar="NAMA", help="nama singkat instansi")
+    agency.add_argument("--central", action="store_true", help="admin pusat (provinsi)")
+    for extra, label in (("address", "alamat"), ("phone", "telepon"), ("email", "surel"),
+                         ("website", "situs web")):
+        agency.add_argument(f"--{extra}", metavar="TEKS", help=f"{label} instansi")
 
-    unit = add("create-unit", "add a unit (bidang, UPT) to an agency")
-    unit.add_argument("code")
-    unit.add_argument("--agency", required=True)
-    unit.add_argument("--name", required=True)
-    unit.add_argument("--kind", default="bidang", choices=["bidang", "upt", "sekretariat", "seksi"])
+    unit = add("create-unit", "tambah unit (bidang, UPT) pada sebuah instansi")
+    unit.add_argument("code", metavar="KODE", help="kode unit")
+    unit.add_argument("--agency", required=True, metavar="KODE", help="kode instansi")
+    unit.add_argument("--name", required=True, metavar="NAMA", help="nama unit")
+    unit.add_argument("--kind", default="bidang", choices=["bidang", "upt", "sekretariat", "seksi"],
+                      help="jenis unit (bawaan: bidang)")
 
-    user = add("create-user", "add an account (password from env LAPOR_PASSWORD or a prompt)")
-    user.add_argument("username")
+    user = add("create-user", "tambah akun (kata sandi dari env LAPOR_PASSWORD atau ditanyakan)")
+    user.add_argument("username", metavar="NAMA_PENGGUNA", help="nama pengguna akun baru")
     user.add_argument("--role", required=True,
                       choices=["loket", "petugas_unit", "admin_instansi", "pimpinan",
-                               "admin_pusat"])
-    user.add_argument("--agency", required=True)
-    user.add_argument("--unit")
-    user.add_argument("--full-name")
-    user.add_argument("--jabatan")
-    user.add_argument("--nip")
+                               "admin_pusat"], help="peran akun")
+    user.add_argument("--agency", required=True, metavar="KODE", help="kode instansi")
+    user.add_argument("--unit", metavar="KODE", help="kode unit")
+    user.add_argument("--full-name", metavar="NAMA", help="nama lengkap")
+    user.add_argument("--jabatan", metavar="TEKS", help="jabatan")
+    user.add_argument("--nip", metavar="NIP", help="NIP pegawai")
 
-    seed = add("seed-demo", "fill the database with a Kalimantan Selatan demo setup")
-    seed.add_argument("--password", help="password of every demo user "
-                      "(default: env LAPOR_PASSWORD, else 'paman-demo-2026')")
-    seed.add_argument("--complaints", type=int, default=300)
-    seed.add_argument("--seed", type=int, default=2026, help="random seed (repeatable data)")
+    seed = add("seed-demo", "isi basis data dengan contoh data demo Kalimantan Selatan")
+    seed.add_argument("--password", metavar="KATA_SANDI", help="kata sandi setiap pengguna demo "
+                      "(bawaan: env LAPOR_PASSWORD, atau 'paman-demo-2026')")
+    seed.add_argument("--complaints", type=int, default=300, metavar="JUMLAH",
+                      help="jumlah pengaduan demo (bawaan: 300)")
+    seed.add_argument("--seed", type=int, default=2026, metavar="ANGKA",
+                      help="benih acak (data yang sama setiap kali; bawaan: 2026)")
 
-    rotate = add("rotate-qr-key", "start a new QR key id for new disposition sheets; "
-                                  "sheets signed with the old ids still verify")
-    rotate.add_argument("--id", help="the new key id (default: the next vN)")
+    rotate = add("rotate-qr-key", "mulai id kunci QR baru untuk lembar disposisi baru; lembar "
+                                  "yang ditandatangani dengan id lama tetap terverifikasi")
+    rotate.add_argument("--id", help="id kunci baru (bawaan: vN berikutnya)")
 
-    dump = add("backup", "dump the database into a new timestamped file in a folder; "
-                         "never overwrites a backup")
-    dump.add_argument("--output-dir", required=True, help="folder of the dumps (made 0700)")
-    dump.add_argument("--keep", type=int, help="then delete the oldest dumps of this label, "
-                                               "keeping the newest N")
-    dump.add_argument("--label", default="nightly", help="series name in the file name "
-                      "[nightly]; pre-upgrade and pre-restore are never pruned")
-    add("verify-backup", "restore test: restore a backup into a scratch database, check its "
-                         "schema revision and row counts, drop it").add_argument("file")
+    dump = add("backup", "salin (dump) basis data ke berkas baru bercap waktu di sebuah "
+                         "folder; tidak pernah menimpa cadangan")
+    dump.add_argument("--output-dir", required=True, metavar="FOLDER",
+                      help="folder cadangan (dibuat dengan izin 0700)")
+    dump.add_argument("--keep", type=int, metavar="N", help="lalu hapus cadangan terlama "
+                                                            "berlabel ini, sisakan N terbaru")
+    dump.add_argument("--label", default="nightly", help="nama seri di nama berkas "
+                      "[nightly]; pre-upgrade dan pre-restore tidak pernah dihapus")
+    add("verify-backup", "uji pemulihan: pulihkan cadangan ke basis data sementara, periksa "
+                         "revisi skema dan jumlah barisnya, lalu hapus").add_argument(
+        "file", metavar="BERKAS", help="berkas cadangan")
 
-    for name, help_ in (("deactivate-user", "block an account and end all its sessions"),
-                        ("activate-user", "allow a deactivated account to sign in again"),
-                        ("sign-out-user", "end every session of an account (lost or shared PC)"),
-                        ("set-password", "set a new password (env LAPOR_PASSWORD or a prompt); "
-                                         "ends all sessions")):
-        add(name, help_).add_argument("username")
+    for name, help_ in (("deactivate-user", "blokir akun dan akhiri semua sesinya"),
+                        ("activate-user", "izinkan akun yang dinonaktifkan masuk lagi"),
+                        ("sign-out-user", "akhiri setiap sesi sebuah akun (PC hilang atau "
+                                          "dipakai bersama)"),
+                        ("set-password", "setel kata sandi baru (env LAPOR_PASSWORD atau "
+                                         "ditanyakan); mengakhiri semua sesi")):
+        add(name, help_).add_argument("username", metavar="NAMA_PENGGUNA", help="nama pengguna")
 
-    add("sign-out-all", "end every session of every account (after a suspected leak)")
+    add("sign-out-all", "akhiri setiap sesi semua akun (setelah dugaan kebocoran)")
 
-    update = add("update-user", "change role, unit, name, jabatan or NIP "
-                                "(a role or unit change ends all sessions)")
-    update.add_argument("username")
+    update = add("update-user", "ubah peran, unit, nama, jabatan atau NIP "
+                                "(perubahan peran atau unit mengakhiri semua sesi)")
+    update.add_argument("username", metavar="NAMA_PENGGUNA", help="nama pengguna")
     update.add_argument("--role", choices=["loket", "petugas_unit", "admin_instansi", "pimpinan",
-                                           "admin_pusat"])
-    update.add_argument("--unit", help="unit code; an empty string removes the unit")
-    update.add_argument("--full-name")
-    update.add_argument("--jabatan")
-    update.add_argument("--nip")
+                                           "admin_pusat"], help="peran baru")
+    update.add_argument("--unit", metavar="KODE", help="kode unit; teks kosong menghapus unit")
+    update.add_argument("--full-name", metavar="NAMA", help="nama lengkap")
+    update.add_argument("--jabatan", metavar="TEKS", help="jabatan")
+    update.add_argument("--nip", metavar="NIP", help="NIP pegawai")
 
-    users = add("users", "list accounts")
-    users.add_argument("--json", action="store_true")
+    users = add("users", "daftar akun")
+    users.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
     return parser
 
 
@@ -403,12 +416,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
             return EXIT_ERROR
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a reader that already left shows here at the latest
+        return code
     except ApiError as exc:
         print(f"lapor-server: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except BrokenPipeError:
+        # `lapor-server users | head -1`: the reader left; stop quietly, like other shell tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from .clock import clock
 from .enums import Channel, Classification
 from .errors import ValidationError
+from .numbers import grouped
 from .regions import Regions
 
 TITLE_MIN, TITLE_MAX = 5, 200
@@ -219,7 +220,8 @@ def clean_text(
     if len(text) < min_len:
         errors[field] = f"{label} minimal {min_len} karakter."
     elif len(text) > max_len:
-        errors[field] = f"{label} maksimal {max_len} karakter (saat ini {len(text)})."
+        errors[field] = (f"{label} maksimal {grouped(max_len)} karakter "
+                         f"(saat ini {grouped(len(text))}).")
     return text
 
 

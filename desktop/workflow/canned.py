@@ -95,7 +95,7 @@ def validate(replies: Sequence[CannedReply]) -> dict[str, str]:
         if not reply.body.strip():
             errors[f"{i}.body"] = "Isi balasan wajib diisi."
         elif len(reply.body) > BODY_MAX:
-            errors[f"{i}.body"] = f"Isi balasan maksimal {BODY_MAX} karakter."
+            errors[f"{i}.body"] = f"Isi balasan maksimal {formatting.number(BODY_MAX)} karakter."
         unknown = sorted(set(placeholders_in(reply.body)) - set(PLACEHOLDERS))
         if unknown and f"{i}.body" not in errors:
             names = ", ".join("{" + u + "}" for u in unknown)
