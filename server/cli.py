@@ -132,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     update.add_argument("--jabatan", metavar="TEKS", help="jabatan")
     update.add_argument("--nip", metavar="NIP", help="NIP pegawai")
 
+    restored = add("after-restore", "setelah memulihkan cadangan: mulai epoch baru (setiap "
+                                    "desk memulai ulang dan mengirim ulang yang tidak ada di "
+                                    "cadangan) dan majukan penghitung nomor pelacakan, agenda "
+                                    "dan umpan perubahan melewati hari-hari yang hilang")
+    restored.add_argument("--tracking-gap", type=int, default=None, metavar="N",
+                          help="nomor pelacakan yang disisihkan untuk pengaduan yang dikirim "
+                               "ulang oleh desk (bawaan 10.000)")
+    restored.add_argument("--agenda-gap", type=int, default=None, metavar="N",
+                          help="nomor agenda yang disisihkan per instansi dan tahun "
+                               "(bawaan 1.000)")
+    restored.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
+
     users = add("users", "daftar akun")
     users.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
     return parser
@@ -172,6 +184,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     print(f"Skema basis data siap (revisi {revision}); {added} kategori baru.")
+    problem = _restored_problem(args)
+    if problem:
+        print(problem, file=sys.stderr)
     return _qr_secret_ready(settings)
 
 
@@ -207,12 +222,32 @@ def _check_schema(url: str) -> str | None:
     return None
 
 
+def _restored_problem(args: argparse.Namespace) -> str | None:
+    """Refuse a database restored from a dump until ``after-restore`` ran on it; remember
+    the identity of a database seen for the first time (server/restore.py)."""
+    from server import restore
+
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            problem = restore.restored_problem(session)
+            if problem is None:
+                restore.record_identity_if_missing(session)
+    finally:
+        ctx.close()
+    return problem
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
     settings = _settings(args)
     problem = _check_schema(settings.database_url)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    problem = _restored_problem(args)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_ERROR
@@ -377,6 +412,35 @@ def _account_change(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_after_restore(args: argparse.Namespace) -> int:
+    from server import restore
+
+    gaps = {"tracking_gap": restore.DEFAULT_TRACKING_GAP if args.tracking_gap is None
+            else args.tracking_gap,
+            "agenda_gap": restore.DEFAULT_AGENDA_GAP if args.agenda_gap is None
+            else args.agenda_gap}
+    if min(gaps.values()) < 1:
+        print("lapor-server: celah nomor harus bilangan bulat positif.", file=sys.stderr)
+        return EXIT_USAGE
+    ctx = _context(args)
+    try:
+        with ctx.db.write() as session:
+            summary = restore.after_restore(session, **gaps)
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    low, high = summary.tracking_gap
+    print(f"Server siap setelah pemulihan: epoch baru {summary.epoch}. Setiap desk akan "
+          "memulai ulang sinkronisasi dan mengirim ulang pekerjaan yang tidak ada di cadangan.")
+    print(f"Nomor pelacakan {low}–{high} disisihkan untuk pengaduan yang dikirim ulang; "
+          f"pengaduan baru mulai dari {high + 1}.")
+    print(f"Nomor agenda disisihkan untuk {len(summary.agenda_gaps)} buku agenda "
+          "(instansi per tahun).")
+    return EXIT_OK
+
+
 def cmd_users(args: argparse.Namespace) -> int:
     from server import directory
 
@@ -404,6 +468,7 @@ COMMANDS = {
     "deactivate-user": _account_change, "activate-user": _account_change,
     "sign-out-user": _account_change, "set-password": _account_change,
     "update-user": _account_change, "sign-out-all": _account_change,
+    "after-restore": cmd_after_restore,
 }
 
 
