@@ -146,6 +146,9 @@ def test_restore_loses_no_complaint_and_reuses_no_number(database: Database, tmp
         a.act("note", before[0], text="Catatan sesudah cadangan")
         _sync(a)
         _sync(b)
+        b.act("verify", lost[0], note="Diverifikasi dari desk B sesudah cadangan")
+        _sync(b)
+        _sync(a)
         receipts = {cid: _numbers(a)[cid] for cid in lost}
         assert all(receipts.values())
         server.process.kill()
@@ -203,5 +206,9 @@ def test_restore_loses_no_complaint_and_reuses_no_number(database: Database, tmp
         notes = [e for e in timeline if e.get("note") == "Catatan sesudah cadangan"
                  or (e.get("data") or {}).get("text") == "Catatan sesudah cadangan"]
         assert len(notes) == 1, timeline
+        # Desk B's verification made after the dump came back too, after A's create.
+        lost_view = client.get(f"/complaints/{lost[0]}").json()
+        assert lost_view.get("verified_at"), lost_view
+        assert b.counts().get("rejected", 0) == 0
         # The outbox is settled: nothing pending, nothing rejected.
         assert a.counts().get("pending", 0) == 0 and a.counts().get("rejected", 0) == 0

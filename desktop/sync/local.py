@@ -48,6 +48,8 @@ _COMMUTING_SQL = ", ".join(f"'{k}'" for k in sorted(_COMMUTING))
 # A pending op held back while the rejected op it followed awaits the officer's decision.
 _HELD = ("(o.result IS NOT NULL AND json_extract(o.result, '$.held_by') IN "
          "(SELECT op_id FROM outbox WHERE state = 'rejected'))")
+WAITING_FOR_CREATOR = ("Menunggu: server pusat dipulihkan dari cadangan dan belum memiliki "
+                       "pengaduan ini; dikirim lagi setelah desk pembuatnya mengirim ulang.")
 HELD_MESSAGE = ("Ditahan: tindakan sebelumnya pada pengaduan ini ditolak server. Putuskan "
                 "dulu tindakan itu di Perlu Perhatian.")
 
@@ -313,6 +315,7 @@ class SyncLocal:
             raw = rw.raw(conn)
             rebuild: dict[str, dict[str, Any] | None] = {}
             dropped: list[OutboxOp] = []
+            waiting: set[str] = set()  # complaints the restored server does not have yet
             for result in results:
                 op = by_id.get(str(result.get("op_id")))
                 if op is None:
@@ -344,6 +347,15 @@ class SyncLocal:
                             "UPDATE complaints SET tracking_number = ? WHERE id = ? AND "
                             "tracking_number IS NULL AND NOT EXISTS (SELECT 1 FROM complaints "
                             "WHERE tracking_number = ?)", (tracking, op.complaint_id, tracking))
+                elif status == "rejected" and op.resent and (
+                        result.get("reason") == "not_found" or op.complaint_id in waiting):
+                    # Re-sent after a restore, for a complaint the server does not have yet:
+                    # its creator's desk has not re-sent it. Wait for it (next round), never
+                    # reject what the server had once accepted.
+                    waiting.add(op.complaint_id)
+                    raw.execute("UPDATE outbox SET state = 'pending', last_error = ?, "
+                                "updated_at = ? WHERE seq = ?", (WAITING_FOR_CREATOR, stamp,
+                                                                 op.seq))
                 elif status == "rejected":
                     stats.rejected += 1
                     stats.rejected_ops.append(op.op_id)
