@@ -215,3 +215,38 @@ def test_status_cell_is_short_and_tooltip_names_it_fully(qapp):
         assert status_short("kode_baru", "Label Baru") == "Label Baru"  # unknown codes show
     finally:
         i18n.uninstall(QCoreApplication.instance(), translator)
+
+
+def test_units_and_regions_show_what_tells_them_apart(qtbot, data_dir):
+    """Issue 14.5: every unit read "Bidang P…" and every region "Banja…" in a narrow column.
+    The cell drops the unit kind and the kabupaten/kota (the tooltip keeps the full name);
+    a provisional number is cut in the middle, so two of one day still differ."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    assert qm.compact_units("Bidang Pelayanan Kesehatan, Seksi P2P, UPTD Labkes") == \
+        "Pelayanan Kesehatan, P2P, Labkes"
+    assert qm.compact_units("Sekretariat") == "Sekretariat"
+    assert qm.compact_region("Banjarmasin Utara, Kota Banjarmasin") == "Banjarmasin Utara"
+    desk = open_desk(qtbot, data_dir)
+    try:
+        table, model = desk.window.ui.queueTable, desk.window.model
+        rows = [r for r in range(model.rowCount())
+                if (model.index(r, qm.COL_UNIT).data(Qt.ItemDataRole.ToolTipRole) or "")
+                .startswith("Bidang")]
+        assert rows, "the seeded desk has disposed complaints"
+        cell = model.index(rows[0], qm.COL_UNIT)
+        assert not cell.data().startswith("Bidang")
+        assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(cell.data())
+        region = model.index(rows[0], qm.COL_REGION)
+        assert "," in region.data(Qt.ItemDataRole.ToolTipRole) and "," not in region.data()
+
+        number = model.index(0, qm.COL_TRACKING)
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        desk.window.columns.number_delegate.initStyleOption(option, number)
+        assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+        shown = option.fontMetrics.elidedText("L-D1-20261128-0007", option.textElideMode, 80)
+        assert shown.endswith("0007")
+    finally:
+        desk.close()

@@ -106,6 +106,16 @@ class CompactDateDelegate(QStyledItemDelegate):
             option.text = short_date(option.text)
 
 
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Elides in the middle: two provisional numbers of one desk and day differ only at the
+    end ("L-D1-2026…-0007" vs "…-0008"), so a cut at the end would make them look alike."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class QueueColumns(QObject):
     """Owns the horizontal header's section sizes (see the module docstring)."""
 
@@ -124,6 +134,8 @@ class QueueColumns(QObject):
         header.setStretchLastSection(False)
         self.date_delegate = CompactDateDelegate(table)
         table.setItemDelegateForColumn(COL_DATE, self.date_delegate)
+        self.number_delegate = MiddleElideDelegate(table)
+        table.setItemDelegateForColumn(COL_TRACKING, self.number_delegate)
         self.measure()
         table.viewport().installEventFilter(self)
         header.sectionResized.connect(self._section_resized)

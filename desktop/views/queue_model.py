@@ -8,6 +8,7 @@ in Qt, so 100,000 complaints cost one id list, not 100,000 row objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -84,6 +85,25 @@ def tracking_text(row: Any) -> str:
     if row.tracking_number is not None:
         return str(row.tracking_number)
     return row.provisional_number or ""
+
+
+# Words every unit name of a kind starts with: in a narrow column they hide what tells
+# units apart ("Bidang P…" for every bidang). The tooltip keeps the full name.
+UNIT_KIND_PREFIX = re.compile(
+    r"^(bidang|seksi|sub ?bagian|subbag|sekretariat|uptd?|unit pelaksana teknis)\s+",
+    re.IGNORECASE)
+
+
+def compact_units(names: str) -> str:
+    """ "Bidang Pelayanan Kesehatan, Bidang P2P" -> "Pelayanan Kesehatan, P2P"."""
+    parts = [p.strip() for p in names.split(",") if p.strip()]
+    return ", ".join(UNIT_KIND_PREFIX.sub("", p) or p for p in parts)
+
+
+def compact_region(name: str) -> str:
+    """The most specific part of a region ("Banjarmasin Utara, Kota Banjarmasin" ->
+    "Banjarmasin Utara"): the kecamatan or desa the officer looks for."""
+    return name.split(",", 1)[0].strip()
 
 
 class QueueModel(QAbstractTableModel):
@@ -241,9 +261,9 @@ class QueueModel(QAbstractTableModel):
         if column == COL_CATEGORY:
             return row.category_name or ""
         if column == COL_REGION:
-            return row.region_name or ""
+            return compact_region(row.region_name or "")
         if column == COL_UNIT:
-            return row.unit_names or ""
+            return compact_units(row.unit_names or "")
         if column == COL_STATUS:
             return status_short(row.status, row.status_label,
                                 verified=getattr(row, "verified", False))
@@ -270,7 +290,11 @@ class QueueModel(QAbstractTableModel):
         if column == COL_STATUS:
             return status_text(row.status, row.status_label,
                                verified=getattr(row, "verified", False)) or None
-        if column in (COL_TITLE, COL_UNIT, COL_REGION, COL_CATEGORY):
+        if column == COL_UNIT:  # the full names, kind included
+            return row.unit_names or None
+        if column == COL_REGION:
+            return row.region_name or None
+        if column in (COL_TITLE, COL_CATEGORY):
             return self._display(row, column) or None
         return None
 
