@@ -250,3 +250,27 @@ def test_units_and_regions_show_what_tells_them_apart(qtbot, data_dir):
         assert shown.endswith("0007")
     finally:
         desk.close()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+def test_first_start_window_fits_the_laptop_screen(seeded_dir, tmp_path, scale):
+    """Issue 14.5: the window opened at 1280x740, whose title bar and frame then fell off a
+    768-pixel screen. On first start it fits with its frame, at 100 % and 125 %."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from desktop.views.screen_fit import FRAME
+
+    folder = tmp_path / "desk"
+    shutil.copytree(seeded_dir, folder)
+    (folder / "settings.ini").unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "QT_SCALE_FACTOR")}
+    proc = subprocess.run([sys.executable, "-m", "tests.first_window_probe", str(folder),
+                           "--scale", str(scale)], cwd=Path(__file__).parent.parent, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["width"] + FRAME.width() <= got["avail"][0], got
+    assert got["height"] + FRAME.height() <= got["avail"][1], got

@@ -33,6 +33,7 @@ from desktop.views.detail_pane import load_complaint
 from desktop.views.labels import VIEWS
 from desktop.views.queue_columns import QueueColumns
 from desktop.views.queue_model import COL_DATE, COL_TITLE, COLUMNS, QueueModel
+from desktop.views.screen_fit import FRAME
 from desktop.views.view_list import KEY_ROLE, CountDelegate, ViewListModel
 
 SEARCH_DELAY_MS = 200
@@ -384,8 +385,9 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             avail = screen.availableGeometry() if screen else None
             width, height = DEFAULT_SIZE
-            if avail is not None:
-                width, height = min(width, avail.width()), min(height, avail.height())
+            if avail is not None:  # the title bar and frame count too (1366x768 laptops)
+                width = min(width, avail.width() - FRAME.width())
+                height = min(height, avail.height() - FRAME.height())
             self.resize(width, height)
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
