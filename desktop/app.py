@@ -61,6 +61,9 @@ class Desk:
 
     def close(self) -> None:
         """Save the layout, let queued database work finish, close the store."""
+        sync = getattr(self.window, "sync", None)
+        if sync is not None:
+            sync.close_guard.allow()  # shutting down: unsent actions wait for next time
         self.window.close()
         self.tasks.shutdown(final=self._close_service)
         i18n.uninstall(self.app, self._translator)

@@ -129,7 +129,7 @@ def test_the_sqlcipher_binding_is_bundled(tmp_path, monkeypatch):
             "cryptography.hazmat.primitives.ciphers.aead"} <= set(hidden)
     assert not [name for name in analysis.kwargs["excludes"] if name.startswith("sqlcipher")]
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert any(d.startswith("sqlcipher3") for d in deps["project"]["dependencies"])
+    assert any(d.startswith("sqlcipher3") for d in deps["project"]["optional-dependencies"]["desk"])
 
 
 def test_excludes_leave_the_qt_modules_the_desk_uses(tmp_path, monkeypatch):

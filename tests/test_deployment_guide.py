@@ -119,7 +119,7 @@ def machine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Machine]:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{m.db}" WITH (FORCE)')
             conn.execute(f'DROP ROLE IF EXISTS "{m.role}"')
-        shutil.rmtree(root / "opt", ignore_errors=True)  # the venv: about 900 MB
+        shutil.rmtree(root / "opt", ignore_errors=True)  # the venv
 
 
 def run_section(m: Machine, section: str, *, after: str | None = None) -> str:
@@ -159,6 +159,19 @@ def test_install(machine: Machine) -> None:
     helped = subprocess.run([str(server), "after-restore", "--help"], capture_output=True,
                             check=False)
     machine.after_restore = helped.returncode == 0  # the other half of issue 21
+    # Issue 16.2: the server installs without Qt or any desk-only package.
+    python = machine.root / "opt/lapor/venv/bin/python"
+    for module in ("PySide6", "reportlab", "sqlcipher3", "keyring"):
+        probe = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True,
+                               text=True, check=False)
+        assert probe.returncode != 0 and "ModuleNotFoundError" in probe.stderr, module
+    desk = subprocess.run([str(machine.root / "opt/lapor/venv/bin/lapor-desk"), "status"],
+                          capture_output=True, text=True, check=False)
+    assert desk.returncode == 1 and "pip install -e" in desk.stderr, desk.stderr
+    assert "Traceback" not in desk.stderr
+    size = sum(f.stat().st_size for f in (machine.root / "opt/lapor/venv").rglob("*")
+               if f.is_file() and not f.is_symlink())
+    print(f"server venv: {size / 1e6:.0f} MB")  # README "Deploy the central server"
 
 
 def test_database_settings_and_schema(machine: Machine) -> None:

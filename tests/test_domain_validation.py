@@ -17,6 +17,7 @@ from desktop.domain import (
     validate_nik,
 )
 from desktop.domain.categories import category_children, category_path
+from desktop.domain.regions import normalize_region_code
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
@@ -227,6 +228,27 @@ def test_validate_complaint_collects_every_error():
     assert "masa depan" in errors["incident_date"]
     assert "16 digit" in errors["reporter.nik"]
     assert err.value.message.startswith("Terdapat 14 isian")
+
+
+@pytest.mark.parametrize(("written", "stored"), [
+    ("6371", "63.71"), ("63.71", "63.71"), (" 6371 ", "63.71"),
+    ("637101", "63.71.01"), ("63.71.01", "63.71.01"),
+    ("6371011001", "63.71.01.1001"), ("63.71.01.1001", "63.71.01.1001"),
+    ("63", "63"), ("3171", "31.71"),
+])
+def test_region_code_with_or_without_dots(written, stored):
+    """Kalsel offices write Kota Banjarmasin as "6371" as often as "63.71": both are taken
+    (by the form, the import and the server alike: the same validation) and kept dotted."""
+    assert normalize_region_code(written) == stored
+    out = validate_complaint(_good(region_code=written), today=TODAY)
+    assert out["region_code"] == stored
+
+
+@pytest.mark.parametrize("written", ["6399", "63.99", "63711", "6371x", "637101100"])
+def test_unknown_region_code_is_refused_as_written(written):
+    with pytest.raises(ValidationError) as err:
+        validate_complaint(_good(region_code=written), today=TODAY)
+    assert err.value.errors == {"region_code": f"Kode wilayah tidak dikenal: {written}."}
 
 
 def test_length_limits():

@@ -310,7 +310,7 @@ def test_templates(folder, tmp_path, capsys):
     path = write_template(tmp_path / "templat.xlsx")
     book = load_workbook(path)
     assert [c.value for c in book["pengaduan"][1]] == [*COLUMNS, *OPTIONAL_COLUMNS]
-    assert book.sheetnames == ["pengaduan", "petunjuk"]
+    assert book.sheetnames == ["pengaduan", "petunjuk", "contoh"]
     row = {**GOOD[0], "kanal": "surat", "tanggal_diterima": PAST.strftime("%d/%m/%Y") + " 09:15"}
     book["pengaduan"].append([row.get(c, "") for c in (*COLUMNS, *OPTIONAL_COLUMNS)])
     book.save(path)
@@ -319,3 +319,119 @@ def test_templates(folder, tmp_path, capsys):
     snap = stored(folder)[0]
     assert snap["channel"] == "surat"
     assert snap["received_at"].startswith(f"{PAST.isoformat()}T09:15")
+
+
+# --- region codes without dots (issue 14 item 9) --------------------------------------------
+
+UNDOTTED = [("6371", "63.71"), ("637101", "63.71.01"), ("6371011001", "63.71.01.1001")]
+
+
+def test_csv_with_undotted_region_codes(folder, tmp_path, capsys):
+    """"6371" is how every Kalsel office writes Kota Banjarmasin: taken, stored dotted."""
+    rows = [{**GOOD[0], "kode_wilayah": written, "judul": f"Antrean obat wilayah {written}"}
+            for written, _ in UNDOTTED]
+    code, out = run_cli(folder, str(write_csv(tmp_path / "log.csv", rows)), capsys=capsys)
+    assert (code, out) == (0, {"imported": 3, "skipped": 0, "errors": []})
+    by_title = {s["title"]: s["region_code"] for s in stored(folder)}
+    assert by_title == {f"Antrean obat wilayah {w}": dotted for w, dotted in UNDOTTED}
+    # The same log written with dots is the same complaints: nothing new.
+    dotted_rows = [{**row, "kode_wilayah": dotted} for row, (_, dotted) in zip(rows, UNDOTTED,
+                                                                              strict=True)]
+    code, out = run_cli(folder, str(write_csv(tmp_path / "dots.csv", dotted_rows)),
+                        capsys=capsys)
+    assert (code, out["imported"], out["skipped"]) == (0, 0, 3)
+    ops = [o for o in DeskService(folder).outbox() if o["kind"] == "create"]
+    assert sorted(o["payload"]["region_code"] for o in ops) == sorted(d for _, d in UNDOTTED)
+
+
+def test_xlsx_with_undotted_region_codes(folder, tmp_path, capsys):
+    """Typed as text or as a number (Excel's General format), with or without dots."""
+    def row(region, title):
+        cells = dict(GOOD[0], kode_wilayah=region, judul=title)
+        return [cells[c] for c in COLUMNS]
+
+    rows = [row(6371, "Kode kota sebagai angka"), row("637101", "Kode kecamatan teks"),
+            row(6371011001, "Kode kelurahan sebagai angka"),
+            row("63.71", "Kode kota sebagai angka"),  # the first row again, with dots
+            row("6399", "Kode yang tidak ada")]
+    path = write_xlsx(tmp_path / "log.xlsx", rows)
+    code, out = run_cli(folder, str(path), "--skip-invalid", capsys=capsys)
+    assert code == 6 and out["imported"] == 3 and out["skipped"] == 1
+    assert [(e["line"], e["column"]) for e in out["errors"]] == [(6, "kode_wilayah")]
+    assert "6399" in out["errors"][0]["message"]
+    by_title = {s["title"]: s["region_code"] for s in stored(folder)}
+    assert by_title == {"Kode kota sebagai angka": "63.71", "Kode kecamatan teks": "63.71.01",
+                        "Kode kelurahan sebagai angka": "63.71.01.1001"}
+
+
+# --- the template round trip --------------------------------------------------------------
+
+def test_untouched_templates_create_no_complaints(folder, tmp_path, capsys):
+    """The examples in the templates are never imported as complaints."""
+    from desktop.intake.template import EXAMPLES
+
+    shipped = resource("templates", "impor-pengaduan.csv")
+    assert len(EXAMPLES) >= 2
+    text = shipped.read_text(encoding="utf-8-sig")
+    assert "CONTOH" in text and EXAMPLES[0]["judul"] in text  # the examples are there
+    code, out = run_cli(folder, str(shipped), capsys=capsys)
+    assert (code, out) == (0, {"imported": 0, "skipped": 0, "errors": []})
+    xlsx = write_template(tmp_path / "templat.xlsx")
+    code, out = run_cli(folder, str(xlsx), capsys=capsys)
+    assert (code, out) == (0, {"imported": 0, "skipped": 0, "errors": []})
+    with DeskService(folder) as store:
+        assert store.total() == 0 and store.outbox() == []
+    # Said in words, too.
+    assert cli.main(["--data-dir", str(folder), "import", str(shipped)]) == 0
+    human = capsys.readouterr().out
+    assert f"{len(EXAMPLES) + 1} baris catatan/contoh (diawali #) dilewati" in human
+    assert "0 pengaduan diimpor" in human
+
+
+def test_template_guide_and_examples(folder, tmp_path, capsys):
+    """Every column explained in Indonesian; the examples are valid rows: copied into the
+    data sheet (or, in the CSV, without their # mark) they import as written."""
+    from desktop.intake.template import EXAMPLE_MARK, EXAMPLES
+
+    path = write_template(tmp_path / "templat.xlsx")
+    book = load_workbook(path)
+    guide = {row[0]: row[1:] for row in book["petunjuk"].iter_rows(min_row=2, values_only=True)
+             if row[0] in (*COLUMNS, *OPTIONAL_COLUMNS)}
+    assert set(guide) == {*COLUMNS, *OPTIONAL_COLUMNS}
+    assert all(required in ("wajib", "boleh kosong") and len(what) > 10
+               for required, what, _example in guide.values())
+    assert guide["judul"][0] == "wajib" and guide["nik"][0] == "boleh kosong"
+    assert "6371" in guide["kode_wilayah"][1] and "63.71" in guide["kode_wilayah"][1]
+    sample = book["contoh"]
+    assert "tidak diimpor" in sample["A1"].value
+    assert [c.value for c in sample[2]] == [*COLUMNS, *OPTIONAL_COLUMNS]
+    copied = [[c.value for c in row] for row in sample.iter_rows(min_row=3)]
+    assert len(copied) == len(EXAMPLES)
+    for row in copied:
+        book["pengaduan"].append(row)
+    book.save(path)
+    code, out = run_cli(folder, str(path), capsys=capsys)
+    assert (code, out) == (0, {"imported": len(EXAMPLES), "skipped": 0, "errors": []})
+    regions = sorted(s["region_code"] for s in stored(folder))
+    assert regions == sorted(["63.71.01.1001", "63.71"])  # "6371" in the second example
+    # The CSV's example rows without their mark: the same complaints (nothing new).
+    lines = resource("templates", "impor-pengaduan.csv").read_text(encoding="utf-8-sig")
+    unmarked = tmp_path / "unmarked.csv"
+    unmarked.write_text(lines.replace(EXAMPLE_MARK, ""), encoding="utf-8")
+    code, out = run_cli(folder, str(unmarked), capsys=capsys)
+    assert (code, out["imported"], out["skipped"], out["errors"]) == (
+        0, 0, len(EXAMPLES), [])
+
+
+def test_template_filled_in_imports_only_the_filled_rows(folder, tmp_path, capsys):
+    """The CSV template as an officer uses it: rows added below the examples."""
+    template = resource("templates", "impor-pengaduan.csv").read_bytes()
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(
+        [{**GOOD[0], "kode_wilayah": "6371"}.get(c, "") for c in (*COLUMNS, *OPTIONAL_COLUMNS)])
+    path = tmp_path / "isi.csv"
+    path.write_bytes(template + buf.getvalue().encode("utf-8"))
+    code, out = run_cli(folder, str(path), capsys=capsys)
+    assert (code, out) == (0, {"imported": 1, "skipped": 0, "errors": []})
+    snap = stored(folder)[0]
+    assert (snap["title"], snap["region_code"]) == (GOOD[0]["judul"], "63.71")

@@ -41,6 +41,22 @@ def test_create_assigns_tracking_number_and_version(lapor_server: ServerHandle) 
     assert snap["timeline"][0]["id"] == body["op_id"]
 
 
+@pytest.mark.parametrize(("written", "stored"), [
+    ("6371", "63.71"), ("637101", "63.71.01"), ("6371011001", "63.71.01.1001"),
+    ("63.71.01", "63.71.01")])
+def test_region_code_with_or_without_dots(lapor_server: ServerHandle, written: str,
+                                          stored: str) -> None:
+    """The form every Kalsel office writes ("6371") is taken and kept dotted, as the desk's
+    own validation does (the same domain rules)."""
+    loket = lapor_server.login("dinkes.loket")
+    body = create_op("DINKES", region_code=written)
+    result = loket.push_one(body)
+    assert result["status"] == "applied", result
+    assert loket.get(f"/complaints/{body['complaint_id']}").json()["region_code"] == stored
+    unknown = loket.push_one(create_op("DINKES", region_code="6399"))
+    assert unknown["status"] == "rejected" and "region_code" in (unknown["errors"] or {})
+
+
 def test_desk_cannot_choose_the_tracking_number(lapor_server: ServerHandle) -> None:
     loket = lapor_server.login("dinkes.loket")
     result = loket.push_one(create_op("DINKES", tracking_number=42))

@@ -68,6 +68,11 @@ def run_import(args: Namespace) -> int:
         store.close()
 
     lines = [f"{path.name}: {plan.rows_read} baris dibaca."]
+    if plan.notes:
+        lines.append(f"{plan.notes} baris catatan/contoh (diawali #) dilewati.")
+    if not plan.rows_read and not plan.errors:
+        lines.append("Belum ada baris pengaduan di berkas ini: tulis satu pengaduan per baris "
+                     "di bawah judul kolom.")
     for err in result.errors:
         where = f"baris {err.line}" + (f", kolom {err.column}" if err.column else "")
         lines.append(f"  {where}: {err.message}")

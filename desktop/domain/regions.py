@@ -27,6 +27,27 @@ class Region(NamedTuple):
     level: str
 
 
+# Digits per level of a Kepmendagri code: province, regency, district, village.
+_LEVEL_DIGITS = (2, 2, 2, 4)
+_UNDOTTED_LENGTHS = {2: 1, 4: 2, 6: 3, 10: 4}  # digits -> levels
+
+
+def normalize_region_code(code: str) -> str:
+    """A region code in the dotted form the domain uses: offices write Kota Banjarmasin
+    "6371" as often as "63.71" (likewise "637101" for "63.71.01" and "6371011001" for
+    "63.71.01.1001"). Dotted codes and anything that is not such a run of digits come back
+    as they are (stripped): whether the code exists is for the caller to check."""
+    text = code.strip()
+    levels = _UNDOTTED_LENGTHS.get(len(text))
+    if levels is None or not (text.isascii() and text.isdigit()):
+        return text
+    parts, start = [], 0
+    for width in _LEVEL_DIGITS[:levels]:
+        parts.append(text[start:start + width])
+        start += width
+    return ".".join(parts)
+
+
 def parent_code(code: str) -> str | None:
     """``63.71.01`` -> ``63.71``; a province has no parent."""
     return code.rsplit(".", 1)[0] if "." in code else None

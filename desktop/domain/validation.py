@@ -11,7 +11,7 @@ from .clock import clock
 from .enums import Channel, Classification
 from .errors import ValidationError
 from .numbers import grouped
-from .regions import Regions
+from .regions import Regions, normalize_region_code
 
 TITLE_MIN, TITLE_MAX = 5, 200
 CONTENT_MIN, CONTENT_MAX = 10, 10000
@@ -371,8 +371,10 @@ def validate_complaint(
     region = clean_text(
         data.get("region_code"), "region_code", "Kode wilayah", errors, required=False, max_len=13
     )
-    if region is not None and not (regions or Regions.load()).exists(region):
-        errors["region_code"] = f"Kode wilayah tidak dikenal: {region}."
+    if region is not None:
+        written, region = region, normalize_region_code(region)  # "6371" -> "63.71"
+        if not (regions or Regions.load()).exists(region):
+            errors["region_code"] = f"Kode wilayah tidak dikenal: {written}."
     out["region_code"] = region
     out["location_text"] = clean_text(
         data.get("location_text"), "location_text", "Lokasi kejadian", errors,

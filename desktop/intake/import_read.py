@@ -3,7 +3,11 @@
 CSV: UTF-8 with or without BOM (UTF-16 with BOM too, as Excel's "Unicode text" writes it);
 comma by default, semicolon or tab when the header line uses them (Excel in an Indonesian
 locale saves "CSV" with semicolons). Quoted cells may span lines: a row's line is the line
-it starts on. XLSX: the first worksheet, row 1 is the header.
+it starts on. XLSX: the worksheet named "pengaduan" (the template's), else the first one;
+its first non-empty row is the header.
+
+A row whose first cell starts with ``#`` is a note or an example (the templates have both),
+never data: it is skipped and counted in ``RawTable.notes``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+DATA_SHEET = "pengaduan"  # the template's data sheet; its other sheets explain and show
+NOTE_MARK = "#"
 
 
 class ImportFileError(Exception):
@@ -48,6 +54,13 @@ class RawTable:
     header_line: int
     rows: list[RawRow]
     issues: list[RowIssue]  # problems of the file itself (encoding), by line
+    notes: int = 0  # rows skipped as notes or examples (first cell starting with "#")
+
+
+def is_note(values: Any) -> bool:
+    """A note or example row: its first cell starts with ``#``."""
+    first = next(iter(values), None)
+    return first is not None and str(first).strip().startswith(NOTE_MARK)
 
 
 def header_name(value: Any) -> str:
@@ -113,6 +126,7 @@ def _read_csv(data: bytes) -> RawTable:
     header: list[str] | None = None
     header_line = 1
     rows: list[RawRow] = []
+    notes = 0
     while True:
         start = reader.line_num + 1
         try:
@@ -123,6 +137,9 @@ def _read_csv(data: bytes) -> RawTable:
             issues.append(RowIssue(start, None, f"Baris CSV tidak dapat dibaca ({exc})."))
             break
         if not any(cell.strip() for cell in record):
+            continue
+        if is_note(record):
+            notes += 1
             continue
         if header is None:
             header, header_line = [header_name(c) for c in record], start
@@ -136,7 +153,7 @@ def _read_csv(data: bytes) -> RawTable:
             continue
         cells = {name: (record[i] if i < len(record) else "") for i, name in enumerate(header)}
         rows.append(RawRow(start, cells))
-    return RawTable(header or [], header_line, rows, issues)
+    return RawTable(header or [], header_line, rows, issues, notes)
 
 
 def _read_xlsx(path: Path) -> RawTable:
@@ -147,12 +164,17 @@ def _read_xlsx(path: Path) -> RawTable:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise ImportFileError(f"Berkas Excel {path.name} tidak dapat dibuka ({exc}).") from None
     try:
-        sheet = book.worksheets[0]
+        sheet = next((ws for ws in book.worksheets if ws.title.strip().lower() == DATA_SHEET),
+                     book.worksheets[0])
         header: list[str] | None = None
         header_line = 1
         rows: list[RawRow] = []
+        notes = 0
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if not any(v is not None and str(v).strip() for v in values):
+                continue
+            if is_note(values):
+                notes += 1
                 continue
             if header is None:
                 header, header_line = [header_name(v) for v in values], line
@@ -162,4 +184,4 @@ def _read_xlsx(path: Path) -> RawTable:
             rows.append(RawRow(line, cells))
     finally:
         book.close()
-    return RawTable(header or [], header_line, rows, [])
+    return RawTable(header or [], header_line, rows, [], notes)

@@ -88,6 +88,7 @@ class ImportPlan:
     rows: list[PlannedRow]  # valid and not repeated within the file
     errors: list[RowIssue]
     repeated: int = 0  # valid rows identical to an earlier row of the same file
+    notes: int = 0  # note and example rows (first cell starting with "#"): never imported
 
     @property
     def invalid_lines(self) -> int:
@@ -214,8 +215,10 @@ def _category_options(categories: Iterable[Mapping[str, Any]]) -> dict[str, str]
 
 
 def _region(value: Any) -> str | None:
-    if isinstance(value, float):  # a kabupaten/kota code typed as a number: 63.1 -> 63.10
-        return f"{value:.2f}"
+    """The code as written ("6371", a number cell 6371, "63.71"); the domain's validation
+    takes it with or without dots and gives the dotted form (``_check_row``)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}"  # a kabupaten/kota code typed as a number: 63.1 -> 63.10
     return _text(value) or None
 
 
@@ -326,7 +329,9 @@ def _check_row(row: RawRow, categories: Sequence[Mapping[str, Any]], actor: Acto
     if "received_at" in payload:
         clean["received_at"] = payload["received_at"]
     complaint_id, op_id = row_ids(clean, desk_id)
-    return PlannedRow(row.line, op_id, {**payload, "id": complaint_id}), []
+    # The region code as the domain keeps it ("6371" -> "63.71"), in the op sent too.
+    payload = {**payload, "region_code": clean["region_code"], "id": complaint_id}
+    return PlannedRow(row.line, op_id, payload), []
 
 
 def plan_import(service: DeskService, path: Path | str, actor: Actor, *, desk_id: str,
@@ -337,7 +342,7 @@ def plan_import(service: DeskService, path: Path | str, actor: Actor, *, desk_id
     now = now or clock().now()
     table = read_table(Path(path))
     issues = list(table.issues) + check_columns(table.header, table.header_line)
-    plan = ImportPlan(Path(path), len(table.rows), [], [])
+    plan = ImportPlan(Path(path), len(table.rows), [], [], notes=table.notes)
     if any(i.line == table.header_line and i.column for i in issues):
         plan.errors = sorted(issues, key=_issue_order)
         return plan  # without its columns no row can be read correctly

@@ -46,6 +46,23 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 RENEWABLE = frozenset({"token_expired"})
 
 _UNREACHABLE = "Server pusat tidak dapat dihubungi"
+# Why a request failed, as the officer reads it (the technical name goes to ``detail``).
+_TIMEOUTS = ("ReadTimeout", "ConnectTimeout", "Timeout")
+_CUT_SHORT = ("ChunkedEncodingError", "ContentDecodingError", "invalid_json")
+
+
+def unreachable_message(problem: str) -> str:
+    """The Indonesian message for a request that kept failing with ``problem`` (an exception
+    name or ``HTTP 503``); never the technical name itself."""
+    if problem in _TIMEOUTS:
+        return f"{_UNREACHABLE}: server tidak menjawab."
+    if problem in _CUT_SHORT:
+        return f"{_UNREACHABLE}: jawaban terputus."
+    if problem == "HTTP 429":
+        return f"{_UNREACHABLE}: server sedang sibuk."
+    if problem.startswith("HTTP "):
+        return f"{_UNREACHABLE}: server sedang bermasalah."
+    return f"{_UNREACHABLE}."
 
 
 def normalize_server_url(url: str) -> str:
@@ -123,7 +140,8 @@ class ApiClient:
                  retry: RetryPolicy | None = None,
                  timeouts: tuple[float, float] | None = None,
                  sleep: Callable[[float], None] | None = None,
-                 ca_file: str | None = None) -> None:
+                 ca_file: str | None = None,
+                 on_trouble: Callable[[str], None] | None = None) -> None:
         # A refused address (plain http:// to another computer, kept by an older desk) fails
         # every request with TrustError, so callers meet it where they handle sync errors.
         self._refused: TrustError | None = None
@@ -141,6 +159,9 @@ class ApiClient:
         self.retry = retry or default_retry()
         self.timeouts = timeouts or default_timeouts()
         self.sleep = sleep
+        # Called (on the calling thread) with the technical reason each time a request
+        # fails and is about to be retried or given up: the GUI shows "offline" at once.
+        self.on_trouble = on_trouble
         self._rng = random.Random()
         self._auth_lock = threading.Lock()
         self.session = requests.Session()
@@ -211,7 +232,8 @@ class ApiClient:
         try:
             yield from response.iter_content(chunk_size=256 * 1024)
         except requests.RequestException as exc:
-            raise Unreachable(f"{_UNREACHABLE}: unduhan terputus.") from exc
+            raise Unreachable(f"{_UNREACHABLE}: unduhan terputus.",
+                              detail=type(exc).__name__) from exc
         finally:
             response.close()
 
@@ -341,11 +363,15 @@ class ApiClient:
             attempt += 1
             log.info("%s %s failed (%s), attempt %d/%d", method, path, problem, attempt,
                      attempts)
+            if self.on_trouble is not None:
+                self.on_trouble(problem)
             if attempt >= attempts:
-                raise Unreachable(f"{_UNREACHABLE} ({problem}).", code="unreachable")
+                raise Unreachable(unreachable_message(problem), code="unreachable",
+                                  detail=problem)
             wait = policy.delay(attempt - 1, retry_after, self._rng)
             if time.monotonic() - started + wait > policy.budget:
-                raise Unreachable(f"{_UNREACHABLE} ({problem}).", code="unreachable")
+                raise Unreachable(unreachable_message(problem), code="unreachable",
+                                  detail=problem)
             if self.sleep is not None:
                 self.sleep(wait)
             elif self.cancelled.wait(wait):  # a cancel ends the wait at once

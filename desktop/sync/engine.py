@@ -178,7 +178,8 @@ class SyncEngine:
             if sendable is None:
                 continue  # an op was set aside: take the batch again without it
             after = ops[-1].seq
-            self._note("push", report.pushed, None)
+            # The ops on their way, counting the batches already sent this round.
+            self._note("push", report.pushed + len(sendable), None)
             try:
                 results = self.client.push([op.wire() for op in sendable])
             except LoginRequired:
@@ -186,8 +187,7 @@ class SyncEngine:
                 self._db(self.local.release, sendable, None, undo_attempt=True)
                 raise
             except BaseException as exc:
-                self._db(self.local.release, sendable, getattr(exc, "message", None) or
-                         type(exc).__name__)
+                self._db(self.local.release, sendable, _op_error(exc))
                 raise
             stats = self._db(self.local.record_results, sendable, results)
             report.renumbered.extend(stats.renumbered)
@@ -218,7 +218,7 @@ class SyncEngine:
                 self._db(self.local.release, ops, None, undo_attempt=True)
                 raise
             except SyncError as exc:
-                self._db(self.local.release, ops, exc.message)
+                self._db(self.local.release, ops, _op_error(exc))
                 raise
         return list(ops)
 
@@ -260,3 +260,14 @@ class SyncEngine:
                 if not already:
                     self.client.cancelled.clear()
                 raise
+
+
+def _op_error(exc: BaseException) -> str:
+    """What an op's "last error" says after a failed send: Indonesian for the Kotak Keluar
+    (the technical detail goes to the log)."""
+    detail = getattr(exc, "detail", None) or type(exc).__name__
+    log.info("push failed: %s", detail)
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    return "Gagal dikirim karena kesalahan di desk ini; dicoba lagi pada sinkronisasi berikut."

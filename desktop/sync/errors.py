@@ -1,6 +1,14 @@
-"""Sync errors. ``message`` is Indonesian and is shown to the officer as is."""
+"""Sync errors. ``message`` is Indonesian and is shown to the officer as is; technical
+detail (an exception name, an HTTP status) goes to ``detail``, for the log and tooltips."""
 
 from __future__ import annotations
+
+import re
+
+# A technical token an older desk appended to a stored message: "(ConnectionError)",
+# "(HTTP 503)", "(invalid_json)".
+_TECHNICAL_SUFFIX = re.compile(
+    r"\s*\((?:[A-Za-z]*(?:Error|Exception|Timeout)|HTTP \d{3}|invalid_json)\)")
 
 
 class SyncError(Exception):
@@ -8,9 +16,11 @@ class SyncError(Exception):
 
     code = "sync_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None,
+                 detail: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.detail = detail
         if code is not None:
             self.code = code
 
@@ -57,3 +67,11 @@ class TrustError(SyncError):
     ``insecure_url``."""
 
     code = "tls_untrusted"
+
+
+def plain_message(text: str | None) -> str | None:
+    """``text`` without the technical token older desks stored with it (Indonesian only:
+    "Server pusat tidak dapat dihubungi (ConnectionError)." -> "... dihubungi.")."""
+    if not text:
+        return text
+    return _TECHNICAL_SUFFIX.sub("", text)

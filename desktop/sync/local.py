@@ -27,6 +27,7 @@ from desktop.store import DeskService
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 from desktop.store.snapshots import dumps, loads
+from desktop.sync.errors import plain_message
 
 log = logging.getLogger(__name__)
 
@@ -643,6 +644,8 @@ class SyncLocal:
                     names[row[0]] = row[1:]
         out = []
         for op in ops:
+            if op.last_error and plain_message(op.last_error) != op.last_error:
+                op = replace(op, last_error=plain_message(op.last_error))  # an older desk's
             number, provisional, title, status, version = names.get(
                 op.complaint_id, (None, op.payload.get("provisional_number"),
                                   op.payload.get("title"), None, None))

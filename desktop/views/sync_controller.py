@@ -4,13 +4,17 @@
 the sync status in the status bar (online/offline, last successful sync, pending and
 rejected counts, the last error), "Sinkronkan sekarang" (toolbar, status bar, Ctrl+R),
 the Kotak Keluar and Perlu Perhatian pages, and the sign-in dialog. The window calls
-``attach_service(service)`` once the store is open.
+``attach_service(service)`` once the store is open. Also: a notice naming the complaints
+whose actions the server rejected (``sync_notices``), and a question before the window
+closes with actions not yet sent (``close_guard``).
 
 Threads: a round runs the same :class:`SyncEngine` as ``lapor-desk sync`` on the network
 pool; each of its database steps is handed to the single DB thread (``desktop.tasks``)
 and waited for, so the GUI thread only ever receives results. Rounds start every
 ``Settings.sync_interval`` seconds, a few seconds after a local action, when the server is
-reachable again (probed while offline), and on "Sinkronkan sekarang".
+reachable again (probed while offline), and on "Sinkronkan sekarang". While online, a quick
+health check every ``HEARTBEAT_MS`` notices a server that went away; a round's failed
+request shows "offline" at once, while it is still being retried.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from desktop.domain.clock import clock
 from desktop.tasks import Tasks
@@ -38,6 +42,8 @@ log = logging.getLogger(__name__)
 
 SOON_MS = 3_000  # push this long after a local action (actions come in bursts)
 PROBE_MS = (5_000, 10_000, 20_000, 30_000, 60_000)  # while offline: is it back?
+HEARTBEAT_MS = 30_000  # while online: is the server still there? (a dead one shows at once)
+OFFLINE_MESSAGE = "Server pusat tidak dapat dihubungi."  # a failed health check (Indonesian)
 DEFAULT_INTERVAL_S = 300
 
 
@@ -62,6 +68,9 @@ class SyncStatus:
     # The last round failed on the server's certificate or the CA file (TrustError): a
     # configuration problem, shown as such and not probed for like a lost network.
     trust_problem: bool = False
+    # The technical side of ``last_error`` (an exception name, an HTTP status): for the
+    # tooltip and the log, never the message itself.
+    error_detail: str | None = None
 
 
 class _DbCall:
@@ -135,6 +144,7 @@ class SyncController(QObject):
     login_needed = Signal(str)  # message: the session is gone (or never was)
     outbox_changed = Signal()  # pending/rejected ops changed: lists re-read
     _progress_signal = Signal(str, int)  # from the network thread
+    _trouble_signal = Signal(str)  # from the network thread: a request just failed
 
     def __init__(self, tasks: Tasks, *, interval_s: int = DEFAULT_INTERVAL_S,
                  parent: QObject | None = None) -> None:
@@ -163,6 +173,10 @@ class SyncController(QObject):
         self.probe = QTimer(self)
         self.probe.setSingleShot(True)
         self.probe.timeout.connect(self._probe)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self._heartbeat)
+        self._checking = False  # a heartbeat's health check is on its way
 
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("Ctrl+R"))
@@ -170,8 +184,14 @@ class SyncController(QObject):
         self.sync_action.triggered.connect(self.sync_now)
         tasks.changed.connect(self.notify_local_change)
         self._progress_signal.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._trouble_signal.connect(self._on_trouble, Qt.ConnectionType.QueuedConnection)
 
     # -- lifecycle ----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """A round is on its way."""
+        return self._running
+
     def attach_service(self, service: Any) -> None:
         """The store is open: read who is signed in, then start syncing (if signed in)."""
         self.service = service
@@ -184,7 +204,7 @@ class SyncController(QObject):
         """The window closes: no new rounds; a running one stops at its next request."""
         self._closed = True
         self.bridge.closing.set()
-        for timer in (self.timer, self.soon, self.probe):
+        for timer in (self.timer, self.soon, self.probe, self.heartbeat):
             timer.stop()
         if self._engine is not None:
             self._engine.cancel()
@@ -198,6 +218,7 @@ class SyncController(QObject):
     def _account_opened(self, account: Any) -> None:
         self.account = account
         self.timer.start()
+        self.heartbeat.start()
         self.refresh_status(then=self._first_round)
 
     def _first_round(self, status: SyncStatus) -> None:
@@ -218,6 +239,8 @@ class SyncController(QObject):
                  partial(self._status_read, then))
 
     def _status_read(self, then: Callable[[SyncStatus], None] | None, data: dict) -> None:
+        if self.status.online is False and not data.get("last_error"):
+            data = {**data, "last_error": self.status.last_error}  # a failed health check
         self._set_status(replace(self.status, **data))
         if then is not None:
             then(self.status)
@@ -275,7 +298,8 @@ class SyncController(QObject):
     def _round(self) -> Any:  # network thread
         from desktop.sync.engine import SyncEngine
 
-        client = self.bridge(self.account.client)  # reads the credential store
+        # Reads the credential store; a failed request is reported at once (_on_trouble).
+        client = self.bridge(partial(self.account.client, on_trouble=self._trouble))
         engine = SyncEngine(self.service, client, run_db=self.bridge,
                             progress=self._progress)
         self._engine = engine
@@ -288,6 +312,23 @@ class SyncController(QObject):
 
     def _progress(self, stage: str, done: int, _total: int | None) -> None:  # network thread
         self._progress_signal.emit(stage, done)
+
+    def _trouble(self, problem: str) -> None:  # network thread
+        self._trouble_signal.emit(problem)
+
+    def _on_trouble(self, problem: str) -> None:
+        """A request of the running round failed (it is retried): the server is not
+        answering, so the status says "offline" now, not when the retries run out."""
+        if not self._running or self._closed:
+            return
+        from desktop.sync.client import unreachable_message
+
+        log.info("sync request failed (%s); retrying", problem)
+        message = unreachable_message(problem)
+        if (self.status.online, self.status.last_error, self.status.error_detail) != (
+                False, message, problem):
+            self._set_status(replace(self.status, online=False, last_error=message,
+                                     error_detail=problem))
 
     def _on_progress(self, stage: str, done: int) -> None:
         if stage == "pull":
@@ -311,7 +352,7 @@ class SyncController(QObject):
         self._login_asked = False
         self._set_status(replace(self.status, syncing=False, online=True, progress=None,
                                  last_error=None, login_required=False,
-                                 trust_problem=False))
+                                 trust_problem=False, error_detail=None))
         self.refresh_status()
         self.synced.emit(report)
         self._maybe_again()
@@ -330,6 +371,7 @@ class SyncController(QObject):
             self._set_status(replace(self.status, syncing=False, progress=None))
             self.soon.start()
             return
+        log.warning("sync round failed: %s (%s)", exc.code, exc.detail or "-")
         online = self.status.online
         if isinstance(exc, Unreachable):
             online = False
@@ -337,7 +379,7 @@ class SyncController(QObject):
         elif isinstance(exc, LoginRequired):
             online = True
         self._set_status(replace(self.status, syncing=False, online=online, progress=None,
-                                 last_error=exc.message,
+                                 last_error=exc.message, error_detail=exc.detail,
                                  login_required=isinstance(exc, LoginRequired),
                                  trust_problem=isinstance(exc, TrustError)))
         self.refresh_status()
@@ -373,11 +415,16 @@ class SyncController(QObject):
     def _probe(self) -> None:
         if self._closed or self.account is None or self._running:
             return
+        self._ask_health(self._probed, self._probe_failed)
+
+    def _ask_health(self, on_done: Callable[[bool], None],
+                    on_error: Callable[[BaseException], None]) -> bool:
+        """One quick ``GET /health`` on the network pool; False when there is no server."""
         server = self.status.server
-        device = self.account.device_id
+        device = self.account.device_id if self.account is not None else None
         ca_file = self.status.ca_file
-        if not server:
-            return
+        if not server or device is None:
+            return False
 
         def ask() -> bool:  # network thread
             from desktop.sync.client import ApiClient
@@ -391,9 +438,34 @@ class SyncController(QObject):
                 client.close()
 
         try:
-            self.tasks.run_network(ask, self._probed, self._probe_failed)
+            self.tasks.run_network(ask, on_done, on_error)
         except RuntimeError:
-            pass
+            return False
+        return True
+
+    # -- online: is the server still there? ---------------------------------------------------
+    def _heartbeat(self) -> None:
+        if (self._closed or self._running or self._checking or self.account is None
+                or self.status.online is not True):
+            return
+        self._checking = self._ask_health(self._heartbeat_answer, self._heartbeat_error)
+
+    def _heartbeat_answer(self, reachable: bool) -> None:
+        self._checking = False
+        if reachable or self._closed or self._running or self.status.online is not True:
+            return
+        log.warning("health check failed: the central server does not answer")
+        self._set_status(replace(self.status, online=False, last_error=OFFLINE_MESSAGE,
+                                 error_detail="GET /health"))
+        self._probe_step = 0
+        self._schedule_probe()
+
+    def _heartbeat_error(self, exc: BaseException) -> None:
+        self._checking = False
+        from desktop.sync.errors import TrustError
+
+        if isinstance(exc, TrustError) and not self._closed:
+            self._probe_failed(exc)
 
     def _probe_failed(self, exc: BaseException) -> None:
         from desktop.sync.errors import TrustError
@@ -551,6 +623,7 @@ GUI_SWITCH_INTERVAL = 0.001
 
 
 def _read_status(service: Any, account: Any) -> dict[str, Any]:  # DB thread
+    from desktop.sync.errors import plain_message
     from desktop.sync.local import SyncLocal
 
     counts = SyncLocal(service).counts()
@@ -561,7 +634,7 @@ def _read_status(service: Any, account: Any) -> dict[str, Any]:  # DB thread
         "login_required": bool(service.get_sync_state("login_required")),
         "credential_store": account.credential_store,
         "last_sync": service.get_sync_state("last_sync"),
-        "last_error": service.get_sync_state("last_error"),
+        "last_error": plain_message(service.get_sync_state("last_error")),
         "pending": counts["pending"] + counts["sending"], "rejected": counts["rejected"],
     }
 
@@ -592,88 +665,6 @@ class _CloseWatcher(QObject):
         return False
 
 
-
-
-class SyncStatusWidget(QWidget):
-    """Status bar: ● online/offline, last successful sync, waiting and rejected counts
-    (each opens its list), the last error, and "Sinkronkan sekarang"."""
-
-    def __init__(self, controller: SyncController, lang: str = "id",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.lang = lang
-        self.state = QLabel(self)
-        self.state.setObjectName("syncState")
-        self.last = QLabel(self)
-        self.last.setObjectName("syncLast")
-        self.pending = QToolButton(self)
-        self.pending.setObjectName("syncPending")
-        self.pending.setAutoRaise(True)
-        self.rejected = QToolButton(self)
-        self.rejected.setObjectName("syncRejected")
-        self.rejected.setAutoRaise(True)
-        self.rejected.setStyleSheet("color: #b3261e; font-weight: bold;")
-        self.error = QLabel(self)
-        self.error.setObjectName("syncError")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setMaximumWidth(360)
-        self.sign_in = QToolButton(self)
-        self.sign_in.setObjectName("syncSignIn")
-        self.sign_in.setText(self.tr("Sign in…"))
-        self.sign_in.setAutoRaise(True)
-        self.sign_in.clicked.connect(controller.request_login)
-        self.button = QToolButton(self)
-        self.button.setObjectName("syncNow")
-        self.button.setDefaultAction(controller.sync_action)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        for widget in (self.state, self.last, self.pending, self.rejected, self.error,
-                       self.sign_in, self.button):
-            layout.addWidget(widget)
-        controller.status_changed.connect(self.show_status)
-        self.show_status(controller.status)
-
-    def show_status(self, status: SyncStatus) -> None:
-        if status.syncing:
-            text, color = self.tr("Syncing…"), "#1a73e8"
-            if status.progress:
-                text = f"{text} ({status.progress})"
-        elif status.trust_problem:
-            text, color = self.tr("Certificate problem"), "#b3261e"
-        elif status.login_required or (not status.signed_in and status.server):
-            text, color = self.tr("Sign-in needed"), "#b3261e"
-        elif not status.server:
-            text, color = self.tr("Not connected to a server"), "#80868b"
-        elif status.online is False:
-            text, color = self.tr("Offline"), "#e37400"
-        elif status.online:
-            text, color = self.tr("Online"), "#188038"
-        else:
-            text, color = self.tr("Connecting…"), "#80868b"
-        self.state.setText(f"<span style='color:{color}'>●</span> {text}")
-        self.last.setText(self.tr("Last sync: %1").replace(
-            "%1", short_time(status.last_sync, self.lang) or self.tr("never")))
-        self.pending.setText(self.tr("%1 waiting").replace("%1", str(status.pending)))
-        self.pending.setVisible(status.pending > 0)
-        self.rejected.setText(self.tr("%1 rejected").replace("%1", str(status.rejected)))
-        self.rejected.setVisible(status.rejected > 0)
-        self.sign_in.setVisible(not status.signed_in or status.login_required)
-        error = status.last_error or ""
-        self.error.setText(error if len(error) <= 60 else error[:57] + "…")
-        self.error.setVisible(bool(error) and not status.syncing)
-        store = (self.tr("credential vault") if status.credential_store == "keyring" else
-                 self.tr("private file (no credential vault on this computer)"))
-        tip = [self.tr("Server: %1").replace("%1", status.server or "-"),
-               self.tr("User: %1").replace("%1", status.full_name or status.user or "-"),
-               self.tr("Sign-in token: %1").replace("%1", store)]
-        if error:
-            tip.append(self.tr("Last error: %1").replace("%1", error))
-        self.setToolTip("\n".join(tip))
-
-
 class SyncUi(QObject):
     """Everything sync adds to the main window (see the module docstring)."""
 
@@ -681,6 +672,7 @@ class SyncUi(QObject):
         super().__init__(window)
         from desktop.views.attention_view import AttentionView
         from desktop.views.outbox_view import OutboxView
+        from desktop.views.sync_status import SyncStatusWidget
 
         settings = getattr(window, "_settings", None)
         interval = getattr(settings, "sync_interval", DEFAULT_INTERVAL_S)
@@ -754,6 +746,14 @@ class SyncUi(QObject):
         self.restore_notice: Any = None
         self._watcher = _CloseWatcher(controller, window)
         window.installEventFilter(self._watcher)
+        from desktop.views.close_guard import CloseGuard
+        from desktop.views.sync_notices import RejectedNotice
+
+        # Installed after the watcher, so it is asked first: a close it holds back for the
+        # officer's answer does not stop syncing.
+        self.close_guard = CloseGuard(controller, window)
+        self.rejected_notice = RejectedNotice(controller, window, self.attention_action.trigger,
+                                              self.attention_page)
 
     def attach_service(self, service: Any) -> None:
         self.controller.attach_service(service)

@@ -754,6 +754,37 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>%1 action(s) on this desk have not reached the central server yet. They are kept on this computer and will be sent the next time the desk is online.</source>
+        <translation>%1 tindakan di desk ini belum terkirim ke server pusat. Tindakan itu tersimpan di komputer ini dan akan dikirim saat desk daring lagi.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached right now.</source>
+        <translation>Server pusat sedang tidak dapat dihubungi.</translation>
+    </message>
+    <message>
+        <source>Actions not sent yet</source>
+        <translation>Tindakan belum terkirim</translation>
+    </message>
+    <message>
+        <source>Sync now, then close</source>
+        <translation>Sinkronkan lalu tutup</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Tutup saja</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Sending the waiting actions, then closing…</source>
+        <translation>Mengirim tindakan yang menunggu, lalu menutup…</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPage</name>
     <message>
         <source>Coming soon in a next version of LAPOR! Desk.</source>
@@ -2437,6 +2468,24 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>Tutup pemberitahuan ini</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialNumbers</name>
+    <message>
+        <source>Official number %1 for %2 has been issued.</source>
+        <translation>Nomor resmi %1 untuk %2 sudah terbit.</translation>
+    </message>
+    <message>
+        <source>Reprint receipt %1 (%2)</source>
+        <translation>Cetak ulang tanda terima %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>Not sent yet: %1</source>
@@ -2755,6 +2804,25 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Village (desa/kelurahan)…</source>
         <translation>Desa/kelurahan…</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedNotice</name>
+    <message>
+        <source>The central server did not accept “%1” on %2: %3</source>
+        <translation>Server pusat menolak “%1” pada %2: %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… dan %1 lainnya.</translation>
+    </message>
+    <message>
+        <source>Open Needs Attention to apply it again, change it or discard it.</source>
+        <translation>Buka Perlu Perhatian untuk menerapkannya lagi, mengubahnya, atau membuangnya.</translation>
+    </message>
+    <message>
+        <source>Open Needs Attention</source>
+        <translation>Buka Perlu Perhatian</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3356,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Masuk…</translation>
     </message>
     <message>
+        <source>Offline · trying again…</source>
+        <translation>Luring · mencoba lagi…</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
@@ -3354,6 +3426,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Last error: %1</source>
         <translation>Galat terakhir: %1</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Rincian teknis: %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """The Loket (front desk) page and its parts; ``install(window)`` puts it behind the main
 window's "Front desk" navigation action, built when first shown (``window.loket``), so
 ``desktop.intake`` stays out of the desk's start-up. The window calls the page's
-``attach_service(service)`` once the store is open (at once if it already is)."""
+``attach_service(service)`` once the store is open (at once if it already is); every
+finished sync round asks the page for official numbers that have arrived."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ def build(window: Any) -> LoketPage:
 
     page = LoketPage(window.tasks, getattr(window, "_lang", "id"))
     page.setObjectName("loketPage")
+    sync = getattr(window, "sync", None)
+    if sync is not None:  # each sync may bring the official numbers the clerk waits for
+        sync.controller.synced.connect(page.official.check)
     if window.service is not None:
         page.attach_service(window.service)
     return page

@@ -36,6 +36,7 @@ from desktop.tasks import Tasks
 from desktop.views import date_input
 from desktop.views.labels import CLASSIFICATION, STATUS
 from desktop.views.loket.import_dialog import ImportDialog
+from desktop.views.loket.official_numbers import OfficialNumbers
 from desktop.views.loket.receipt_dialog import ReceiptDialog
 
 DRAFT_DELAY_MS = 1500
@@ -93,7 +94,13 @@ class LoketPage(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         self._setup()
+        # Tells the clerk when a recorded complaint's official number arrives (after a sync).
+        self.official = OfficialNumbers(self)
         self._set_ready(False, self.tr("Opening the local database…"))
+
+    @property
+    def tasks(self) -> Tasks:
+        return self._tasks
 
     # -- set-up ---------------------------------------------------------------------------
     def _setup(self) -> None:
@@ -441,6 +448,7 @@ class LoketPage(QWidget):
         self.ui.draftLabel.setText("")
         self._message(self.tr("Recorded with provisional number %1. Hand the receipt to the "
                               "reporter.").replace("%1", created.provisional_number or ""))
+        self.official.expect(created.complaint_id, created.provisional_number)
         self.recorded.emit(created.complaint_id)
         self.open_receipt(created.complaint_id)
 
@@ -563,6 +571,15 @@ class LoketPage(QWidget):
 
     def _reprint(self) -> None:
         self.open_receipt(self.ui.reprintEdit.text())
+
+    def reprint_receipt(self, complaint_id: str) -> None:
+        """Print the complaint's receipt again as it is now (the official number once
+        synced): in the open receipt dialog if it shows this complaint, else a new one."""
+        dialog = self.receipt_dialog
+        if dialog is None or not dialog.isVisible() or dialog.complaint_id != complaint_id:
+            dialog = self.open_receipt(complaint_id)
+        if dialog is not None:
+            dialog.print_when_ready()
 
     # -- paper-log import -----------------------------------------------------------------
     def _choose_import(self) -> None:

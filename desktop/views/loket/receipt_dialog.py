@@ -7,7 +7,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,6 +45,7 @@ class ReceiptDialog(QDialog):
         self._intake = intake
         self._key = number_or_id
         self._generation = 0
+        self._print_next = False  # print once the rendering on its way arrives
         self.receipt: ReceiptDocument | None = None
         self._buffer: QBuffer | None = None
         for key, text in (("half", self.tr("Half page (A4/F4)")), ("a4", self.tr("A4")),
@@ -57,6 +67,18 @@ class ReceiptDialog(QDialog):
     @property
     def paper(self) -> str:
         return self.ui.paperCombo.currentData()
+
+    @property
+    def complaint_id(self) -> str:
+        """The complaint shown (before the first rendering: what the dialog was asked for)."""
+        return self.receipt.complaint_id if self.receipt is not None else self._key
+
+    def print_when_ready(self) -> None:
+        """Open the print dialog as soon as the current rendering is on screen."""
+        if self.receipt is not None and self.ui.printButton.isEnabled():
+            QTimer.singleShot(0, self.print_receipt)
+        else:
+            self._print_next = True
 
     def reload(self) -> None:
         """Render again (another paper, or after a sync brought the official number)."""
@@ -95,6 +117,9 @@ class ReceiptDialog(QDialog):
         self._enable(True)
         self.setWindowTitle(self.tr("Complaint receipt %1").replace("%1", doc.number))
         self.loaded.emit(doc)
+        if self._print_next:
+            self._print_next = False
+            QTimer.singleShot(0, self.print_receipt)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from desktop.domain import Regions
+from desktop.domain.regions import normalize_region_code
 
 
 class RegionPicker(QWidget):
@@ -51,8 +52,8 @@ class RegionPicker(QWidget):
         return None
 
     def set_region_code(self, code: str | None) -> None:
-        """Select ``code`` (any level); unknown or None clears the choice."""
-        parts = (code or "").split(".")
+        """Select ``code`` (any level, dotted or not); unknown or None clears the choice."""
+        parts = normalize_region_code(code or "").split(".")
         chain = [".".join(parts[:n]) for n in (2, 3, 4) if len(parts) >= n]
         self._silent = True
         try:
