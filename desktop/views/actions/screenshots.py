@@ -43,7 +43,8 @@ def _configure_qt(scale: float, tmp: Path) -> None:
 def clipped(root: Any) -> list[str]:
     """Visible widgets under ``root`` whose content does not fit the space they were given:
     text cut off in labels, buttons, check boxes, radio buttons, group titles, the chosen
-    entry of a combo box; a window larger than the screen's available area."""
+    entry of a combo box; a window larger than the screen's available area; English words
+    in any text a user sees or hovers (desktop.views.text_audit)."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QApplication,
@@ -111,7 +112,9 @@ def clipped(root: Any) -> list[str]:
             problems.append(f"{combo.objectName() or 'QComboBox'} "
                             f"({combo.currentText()[:40]!r}): {field.width()} px for the "
                             f"text, needs {needed}")
-    return problems
+    from desktop.views.text_audit import english_texts
+
+    return problems + english_texts(root)  # and no English left in the Indonesian UI
 
 
 # --- the scenes ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.forms.ui_loket_receipt import Ui_LoketReceiptDialog
+from desktop.views.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.intake import IntakeService, ReceiptDocument
@@ -62,6 +63,7 @@ class ReceiptDialog(QDialog):
         self.ui.printButton.clicked.connect(self.print_receipt)
         self.ui.saveButton.clicked.connect(self._save_clicked)
         self.ui.closeButton.clicked.connect(self.accept)
+        fit_to_screen(self)  # designed at 724x704: a 1366x768 screen at 125 % is 614 high
         self.reload()
 
     @property
