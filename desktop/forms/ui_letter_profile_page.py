@@ -206,20 +206,25 @@ class Ui_LetterProfilePage(object):
 
         self.signerButtons.addItem(self.signerSpacer)
 
+
+        self.signersLayout.addLayout(self.signerButtons)
+
+        self.defaultSignerRow = QHBoxLayout()
+        self.defaultSignerRow.setObjectName(u"defaultSignerRow")
         self.defaultSignerLabel = QLabel(self.signersBox)
         self.defaultSignerLabel.setObjectName(u"defaultSignerLabel")
 
-        self.signerButtons.addWidget(self.defaultSignerLabel)
+        self.defaultSignerRow.addWidget(self.defaultSignerLabel)
 
         self.defaultSignerCombo = QComboBox(self.signersBox)
         self.defaultSignerCombo.setObjectName(u"defaultSignerCombo")
         self.defaultSignerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.defaultSignerCombo.setMinimumContentsLength(16)
 
-        self.signerButtons.addWidget(self.defaultSignerCombo)
+        self.defaultSignerRow.addWidget(self.defaultSignerCombo)
 
 
-        self.signersLayout.addLayout(self.signerButtons)
+        self.signersLayout.addLayout(self.defaultSignerRow)
 
 
         self.formLayout.addWidget(self.signersBox)

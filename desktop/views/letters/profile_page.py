@@ -93,7 +93,8 @@ class LetterProfilePage(QWidget):
         # The default signer's name takes the row's free width, not half of it.
         self.ui.defaultSignerCombo.setSizePolicy(QSizePolicy.Policy.Expanding,
                                                  QSizePolicy.Policy.Fixed)
-        self.ui.signerButtons.setStretchFactor(self.ui.defaultSignerCombo, 1)
+        # On its own row: beside the buttons, 125 % scaling cut "M.Kes." off.
+        self.ui.defaultSignerRow.setStretchFactor(self.ui.defaultSignerCombo, 1)
         self.ui.agendaFormatEdit.setToolTip(self.tr(
             "Fields: {seq} or {seq:03d} (number), {agency}, {month} (01-12), {month_roman} "
             "(I-XII), {year}"))
