@@ -14,7 +14,8 @@ as it is:
   ``desktop.domain.apply_op`` and the server read;
 - ``/complaints/{id}`` often names a seeded complaint by id or tracking number;
 - ``/letters/verify`` often gets a correctly signed sheet payload (the test hands over the
-  QR secret) naming a recorded letter and a hostile complaint number.
+  QR secret) naming a recorded letter and a hostile complaint number; so does the page a
+  sheet's QR code opens, ``/letters/v/{code}``, in the URL form of the payload.
 
 What the test knows about the seeded server arrives in ``LAPOR_FUZZ_CONTEXT`` (JSON).
 """
@@ -56,6 +57,7 @@ HOSTILE_NUMBERS: list[Any] = [*SALT_NUMBERS, -1, 0, " 7 ", "", None, [], {}]
 PUSH = "/api/v1/sync/push"
 COMPLAINT = "/api/v1/complaints/{complaint_id}"
 VERIFY = "/api/v1/letters/verify"
+VERIFY_LINK = "/api/v1/letters/v/{code}"  # what a sheet's QR code opens
 
 
 def _path_of(ctx: Any) -> str:
@@ -210,4 +212,7 @@ def flatmap_path_parameters(ctx: Any, params: Any) -> st.SearchStrategy:
         known = st.sampled_from([*COMPLAINTS, *map(str, TRACKING)])
         return st.one_of(_salt(params, HOSTILE_CHARS),
                          known.flatmap(lambda key: _salt({"complaint_id": key}, HOSTILE_CHARS)))
+    if _path_of(ctx) == VERIFY_LINK and QR_SECRET:
+        return st.one_of(_salt(params, HOSTILE_CHARS), SIGNED_PAYLOADS.map(
+            lambda p: {**params, "code": p.replace("|", "*")}))
     return _salt(params, HOSTILE_CHARS)

@@ -117,7 +117,12 @@ def test_every_case_on_every_paper_is_clean(tmp_path: Path, case: str, paper: st
     pages = len(page_sizes(path))
     last = flat(text(path, pages))
     assert f"Halaman {pages} dari {pages}" in last
-    assert "NIP." in last  # the signature block always lands, on the last page
+    whole = flat(text(path))
+    assert "NIP." in whole  # the signature block always lands (the isi may follow it)
+    if "Lampiran: Isi Pengaduan" in whole:
+        assert whole.index("NIP.") < whole.index("Lampiran: Isi Pengaduan")
+    else:
+        assert "NIP." in last
 
 
 @pytest.mark.parametrize("paper", ["a4", "half"])
@@ -137,21 +142,30 @@ def test_fields_in_order(tmp_path: Path, paper: str) -> None:
     ], top)
     right_end = assert_in_order(t, [
         "Diterima tanggal", ": 23 November 2026", "No. Agenda", ": 045/DISP/DINKES/XI/2026",
-        "Sifat", "Sangat Segera", "Segera", "Biasa", "Rahasia",
+        "Tgl. Disposisi", ": 23 November 2026",
+        "Sifat", "Kecepatan", "Sangat Segera", "Segera", "Biasa", "Keamanan", "Rahasia", "Biasa",
     ], top)
     assert max(left_end, right_end) < perihal
-    assert_in_order(t, [
+    routing = assert_in_order(t, [
         "Perihal", "Antrean obat di Puskesmas Pekauman mengular sampai siang",
-        "Diteruskan kepada Sdr.:", "Dengan hormat harap:",
-        "1.", "Bidang Pelayanan Kesehatan", "Tanggapan dan saran",
-        "2.", "UPTD Puskesmas Pekauman", "Proses lebih lanjut",
-        "Koordinasikan/konfirmasikan", "Untuk diketahui", "Selesaikan sesuai ketentuan",
+        "Diteruskan kepada Sdr.:", "Dengan hormat harap:"], perihal)
+    catatan = t.index("Catatan", routing)
+    assert_in_order(t[:catatan], ["1.", "Bidang Pelayanan Kesehatan", "2.",
+                                  "UPTD Puskesmas Pekauman"], routing)
+    checklist = ["Tanggapan dan saran", "Proses lebih lanjut", "Koordinasikan/konfirmasikan",
+                 "Untuk diketahui", "Selesaikan sesuai ketentuan"]
+    if paper == "a4":  # one to a row; two to a row on the wide half folio
+        assert_in_order(t[:catatan], checklist, routing)
+    else:
+        assert_in_order(t[:catatan], checklist[0::2], routing)
+        assert_in_order(t[:catatan], checklist[1::2], routing)
+    assert_in_order(t, [
         "Catatan", "Mohon ditindaklanjuti dan laporkan hasilnya kepada kami.",
         "Batas waktu", "30 November 2026 (5 hari kerja)",
         "KEPALA DINAS KESEHATAN", "dr. H. Ahmad Fauzan, M.Kes.", "Pembina Utama Muda (IV/c)",
         "NIP. 19700101 199503 1 002",
         "Dicetak 23 November 2026 10.15 WITA", "Meja D1", "Halaman 1 dari 1",
-    ], perihal)
+    ], routing)
     assert "RAHASIA" not in t
 
 
@@ -174,8 +188,10 @@ def test_long_perihal_flows_to_next_page_with_header(tmp_path: Path) -> None:
         marker = "045/DISP/DINKES/XI/2026" if n > 1 else "LEMBAR DISPOSISI"
         bodies.append(t[t.index(marker) + len(marker):t.index("Dicetak")].strip())
     whole = " ".join(bodies)
-    end = assert_in_order(whole, ["AKHIRJUDUL", *SENTENCES])
-    assert_in_order(whole, ["Catatan", "Batas waktu", "NIP. 19700101 199503 1 002"], end)
+    # The form first; the complaint's text follows the signature as its Lampiran.
+    assert_in_order(whole, ["AKHIRJUDUL", "Isi pengaduan: lihat lampiran.", "Catatan",
+                            "Batas waktu", "NIP. 19700101 199503 1 002",
+                            "Lampiran: Isi Pengaduan", *SENTENCES])
 
 
 @pytest.mark.parametrize("paper", ["a4", "half"])
@@ -234,10 +250,12 @@ def test_missing_optional_fields_print_dash(tmp_path: Path) -> None:
     path = render(tmp_path, "minimal")
     t = text(path)
     for label in ("Surat dari", "No. Laporan", "Tgl. Laporan", "Pelapor", "Diterima tanggal",
-                  "No. Agenda", "Perihal", "Catatan", "Batas waktu"):
+                  "No. Agenda", "Tgl. Disposisi", "Perihal", "Batas waktu"):
         assert re.search(rf"{re.escape(label)}\s+:\s+-(\s|$)", t), label
+    # No note: a line to write one on, never "-"; no desk id: no "Meja" in the footer.
+    assert not re.search(r"Catatan\s+:\s+-", t)
     assert "NIP. -" in t
-    assert "Meja -" in t
+    assert "Meja" not in t
     assert len(page_sizes(path)) == 1
 
 
@@ -250,13 +268,13 @@ def test_unknown_emblem_file_still_prints(tmp_path: Path) -> None:
 
 
 def test_qr_code_is_drawn(tmp_path: Path) -> None:
+    from .test_letters_disposition_qr import qr_box
     from .test_letters_pdftools import ink
 
     path = render(tmp_path, "standard")
-    caption = find_word(path, "Pindai")
-    size = 24 * MM
-    area = (caption.x0, caption.y0 - 1.2 * MM - size, caption.x0 + size, caption.y0 - 1.2 * MM)
+    area, _module = qr_box(path)
     assert 0.3 < ink(path, 1, area, dpi=144) < 0.75  # a QR is roughly half dark
+    assert find_word(path, "Pindai").x0 > area[2]  # the caption beside it
 
 
 def test_deterministic_output(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import requests
 from pypdf import PdfReader
 
 from desktop.letters.pdfparts import qr_matrix
-from desktop.letters.qr_payload import make_qr_payload
+from desktop.letters.qr_payload import make_qr_payload, verify_url
 from desktop.printing import (
     IssueOptions,
     ensure_agenda_numbers,
@@ -170,12 +170,18 @@ def test_a_desk_sheet_verifies_then_shows_voided(desk: Desk, server: ServerHandl
     assert record.qr_key_id == "server:v1"
     payload = make_qr_payload("DINKES", record.agenda_number, str(tracking), key.key)
     pdf = desk.service.files.read_file(archive_path(desk.service, record.sha256))
-    assert qr_in_pdf(pdf) == qr_matrix(payload)  # exactly this payload is on the sheet
+    # Exactly this payload is on the sheet, inside the link to this server's page.
+    url = verify_url(server.url, payload)
+    assert qr_in_pdf(pdf) == qr_matrix(url)
 
     pending = verify(server, payload).json()
     assert pending["status"] == "unknown" and "belum tercatat" in pending["message"]
 
     desk.sync()
+    opened = requests.get(url, headers={"Accept": "application/json"}, timeout=30)
+    assert opened.status_code == 200 and opened.json()["status"] == "valid", opened.text
+    page = requests.get(url, headers={"Accept": "text/html"}, timeout=30)
+    assert "Lembar disposisi ini asli" in page.text and record.agenda_number in page.text
     answer = verify(server, payload)
     assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
     body = answer.json()
@@ -229,7 +235,7 @@ def test_a_draft_says_konsep_and_carries_no_valid_qr(desk: Desk, server: ServerH
     issued.write_bytes(desk.service.files.read_file(archive_path(desk.service, record.sha256)))
     assert "KONSEP" not in text(issued)
     payload = make_qr_payload("DINKES", record.agenda_number, str(tracking), key.key)
-    assert qr_codes(issued) == [payload]
+    assert qr_codes(issued) == [verify_url(server.url, payload)]
     # A draft payload signed with the real key (what earlier drafts printed) is refused.
     draft = make_qr_payload("DINKES", DRAFT_AGENDA, str(tracking), key.key)
     body = verify(server, draft).json()

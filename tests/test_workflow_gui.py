@@ -252,6 +252,14 @@ def test_dispose_deadline_is_computed_in_working_days(qtbot, desk_factory, truth
     expected = cal.add_working_days(today, truth.policy.follow_up_days)
     assert date(shown.year(), shown.month(), shown.day()) == expected
     assert f"{truth.policy.follow_up_days} " in dialog.ui.dueInfoLabel.text()
+    # Sangat Segera has its own, shorter deadline (issue 15.5); Biasa gives the 5 days back.
+    tick(qtbot, dialog.ui.sifatSangatSegera)
+    shown = dialog.ui.dueEdit.date()
+    urgent = cal.add_working_days(today, truth.policy.urgent_follow_up_days)
+    assert date(shown.year(), shown.month(), shown.day()) == urgent
+    tick(qtbot, dialog.ui.sifatBiasa)
+    shown = dialog.ui.dueEdit.date()
+    assert date(shown.year(), shown.month(), shown.day()) == expected
 
 
 def test_follow_up_with_canned_reply_and_attachment(qtbot, desk_factory, truth, tmp_path):

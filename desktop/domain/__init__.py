@@ -57,6 +57,7 @@ from .operations import (
 )
 from .privacy import can_see_reporter, mask_nik, public_view, redact_for
 from .regions import Region, Regions
+from .sifat import SPEEDS, sifat_secret, sifat_speed
 from .validation import (
     NikInfo,
     normalize_phone,
@@ -92,6 +93,6 @@ __all__ = [
     "check_state", "check_transition", "days_left", "deadline_info", "due_date", "in_scope",
     "load_local_holidays", "local_date", "mask_nik", "new_complaint", "normalize_phone",
     "phase_days", "phase_deadline_info", "public_view", "read_local_holidays", "redact_for",
-    "snapshot_due",
+    "snapshot_due", "SPEEDS", "sifat_secret", "sifat_speed",
     "validate_complaint", "validate_email", "validate_nik", "waits_on_reporter",
 ]

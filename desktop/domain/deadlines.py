@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from .calendar import WorkingCalendar
-from .enums import Status
+from .enums import Sifat, Status
 from .errors import ValidationError
+from .sifat import sifat_speed
 
 _FIELDS = ("verification_days", "follow_up_days", "auto_close_days", "due_soon_days",
-           "backdate_days")
+           "backdate_days", "urgent_follow_up_days")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class DeadlinePolicy:
     # Calendar days a create's received_at may lie before the applier's now: paper logs are
     # recorded late, but not years late (server: LAPOR_BACKDATE_DAYS).
     backdate_days: int = 180
+    # Follow-up of a disposition marked Sangat Segera (never longer than follow_up_days).
+    urgent_follow_up_days: int = 2
 
     def __post_init__(self) -> None:
         errors = {
@@ -89,14 +92,19 @@ def phase_deadline_info(due: date, left: int, phase: Status | str | None,
                         paused)
 
 
-def phase_days(status: Status | str | None, policy: DeadlinePolicy) -> int | None:
-    """Working days allowed for the phase ``status`` belongs to; None when no clock runs."""
+def phase_days(status: Status | str | None, policy: DeadlinePolicy,
+               sifat: str | None = None) -> int | None:
+    """Working days allowed for the phase ``status`` belongs to; None when no clock runs.
+    A disposition's follow-up marked Sangat Segera (``sifat``) has the shorter
+    ``urgent_follow_up_days``."""
     if status is None:
         return None
     status = Status(status)
     if status is Status.belum_diverifikasi:
         return policy.verification_days
     if status is Status.didisposisikan:
+        if sifat_speed(sifat) is Sifat.sangat_segera:
+            return min(policy.urgent_follow_up_days, policy.follow_up_days)
         return policy.follow_up_days
     if status in (Status.ditindaklanjuti, Status.menunggu_tanggapan_pelapor):
         return policy.auto_close_days
@@ -138,7 +146,7 @@ def snapshot_due(
     status = snapshot.get("status")
     if status == Status.ditunda:
         status = snapshot.get("previous_status")
-    days = phase_days(status, policy)
+    days = phase_days(status, policy, snapshot.get("sifat"))
     started = _as_date(snapshot.get("phase_started"))
     if days is None or started is None:
         return None

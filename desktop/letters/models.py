@@ -14,18 +14,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.calendar import local_date
+from desktop.domain.sifat import sifat_secret, sifat_speed
+
 from .dates import parse_iso_date, parse_iso_datetime
 
 MISSING = "-"
 ANONYMOUS = "Anonim"
 
-# Sifat keys as in desktop.domain.Sifat, in the order the boxes are printed.
+# Sifat keys as in desktop.domain.Sifat. The sheet prints two rows (desktop/domain/sifat.py):
+# Kecepatan (the stored sifat) and Keamanan (the complaint's confidential flag).
 SIFAT_LABELS: dict[str, str] = {
     "sangat_segera": "Sangat Segera",
     "segera": "Segera",
     "biasa": "Biasa",
     "rahasia": "Rahasia",
 }
+KECEPATAN_LABELS: dict[str, str] = {
+    "sangat_segera": "Sangat Segera", "segera": "Segera", "biasa": "Biasa"}
+KEAMANAN_LABELS: dict[str, str] = {"rahasia": "Rahasia", "biasa": "Biasa"}
 
 CHANNEL_LABELS: dict[str, str] = {
     "web": "Situs Web",
@@ -158,7 +165,10 @@ class Disposition:
     ``sifat`` None takes the complaint's own sifat. ``instructions`` are the ticked items;
     any that are not in ``checklist`` are printed as extra ticked lines. ``free_lines`` blank
     lines are left under the checklist for handwriting; ``note_lines`` under Catatan (None:
-    by paper, 3 on A4, 5 on F4, none on half folio so a sheet keeps to one page).
+    by paper: 3 on A4, 5 on F4, 2 on half folio; lines the note's own text fills are not
+    repeated). ``decided`` False: the complaint is not disposed yet, so the sheet leaves
+    ruled space to write the disposition by hand (units, note, date, deadline) instead of
+    printing what the complaint happens to hold. ``disposed_on``: the disposition's date.
     """
 
     units: tuple[str, ...] = ()
@@ -170,6 +180,8 @@ class Disposition:
     working_days: int | None = None
     free_lines: int = 1
     note_lines: int | None = None
+    decided: bool = True
+    disposed_on: date | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", _tuple(self.units))
@@ -203,21 +215,34 @@ class DispositionSheet:
     title: str = "LEMBAR DISPOSISI"
     # A konsep (preview before issuing): every page marked "KONSEP — TIDAK SAH", no QR.
     draft: bool = False
+    # The desk's server (``https://host[:port]``): the QR opens its verification page
+    # (qr_payload.verify_url). "" (offline demo, never signed in): the bare signed payload.
+    verify_base: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sifat", normalize_sifat(self.sifat) or "biasa")
 
     @property
+    def speed(self) -> str | None:
+        """The ticked Kecepatan box. None on a sheet for a complaint not disposed yet whose
+        sifat is still the default Biasa: the leader ticks it by hand."""
+        speed = sifat_speed(self.sifat).value
+        if not self.disposition.decided and speed == "biasa":
+            return None
+        return speed
+
+    @property
     def ticked_sifat(self) -> frozenset[str]:
-        """Ticked Sifat boxes: the chosen one, plus Rahasia for a confidential complaint."""
-        ticked = {self.sifat}
-        if self.confidential:
+        """Ticked Sifat boxes: the Kecepatan one, plus Rahasia for a confidential complaint."""
+        ticked = {self.speed} - {None}
+        if self.is_secret:
             ticked.add("rahasia")
-        return frozenset(ticked)
+        return frozenset(str(t) for t in ticked)
 
     @property
     def is_secret(self) -> bool:
-        return self.confidential or self.sifat == "rahasia"
+        """Keamanan Rahasia (follows the complaint's confidential flag)."""
+        return sifat_secret(self.sifat, self.confidential)
 
     @property
     def reporter_display(self) -> str:
@@ -240,15 +265,25 @@ class DispositionSheet:
         received_on: date | None = None,
         include_content: bool = False,
         draft: bool = False,
+        verify_base: str = "",
     ) -> DispositionSheet:
         """A sheet for a complaint snapshot (architecture.md). ``received_on`` defaults to the
         complaint's ``received_at`` date; ``disposition.deadline`` None takes ``due_date``;
-        ``include_content`` prints the complaint text under the title in Perihal."""
+        ``include_content`` prints the complaint text after the signature ("Lampiran: Isi
+        Pengaduan"). A decided disposition without a date takes the snapshot's disposition
+        date (``disposition.at``); an undecided one takes no deadline from the complaint
+        (its ``due_date`` is then the verification deadline, not the disposition's)."""
         number, provisional = complaint_number(snapshot)
         received = parse_iso_datetime(snapshot.get("received_at"))
         complaint_date = received.date() if received else None
-        if disposition.deadline is None and snapshot.get("due_date"):
-            disposition = replace(disposition, deadline=parse_iso_date(snapshot.get("due_date")))
+        if disposition.decided:
+            if disposition.deadline is None and snapshot.get("due_date"):
+                disposition = replace(disposition,
+                                      deadline=parse_iso_date(snapshot.get("due_date")))
+            dispo = snapshot.get("disposition")
+            at = parse_iso_datetime(dispo.get("at")) if isinstance(dispo, Mapping) else None
+            if disposition.disposed_on is None and at is not None:
+                disposition = replace(disposition, disposed_on=local_date(at))
         return cls(
             profile=profile,
             source=channel_label(snapshot.get("channel"), profile.platform_name),
@@ -269,6 +304,7 @@ class DispositionSheet:
             printed_at=printed_at,
             desk_id=desk_id,
             draft=draft,
+            verify_base=verify_base,
         )
 
 

@@ -48,7 +48,7 @@ class Paper:
 PAPERS: dict[str, Paper] = {
     "a4": Paper("a4", "A4", 210, 297, 20, 20, 20, 25, 1.0, 3),
     "f4": Paper("f4", "F4 (Folio)", 215, 330, 20, 20, 20, 25, 1.0, 5),
-    "half": Paper("half", "Setengah folio", 215, 165, 10, 12, 10, 15, 0.82),
+    "half": Paper("half", "Setengah folio", 215, 165, 10, 12, 10, 15, 0.82, 2),
     # 80 mm rolls print about 72 mm: 5 mm sides keep every line within 70 mm of it.
     "thermal80": Paper("thermal80", "Struk termal 80 mm", 80, None, 4, 5, 4, 5, 0.75),
 }

@@ -499,8 +499,10 @@ class TitleBlock:
 
 
 def footer_text(printed_at: datetime, desk_id: str) -> str:
+    """"Dicetak <date> <time> · Meja <desk>"; without a desk id, no "Meja" at all."""
     parts = [f"Dicetak {format_date_id(printed_at)} {format_time_id(printed_at)}"]
-    parts.append(f"Meja {desk_id}" if desk_id else "Meja -")
+    if desk_id and desk_id.strip():
+        parts.append(f"Meja {desk_id.strip()}")
     return " \u00b7 ".join(parts)
 
 

@@ -9,6 +9,16 @@ the first 10 bytes (80 bits) of HMAC-SHA256(key, everything before the last ``|`
 base32 without padding (16 characters). The key never leaves the desk and the server; a
 payload whose fields were edited, or that was made with another key, does not verify.
 
+A desk that knows its server prints the payload inside a verification URL instead
+(``verify_url``)::
+
+    https://<server>/api/v1/letters/v/LPD1*<agency>*<agenda number>*<complaint number>*<tag>
+
+the same signed payload with ``*`` for ``|`` (``*`` is always percent-encoded inside a
+field, so the swap is exact; it is also in the QR alphanumeric set, and ``|`` is not
+allowed in a URL), ``%`` and ``#`` escaped once more. Opening it shows the answer of
+``/letters/verify`` (HTML for a browser, JSON on request).
+
 Standard library only: the server imports this without reportlab.
 """
 
@@ -18,7 +28,7 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 PREFIX = "LPD1"
 SEPARATOR = "|"
@@ -28,6 +38,9 @@ FIELD_LIMIT = 100  # characters; keeps the code small enough to scan at 2 cm
 # a payload naming this (earlier drafts printed one) is never a genuine sheet.
 DRAFT_AGENDA = "(diberikan saat diterbitkan)"
 _SAFE = "/-._~:#()"
+VERIFY_PATH = "/api/v1/letters/v/"  # + the payload in URL form (``verify_url``)
+URL_SEPARATOR = "*"
+_URL_SAFE = "/-._~:()" + URL_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -89,3 +102,28 @@ def verify_qr_payload(payload: str, key: bytes | str) -> bool:
     except (ValueError, UnicodeEncodeError):
         return False
     return hmac.compare_digest(expected, tag)
+
+
+def verify_url(server_url: str, payload: str) -> str:
+    """The URL a sheet's QR code opens: ``payload`` (``make_qr_payload``) in URL form under
+    the server's verification page. ``server_url``: ``https://host[:port]`` as the desk
+    stores it (a trailing slash or ``/api/v1`` is dropped)."""
+    base = server_url.strip().rstrip("/")
+    if base.endswith("/api/v1"):
+        base = base[: -len("/api/v1")]
+    code = quote(payload.strip().replace(SEPARATOR, URL_SEPARATOR), safe=_URL_SAFE)
+    return f"{base}{VERIFY_PATH}{code}"
+
+
+def payload_from_code(code: str) -> str:
+    """The payload back from the URL form's last part, once the URL was decoded (as a web
+    server hands over a path); a payload pasted with ``|`` is taken as it is."""
+    text = code.strip()
+    return text if SEPARATOR in text else text.replace(URL_SEPARATOR, SEPARATOR)
+
+
+def display_url(url: str) -> str:
+    """``url`` as printed under the code: without ``https://``."""
+    parts = urlsplit(url)
+    return url[len(parts.scheme) + 3:] if parts.scheme and url.startswith(
+        f"{parts.scheme}://") else url

@@ -78,6 +78,7 @@ def sample_sheet(**snapshot_overrides: Any) -> DispositionSheet:
             note="Mohon ditindaklanjuti dan laporkan hasilnya kepada kami.",
             deadline=date(2026, 11, 30),
             working_days=5,
+            disposed_on=date(2026, 11, 23),
         ),
         agenda_number="045/DISP/DINKES/XI/2026",
         signer=sample_signer(),

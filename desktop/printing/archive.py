@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LETTERS_DIR = "letters"
+SERVER_URL_KEY = "server_url"  # sync state, as desktop.sync.account keeps it
 LETTER_KIND = "disposisi"
 PDF_MIME = "application/pdf"
 # Op ids derive from the letter id, so a retried issue queues the very same ops and any
@@ -158,6 +159,12 @@ def _desk_id(raw: Any) -> str:
     return str(value or "")
 
 
+def verify_base(service: DeskService) -> str:
+    """The desk's server (``https://host[:port]``, stored at sign-in): the sheet's QR opens
+    its verification page. "" for a desk that never signed in (offline demo)."""
+    return str(service.get_sync_state(SERVER_URL_KEY) or "")
+
+
 def _check_ready(settings: letter_settings.LetterSettings, actor: Actor,
                  signer_id: str | None = None) -> None:
     errors = settings.errors()
@@ -203,7 +210,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     key = qr_key.ensure(Path(service.data_dir), agency)
     letter_id = options.letter_id or str(uuid.uuid4())
     units = service.units()
-    working_days = service.policy.follow_up_days
+    server_url = verify_base(service)
     if options.letter_id is None or letter(service, options.letter_id) is None:
         current = active_letter(service, complaint_id)
         if current is not None:  # one letter, one number: another paper is the same letter
@@ -234,7 +241,8 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         sheet = build_sheet(snapshot, settings, data_dir=Path(service.data_dir), units=units,
                             agenda_number=number, signer_id=options.signer_id,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
-                            working_days=working_days, include_content=options.include_content)
+                            calendar=service.calendar, verify_base=server_url,
+                            include_content=options.include_content)
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(number)
@@ -284,8 +292,7 @@ def preview_letter(service: DeskService, complaint_id: str, *,
                         signer_id=options.signer_id, qr_key=b"", draft=True,
                         printed_at=(now or clock().now()).astimezone(clock().zone),
                         desk_id=str(service.get_setting("desk_id") or ""),
-                        working_days=service.policy.follow_up_days,
-                        include_content=options.include_content)
+                        calendar=service.calendar, include_content=options.include_content)
     return render_disposition(sheet, paper)
 
 
@@ -316,6 +323,7 @@ def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
     agency = record.agency_code or settings.agency_code
     key = qr_key.ensure(Path(service.data_dir), agency)
     units = service.units()
+    server_url = verify_base(service)
 
     from desktop.letters import render_disposition
 
@@ -331,7 +339,7 @@ def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
                             agenda_number=record.agenda_number,
                             signer_id=options.signer_id if options else None,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
-                            working_days=service.policy.follow_up_days,
+                            calendar=service.calendar, verify_base=server_url,
                             include_content=bool(options and options.include_content))
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)

@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import WorkingCalendar, local_date
 from desktop.letters import Disposition, DispositionSheet
-from desktop.letters.dates import parse_iso_date
+from desktop.letters.dates import parse_iso_date, parse_iso_datetime
 from desktop.letters.qr_payload import DRAFT_AGENDA
 from desktop.printing.settings import LetterSettings
 
@@ -24,12 +25,31 @@ def unit_names(snapshot: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) 
     return tuple(str(names.get((agency, c)) or c) for c in codes)
 
 
+_FOLLOW_UP = "didisposisikan"
+
+
 def disposition_of(snapshot: Mapping[str, Any], settings: LetterSettings,
-                   units: Sequence[Mapping[str, Any]], working_days: int | None) -> Disposition:
-    """What the leader decided, as recorded by the last ``dispose`` (blank lines to fill in
-    by hand when the complaint was not disposed yet)."""
-    dispo = snapshot.get("disposition") or {}
-    deadline = parse_iso_date(dispo.get("due_date") or snapshot.get("due_date"))
+                   units: Sequence[Mapping[str, Any]], working_days: int | None = None,
+                   calendar: WorkingCalendar | None = None) -> Disposition:
+    """What the leader decided, as recorded by the last ``dispose``; an undecided one
+    (blank lines to fill in by hand) when the complaint was not disposed yet.
+
+    The deadline is the disposition's (the current one while its follow-up runs: a hold
+    moves it); "(n hari kerja)" counts the working days from the disposition's date to it
+    with ``calendar`` (so a date set by hand or a Sangat Segera deadline says its own
+    number), else ``working_days``."""
+    dispo = snapshot.get("disposition")
+    if not isinstance(dispo, Mapping) or not dispo:
+        return Disposition(checklist=settings.checklist, decided=False)
+    phase = snapshot.get("status")
+    if phase == "ditunda":
+        phase = snapshot.get("previous_status")
+    deadline = parse_iso_date(snapshot.get("due_date") if phase == _FOLLOW_UP else None) \
+        or parse_iso_date(dispo.get("due_date"))
+    at = parse_iso_datetime(dispo.get("at"))
+    disposed_on = local_date(at) if at is not None else None
+    if calendar is not None and deadline is not None and disposed_on is not None:
+        working_days = max(0, calendar.working_days_between(disposed_on, deadline))
     return Disposition(
         units=unit_names(snapshot, units),
         sifat=dispo.get("sifat") or snapshot.get("sifat") or None,
@@ -38,6 +58,7 @@ def disposition_of(snapshot: Mapping[str, Any], settings: LetterSettings,
         note=str(dispo.get("note") or ""),
         deadline=deadline,
         working_days=working_days if deadline is not None else None,
+        disposed_on=disposed_on,
     )
 
 
@@ -45,13 +66,16 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
                 units: Sequence[Mapping[str, Any]], agenda_number: str, signer_id: str | None,
                 qr_key: bytes, printed_at: datetime, desk_id: str = "",
                 working_days: int | None = None, include_content: bool = False,
-                draft: bool = False) -> DispositionSheet:
+                draft: bool = False, calendar: WorkingCalendar | None = None,
+                verify_base: str = "") -> DispositionSheet:
+    """``verify_base``: the desk's server URL, for the QR's verification link ("" prints
+    the bare signed payload)."""
     entry = settings.signer(signer_id)
     return DispositionSheet.from_snapshot(
         snapshot, settings.profile(data_dir),
-        disposition=disposition_of(snapshot, settings, units, working_days),
+        disposition=disposition_of(snapshot, settings, units, working_days, calendar),
         agenda_number=agenda_number,
         signer=entry.signer() if entry else None,
         qr_key=qr_key, printed_at=printed_at, desk_id=desk_id,
-        include_content=include_content, draft=draft,
+        include_content=include_content, draft=draft, verify_base=verify_base,
     )

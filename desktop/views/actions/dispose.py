@@ -47,6 +47,8 @@ class DisposeDialog(ActionDialog):
         self._recalculate()
         ui.dueEdit.dateChanged.connect(self._due_edited)
         ui.dueResetButton.clicked.connect(self._recalculate)
+        for radio in self._sifat.values():  # Sangat Segera has its own, shorter deadline
+            radio.toggled.connect(self._sifat_changed)
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 
     def _recalculate(self) -> None:
@@ -54,8 +56,8 @@ class DisposeDialog(ActionDialog):
         ui = self.ui
         try:
             preview = dry_run(self.snapshot or {}, [step(OpKind.dispose, {
-                "unit_codes": ["_"]})], self.ctx.actor, policy=self.ctx.policy,
-                calendar=self.ctx.calendar)
+                "unit_codes": ["_"], "sifat": self.sifat()})], self.ctx.actor,
+                policy=self.ctx.policy, calendar=self.ctx.calendar)
             due = date.fromisoformat(preview["due_date"])
         except (DomainError, TypeError, ValueError, KeyError):
             due = self.ctx.calendar.add_working_days(self.ctx.today, self.ctx.policy.follow_up_days)
@@ -66,6 +68,10 @@ class DisposeDialog(ActionDialog):
         ui.dueEdit.blockSignals(False)
         self._overridden = False
         self._show_due()
+
+    def _sifat_changed(self, checked: bool) -> None:
+        if checked and not self._overridden:  # a date set by hand stays
+            self._recalculate()
 
     def _typed_due_feedback(self, message: str) -> None:
         """A typed deadline was refused (shown; nothing is saved until it is fixed) or
