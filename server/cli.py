@@ -144,6 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
                                "(bawaan 1.000)")
     restored.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
 
+    audit = add("audit", "jejak audit: periksa rantai hash-nya")
+    checks = audit.add_commands("audit_command", help_="salah satu perintah di bawah",
+                                required=True)
+    verify = checks.add_parser("verify", help="periksa setiap rantai audit dan jangkar "
+                                              "hariannya; sebutkan entri yang diubah, "
+                                              "dihapus atau disisipkan (keluar 1 bila ada)")
+    _common(verify, suppress=True)
+    verify.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
+
     users = add("users", "daftar akun")
     users.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
     return parser
@@ -441,6 +450,12 @@ def cmd_after_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from server import audit_verify
+
+    return audit_verify.run_command(_settings(args).database_url, args.json)
+
+
 def cmd_users(args: argparse.Namespace) -> int:
     from server import directory
 
@@ -469,6 +484,7 @@ COMMANDS = {
     "sign-out-user": _account_change, "set-password": _account_change,
     "update-user": _account_change, "sign-out-all": _account_change,
     "after-restore": cmd_after_restore,
+    "audit": cmd_audit,
 }
 
 

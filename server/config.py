@@ -33,6 +33,7 @@ ENV_QR_SECRET_OLD = "LAPOR_QR_SECRET_OLD"
 # Test-only fault injection for the concurrency proof (never set in production).
 ENV_TEST_COMMIT_DELAY = "LAPOR_TEST_COMMIT_DELAY_MS"
 ENV_TEST_UNSAFE_FEED = "LAPOR_TEST_UNSAFE_FEED"
+ENV_TEST_UNSAFE_AUDIT = "LAPOR_TEST_UNSAFE_AUDIT"
 
 MAX_PUSH_OPS = 500
 MAX_PULL_LIMIT = 2000
@@ -84,6 +85,7 @@ class Settings:
     api_docs: bool = True
     test_commit_delay_ms: int = 0
     test_unsafe_feed: bool = False
+    test_unsafe_audit: bool = False
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -109,6 +111,7 @@ class Settings:
             not in ("0", "false", "no", "off"),
             test_commit_delay_ms=_int_env(ENV_TEST_COMMIT_DELAY, 0),
             test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",
+            test_unsafe_audit=os.environ.get(ENV_TEST_UNSAFE_AUDIT) == "1",
         )
 
 

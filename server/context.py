@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.domain.clock import clock, set_zone
-from server import complaint_store, feed
+from server import audit, complaint_store, feed
 from server.config import Settings
 from server.db import Database
 
@@ -28,6 +28,9 @@ class ServerContext:
         complaint_store.flush_views(session)
         feed.flush(session, commit_delay_ms=self.settings.test_commit_delay_ms,
                    unsafe=self.settings.test_unsafe_feed)
+        # Last: the audit chains' locks are held only for the final moments (audit_chain.py).
+        audit.flush(session, commit_delay_ms=self.settings.test_commit_delay_ms,
+                    unsafe=self.settings.test_unsafe_audit)
 
     def now(self) -> datetime:
         """Local office time (WITA by default), the clock the domain stamps events with."""

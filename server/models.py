@@ -6,7 +6,7 @@ the few columns queries filter on; the snapshot is the truth, the columns are it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -299,9 +299,13 @@ class LoginThrottle(Base):
 
 
 class AuditEntry(Base):
-    """Append-only (triggers refuse UPDATE and DELETE): who, when, what, from which device."""
+    """Append-only (triggers refuse UPDATE and DELETE): who, when, what, from which device.
+
+    Hash-chained per agency (server/audit_chain.py): ``chain``, ``seq``, ``prev_hash``,
+    ``hash``."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (sa.UniqueConstraint("chain", "seq"),)
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     username: Mapped[str | None] = mapped_column(sa.String(64))
@@ -313,3 +317,17 @@ class AuditEntry(Base):
     target_id: Mapped[str | None] = mapped_column(sa.String(64))
     subject_agency: Mapped[str | None] = mapped_column(sa.String(32), index=True)
     details: Mapped[str | None] = mapped_column(sa.Text)
+    chain: Mapped[str] = mapped_column(sa.String(32))  # agency code, or "*"
+    seq: Mapped[int] = mapped_column(sa.BigInteger)  # 1, 2, 3 ... within the chain
+    prev_hash: Mapped[str] = mapped_column(sa.String(64))
+    hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+class AuditAnchor(Base):
+    """A chain's head at the end of an office day (append-only, like the log)."""
+
+    __tablename__ = "audit_anchors"
+    chain: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    seq: Mapped[int] = mapped_column(sa.BigInteger)
+    hash: Mapped[str] = mapped_column(sa.String(64))

@@ -88,6 +88,13 @@ class Change(BaseModel):
         default=None, description="full current snapshot; absent for complaint_removed")
 
 
+class AnchorOut(BaseModel):
+    chain: str = Field(description="agency code, or '*' for entries without an agency")
+    day: str = Field(description="office day (YYYY-MM-DD, the server's zone)")
+    seq: int = Field(description="the chain's last entry that day")
+    hash: str = Field(description="that entry's hash (sha256, hex)")
+
+
 class PullOut(BaseModel):
     changes: list[Change]
     cursor: str = Field(description="opaque; send it back to continue")
@@ -101,6 +108,10 @@ class PullOut(BaseModel):
         description="why the pull restarted: 'scope' (role, agency or unit changed) or "
                     "'restored' (the server was restored from a backup: re-send every op "
                     "it had confirmed; op ids make that idempotent)")
+    anchors: list[AnchorOut] = Field(
+        default_factory=list,
+        description="daily anchors of the audit chains the caller may see, last 7 office "
+                    "days: a desk keeps the first hash it saw for each (chain, day)")
 
 
 class OpIn(Strict):

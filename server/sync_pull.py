@@ -8,6 +8,10 @@ restarts from the beginning and says ``reset: true, reset_reason: "scope"``; if 
 is from another epoch or ahead of the feed (a restored database), ``reset_reason:
 "restored"``: the desk then re-sends what it had confirmed.
 See feed.py for why ``seq`` never skips a late commit.
+
+Every page also carries ``anchors``: the audit chains' daily anchors of the last
+``ANCHOR_DAYS`` office days for the chains the account may see (its agency's; the central
+admin: every chain), so desks witness the audit log (server/audit_chain.py).
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ import base64
 import binascii
 import hashlib
 import json
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
 from desktop.domain import in_scope
+from desktop.domain.clock import clock
 from desktop.domain.validation import is_int
-from server import directory, feed, restore
+from server import audit_chain, directory, feed, restore
 from server.auth import Principal
 from server.complaint_store import load_views
 from server.context import ServerContext
@@ -30,6 +36,7 @@ from server.errors import ApiError
 from server.models import Agency, Category, Unit, User
 
 CURSOR_VERSION = 1
+ANCHOR_DAYS = 7  # a desk offline over a long weekend still receives every anchor
 
 
 def scope_fingerprint(principal: Principal) -> str:
@@ -85,14 +92,16 @@ class PullPage:
     """One page of changes, encoded without re-serialising stored snapshots."""
 
     def __init__(self, parts: list[str], cursor: str, has_more: bool, reset: bool,
-                 reset_reason: str | None = None) -> None:
+                 reset_reason: str | None = None,
+                 anchors: list[dict[str, Any]] | None = None) -> None:
         self.parts, self.cursor, self.has_more, self.reset = parts, cursor, has_more, reset
         self.reset_reason = reset_reason if reset else None
+        self.anchors = anchors or []
 
     def to_bytes(self) -> bytes:
         tail = json.dumps({"cursor": self.cursor, "has_more": self.has_more,
-                           "reset": self.reset, "reset_reason": self.reset_reason},
-                          separators=(",", ":"))
+                           "reset": self.reset, "reset_reason": self.reset_reason,
+                           "anchors": self.anchors}, separators=(",", ":"))
         return ('{"changes":[' + ",".join(self.parts) + "]," + tail[1:]).encode("utf-8")
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,7 +132,11 @@ def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: in
         rows = rows[:limit]
         next_seq = rows[-1].seq if has_more else upto
         parts = _materialize(session, rows, actor, initial)
-    return PullPage(parts, encode_cursor(next_seq, fingerprint, epoch), has_more, reset, reason)
+        anchors = audit_chain.anchors_for(
+            session, None if principal.role == "admin_pusat" else {principal.agency},
+            clock().today() - timedelta(days=ANCHOR_DAYS))
+    return PullPage(parts, encode_cursor(next_seq, fingerprint, epoch), has_more, reset, reason,
+                    anchors)
 
 
 def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ import requests
 
 from desktop import __version__
 from desktop.domain.clock import clock
-from desktop.sync import tls
+from desktop.sync import audit_anchors, tls
 from desktop.sync.credentials import Credentials
 from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, TrustError, Unreachable
 from desktop.sync.retry import RetryPolicy, parse_retry_after
@@ -125,6 +125,8 @@ class PullPage:
     # Why the pull restarted: "scope" (the account's role/unit changed) or "restored" (the
     # server was restored from a backup: the desk re-sends what the server no longer knows).
     reset_reason: str | None = None
+    # The audit chains' daily anchors (chain, day, seq, hash): desktop/sync/audit_anchors.py.
+    anchors: tuple[tuple[str, str, int, str], ...] = ()
 
 
 class ApiClient:
@@ -212,7 +214,8 @@ class ApiClient:
         body = _json(self._request("GET", "/sync/pull", params=params))
         return PullPage(list(body.get("changes") or ()), str(body["cursor"]),
                         bool(body.get("has_more")), bool(body.get("reset")),
-                        str(body["reset_reason"]) if body.get("reset_reason") else None)
+                        str(body["reset_reason"]) if body.get("reset_reason") else None,
+                        tuple(audit_anchors.parse(body.get("anchors"))))
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = _json(self._request("POST", "/sync/push", json={"ops": ops}))
@@ -236,6 +239,13 @@ class ApiClient:
                               detail=type(exc).__name__) from exc
         finally:
             response.close()
+
+    def audit(self, **filters: Any) -> list[dict[str, Any]]:
+        """``GET /audit`` (admin roles), newest first: ``limit``, ``before`` (an id, paging),
+        ``username``, ``action``, ``date_from``/``date_to`` (YYYY-MM-DD), ``complaint_id``;
+        None or empty filters are left out."""
+        params = {k: v for k, v in filters.items() if v not in (None, "")}
+        return list(_json(self._request("GET", "/audit", params=params)).get("entries") or ())
 
     def reserve_agenda(self, year: int, count: int) -> dict[str, Any]:
         """``POST /agenda/reserve``: a block of agenda numbers for this device, with the

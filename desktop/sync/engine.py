@@ -225,7 +225,7 @@ class SyncEngine:
     # -- pull -----------------------------------------------------------------------------
     def _fetch(self, cursor: str | None) -> tuple[PullPage, PageData]:
         page = self.client.pull(cursor, self.pull_limit)
-        return page, parse_page(page.changes)
+        return page, parse_page(page.changes, page.anchors)
 
     def pull_all(self, report: SyncReport) -> None:
         cursor = self._db(self.local.get_state, CURSOR_KEY)

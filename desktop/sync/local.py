@@ -27,6 +27,7 @@ from desktop.store import DeskService
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 from desktop.store.snapshots import dumps, loads
+from desktop.sync import audit_anchors
 from desktop.sync.errors import plain_message
 
 log = logging.getLogger(__name__)
@@ -136,10 +137,12 @@ class PageData:
     units: list[tuple] = field(default_factory=list)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     rows: Any = None
+    anchors: Sequence[tuple[str, str, int, str]] = ()  # audit anchors (audit_anchors.py)
 
 
-def parse_page(changes: Sequence[Mapping[str, Any]]) -> PageData:
-    data = PageData()
+def parse_page(changes: Sequence[Mapping[str, Any]],
+               anchors: Sequence[tuple[str, str, int, str]] = ()) -> PageData:
+    data = PageData(anchors=anchors)
     for change in changes:
         kind, key, item = change.get("type"), str(change.get("id")), change.get("data")
         if kind == "complaint" and isinstance(item, Mapping):
@@ -454,6 +457,7 @@ class SyncLocal:
                     self._rebuild(conn, cid, base=data.snapshots[cid], replay_applied=False,
                                   base_written=True)
                 stats.rebased = len(open_ids)
+            audit_anchors.store(raw, data.anchors)
             self._set_state(raw, CURSOR_KEY, cursor)
             if stamp_sync is not None:
                 self._set_state(raw, LAST_SYNC_KEY, stamp_sync)

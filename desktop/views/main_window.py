@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         from desktop.views import help_window  # Berkas › Keluar, Bantuan (F1)
 
         self.help = help_window.install(self)
+        from desktop.views import audit_viewer  # Berkas › Jejak audit… (admins)
+
+        self.audit = audit_viewer.install(self)
         self._number_navigation()
         if not self._split_restored:
             self._default_split()

@@ -672,6 +672,230 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Gagal masuk</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Session renewed</source>
+        <translation>Sesi diperpanjang</translation>
+    </message>
+    <message>
+        <source>Session renewal repeated</source>
+        <translation>Perpanjangan sesi diulang</translation>
+    </message>
+    <message>
+        <source>Old session token reused</source>
+        <translation>Token sesi lama dipakai ulang</translation>
+    </message>
+    <message>
+        <source>User signed out everywhere</source>
+        <translation>Pengguna dikeluarkan dari semua perangkat</translation>
+    </message>
+    <message>
+        <source>Everyone signed out</source>
+        <translation>Semua pengguna dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Password set</source>
+        <translation>Kata sandi disetel</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Pengguna dibuat</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>Pengguna diubah</translation>
+    </message>
+    <message>
+        <source>User activated</source>
+        <translation>Pengguna diaktifkan</translation>
+    </message>
+    <message>
+        <source>User deactivated</source>
+        <translation>Pengguna dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>Agency created</source>
+        <translation>Instansi dibuat</translation>
+    </message>
+    <message>
+        <source>Unit created</source>
+        <translation>Unit dibuat</translation>
+    </message>
+    <message>
+        <source>Agenda numbers reserved</source>
+        <translation>Nomor agenda dipesan</translation>
+    </message>
+    <message>
+        <source>Attachment uploaded</source>
+        <translation>Lampiran diunggah</translation>
+    </message>
+    <message>
+        <source>Server restored from a backup</source>
+        <translation>Server dipulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Complaint: %1</source>
+        <translation>Pengaduan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Jejak Audit</translation>
+    </message>
+    <message>
+        <source>user name, e.g. dinkes.loket</source>
+        <translation>nama pengguna, mis. dinkes.loket</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Semua tindakan</translation>
+    </message>
+    <message>
+        <source>tracking number or id</source>
+        <translation>nomor pelacakan atau id</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>Muat yang lebih lama</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>%1 entries.</source>
+        <translation>%1 entri.</translation>
+    </message>
+    <message>
+        <source>No entries match these filters.</source>
+        <translation>Tidak ada entri yang cocok dengan saringan ini.</translation>
+    </message>
+    <message>
+        <source>No complaint with that number on this desk.</source>
+        <translation>Tidak ada pengaduan dengan nomor itu di desk ini.</translation>
+    </message>
+    <message>
+        <source>Sign in to the server first.</source>
+        <translation>Masuk ke server pusat terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Only agency and central admins may see the audit trail.</source>
+        <translation>Hanya admin instansi dan admin pusat yang dapat melihat jejak audit.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Ekspor jejak audit</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Disimpan ke %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Berkas tidak dapat disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Complaint / target</source>
+        <translation>Pengaduan / sasaran</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Action code</source>
+        <translation>Kode tindakan</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Jejak audit…</translation>
+    </message>
+    <message>
+        <source>Who did what, when and from which device, as the server recorded it (admins only)</source>
+        <translation>Siapa melakukan apa, kapan dan dari perangkat mana, seperti dicatat server (khusus admin)</translation>
+    </message>
+</context>
+<context>
     <name>BulkDisposeDialog</name>
     <message>
         <source>%1 complaints selected</source>
