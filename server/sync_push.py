@@ -226,7 +226,7 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
     try:
         if current is not None:
             check_scope(current, actor)
-            check_base_version(current, kind, op.base_version or 0)
+            check_base_version(current, kind, op.base_version or 0, actor.username)
         payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now,
                                               state.files)
         outcome = apply_op(current, kind, payload, actor, now, state.ctx.policy,

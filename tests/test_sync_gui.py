@@ -168,7 +168,7 @@ def test_apply_again_from_needs_attention(qtbot, server, signed_in) -> None:
         ui.controller.soon.setInterval(3_600_000)
         act(gui, "dispose", cid, unit_codes=["YANKES"], sifat="segera")
         qtbot.waitUntil(lambda: status(gui).pending == 1, timeout=WAIT_MS)
-        server.login("dinkes.pimpinan").push_one(op("note", cid, 1, text="Catatan pimpinan"))
+        server.login("pusat.admin").push_one(op("verify", cid, 1, note="Dicek pusat"))
         ui.controller.sync_now()
         qtbot.waitUntil(lambda: status(gui).rejected == 1 and not status(gui).syncing,
                         timeout=WAIT_MS)
@@ -182,7 +182,7 @@ def test_apply_again_from_needs_attention(qtbot, server, signed_in) -> None:
                         timeout=WAIT_MS)
         remote = server.login("dinkes.admin").get(f"/complaints/{cid}").json()
         assert remote["status"] == "didisposisikan"
-        assert [e["kind"] for e in remote["timeline"]] == ["create", "note", "dispose"]
+        assert [e["kind"] for e in remote["timeline"]] == ["create", "verify", "dispose"]
         qtbot.waitUntil(lambda: attention.list.count() == 0, timeout=WAIT_MS)
     finally:
         close_gui(qtbot, gui)

@@ -103,7 +103,7 @@ def test_discard_and_requeue_rebuild_the_complaint(server, desk) -> None:
     assert audit[-1]["payload"] == {"text": "Catatan yang keliru"}
 
     # The server moves on; the hold is rejected, then sent again unchanged ("Kirim ulang").
-    server.login("dinkes.pimpinan").push_one(op("note", cid, 1, text="Catatan pimpinan"))
+    server.login("pusat.admin").push_one(op("verify", cid, 1, note="Dicek pusat"))
     desk.sync(expect=5)
     assert desk.service.complaint(cid)["status"] == "belum_diverifikasi"
     assert requeue(desk.service, [hold]) == 1
@@ -127,7 +127,7 @@ def test_ops_after_a_rejected_op_wait_for_the_officer(server, desk) -> None:
     verify = desk.act("verify", cid, note="Lengkap").op_id
     dispose = desk.act("dispose", cid, unit_codes=["YANKES"]).op_id
     note = desk.act("note", cid, text="Pelapor dihubungi").op_id
-    server.login("dinkes.pimpinan").push_one(op("note", cid, 1, text="Catatan pimpinan"))
+    server.login("pusat.admin").push_one(op("verify", cid, 1, note="Dicek pusat"))
 
     client = Account(desk.service).client()
     try:
@@ -145,7 +145,7 @@ def test_ops_after_a_rejected_op_wait_for_the_officer(server, desk) -> None:
     assert desk.outbox("pending")[0]["op_id"] == dispose
 
     # The officer drops the verification: the disposition goes, on the version it really
-    # saw (1), so the colleague's note since then makes it a conflict, not an overwrite.
+    # saw (1), so the central verification since then makes it a conflict, not an overwrite.
     discard(desk.service, [verify], by="dinkes.admin")
     assert desk.outbox("pending")[0]["base_version"] == 1
     desk.sync(expect=5)

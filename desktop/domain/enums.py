@@ -74,6 +74,24 @@ class OpKind(StrEnum):
     mark_duplicate = "mark_duplicate"
 
 
+# Landed events that change nothing another officer's decision rests on (no status, no
+# routing, no complaint field): an op based on the version before them still applies.
+PASSIVE_KINDS: frozenset[OpKind] = frozenset(
+    {OpKind.note, OpKind.attach, OpKind.letter_issued, OpKind.letter_voided})
+
+# State changes that touch disjoint parts of a complaint: either may land first.
+DISJOINT_KINDS: frozenset[frozenset[OpKind]] = frozenset(
+    {frozenset({OpKind.verify, OpKind.privacy_flags})})
+
+
+def commutes(incoming: OpKind, landed: OpKind) -> bool:
+    """The commutation table (server and desk alike): may ``incoming``, based on a version
+    before ``landed``'s event, still apply? Only real conflicts (two state changes that
+    exclude each other, e.g. two dispositions) are refused."""
+    return (incoming in COMMUTING_KINDS or landed in PASSIVE_KINDS
+            or frozenset({incoming, landed}) in DISJOINT_KINDS)
+
+
 # May be applied on an older base version; every other kind needs base_version == version.
 COMMUTING_KINDS: frozenset[OpKind] = frozenset(
     {

@@ -18,7 +18,16 @@ from typing import Any, NamedTuple
 from .calendar import WorkingCalendar, local_date
 from .clock import clock
 from .deadlines import DeadlinePolicy, snapshot_due
-from .enums import COMMUTING_KINDS, Classification, OpKind, Role, Sifat, Status, Visibility
+from .enums import (
+    COMMUTING_KINDS,
+    Classification,
+    OpKind,
+    Role,
+    Sifat,
+    Status,
+    Visibility,
+    commutes,
+)
 from .errors import DomainError, ValidationError
 from .validation import (
     TEXT_MAX,
@@ -619,7 +628,31 @@ def apply_op(
     return OpOutcome(snap, copy.deepcopy(event))
 
 
-def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int) -> None:
+def _only_commuting_since(snapshot: Mapping, kind: OpKind, base_version: int,
+                          author: str) -> bool:
+    """Whether every event after ``base_version`` is a colleague's change that commutes
+    with ``kind`` (enums.commutes). One op makes one version and one event, so the last
+    ``version - base`` events are those; a timeline that does not show them all decides
+    nothing (conflict). An event of the op's own author after its base means the desk
+    counted its own earlier ops into that base differently than they landed, so the base
+    says nothing certain about what the officer saw: conflict, as before."""
+    current = int(snapshot.get("version") or 0)
+    timeline = list(snapshot.get("timeline") or ())
+    since = current - base_version
+    if base_version < 1 or len(timeline) != current or since > len(timeline):
+        return False
+    for event in timeline[-since:]:
+        try:
+            landed = OpKind(event.get("kind"))
+        except ValueError:
+            return False
+        if event.get("actor") == author or not commutes(kind, landed):
+            return False
+    return True
+
+
+def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int,
+                       author: str | None = None) -> None:
     """Raise ``DomainError("conflict")`` unless ``kind`` may apply on ``base_version``.
 
     Commuting kinds (notes, follow-ups, attachments, letters, duplicates) apply on any older
@@ -632,6 +665,9 @@ def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int)
             raise DomainError("conflict", "Pengaduan yang Anda ubah tidak cocok dengan data di "
                                           "server; muat ulang data.")
         return
+    if author and base_version < current and _only_commuting_since(
+            snapshot, kind, base_version, author):
+        return  # e.g. a verify after a colleague's note: nothing it rests on has changed
     if base_version != current:
         # Officer wording: how many changes came in since they opened it, not version numbers.
         since = (f" sejak Anda membukanya ({current - base_version} perubahan baru)"
