@@ -216,6 +216,7 @@ def serve(database_url: str, tmp_dir: Path, *, env: dict[str, str] | None = None
           workers: int = 1, port: int = 0) -> Iterator[ServerHandle]:
     """Run ``lapor-server run`` on a loopback port (default: a free one) against an
     initialised database."""
+    tmp_dir.mkdir(parents=True, exist_ok=True)  # a PostgreSQL database made no file there
     log_path = tmp_dir / f"server-{uuid.uuid4().hex[:6]}.log"
     full_env = {**os.environ, "LAPOR_DATABASE_URL": database_url,
                 "LAPOR_ATTACHMENTS_DIR": str(tmp_dir / "attachments"), **(env or {})}
