@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="hari terakhir diterima (bawaan: hari ini)")
     report.add_argument("--json", action="store_true", help=JSON_HELP)
     report.add_argument("--csv", metavar="BERKAS", help="tulis juga rekapnya sebagai CSV")
+    report.add_argument("--pdf", metavar="BERKAS",
+                        help="tulis juga rekap untuk ditandatangani sebagai PDF (kop surat, "
+                             "grafik, blok tanda tangan)")
+    report.add_argument("--landscape", action="store_true",
+                        help="PDF pada A4 mendatar (bawaan: A4 tegak)")
 
     letter = _add(sub, "letter", "desktop.commands.letters:run",
                   "tulis PDF lembar disposisi (terbitkan atau cetak ulang)")

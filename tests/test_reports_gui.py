@@ -9,6 +9,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import threading  # noqa: E402
 from datetime import date, datetime, time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -179,7 +180,42 @@ def test_print_recap_as_pdf(qtbot, desk, tmp_path: Path):
         dialog.selectFile(str(tmp_path / "rekap"))
         dialog.accept()
     assert got.args[0].endswith("rekap.pdf")  # the suffix added
-    assert Path(got.args[0]).read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", got.args[0], "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "PERIODE 1–30 NOVEMBER 2026" in text and "Halaman 1 dari" in text
+    assert "Mengetahui" not in text
+    # No signer in Pengaturan › Kop surat: printed without a signature block, and said so.
+    notice = page.notice.text()
+    assert "Dicetak tanpa blok tanda tangan" in notice and "alamat kantor" in notice
+    assert page.unit_note.isVisible() and page.unit_note.text().startswith("1 pengaduan")
+
+
+def test_print_recap_with_the_signer_on_landscape_paper(qtbot, desk, tmp_path: Path):
+    from desktop.printing import settings as letter_settings
+
+    with DeskService(desk.data_dir) as store:
+        entry = letter_settings.SignerEntry.new(
+            jabatan="KEPALA DINAS KESEHATAN PROVINSI KALIMANTAN SELATAN",
+            name="dr. Hj. Rina Marlina, M.Kes.", nip="197001011995031002")
+        letter_settings.save(store, letter_settings.LetterSettings(
+            agency_code="DINKES", header_lines=("PEMERINTAH PROVINSI KALIMANTAN SELATAN",
+                                                "DINAS KESEHATAN"),
+            address="Jalan Belitung Darat No. 118, Banjarmasin", signers=(entry,),
+            default_signer=entry.id))
+    page = show_reports(qtbot, desk)
+    choose_november(qtbot, page)
+    page.pdf_paper.setCurrentIndex(1)
+    assert page.pdf_paper.currentText() == "A4 mendatar"
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as got:
+        page.export_to(tmp_path / "rekap.pdf", "pdf")
+    info = subprocess.run(["pdfinfo", got.args[0]], capture_output=True, text=True,
+                          check=True).stdout
+    assert "841.89 x 595.276 pts" in info
+    text = " ".join(subprocess.run(["pdftotext", got.args[0], "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "DINAS KESEHATAN" in text and "Mengetahui," in text
+    assert "NIP. 19700101 199503 1 002" in text
+    assert page.notice.text() == f"Rekap disimpan di {got.args[0]}."
 
 
 def test_export_to_a_missing_folder_says_why(qtbot, desk, tmp_path: Path):

@@ -99,7 +99,7 @@ def test_json_shape(store):
     assert data["from"] == "2026-11-01" and data["to"] == "2026-11-30"
     assert data["totals"] == {"received": 12, "closed": 5, "closed_on_time": 3,
                               "closed_late": 2, "on_time_pct": 60.0,
-                              "median_working_days_to_close": 12.0}
+                              "median_working_days_to_close": 12.0, "multi_unit": 1}
     yankes = next(u for u in data["by_unit"] if u["key"] == "YANKES")
     assert yankes["agency_code"] == "DINKES" and yankes["closed"] == 4
     assert yankes["on_time_pct"] == 50.0

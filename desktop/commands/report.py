@@ -1,14 +1,16 @@
-"""``lapor-desk report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--csv FILE]``.
+"""``lapor-desk report [--from D] [--to D] [--json] [--csv FILE] [--pdf FILE [--landscape]]``.
 
 Recaps of the complaints received in the period (WITA dates, both ends included) that this
 desk holds: per status, deadline state, unit, category, classification and channel, as
 the Laporan page shows them (``desktop.store.reports``). ``--to`` defaults to today,
 ``--from`` to the first day of ``--to``'s month. ``--json`` prints
 ``desktop.store.reports.Report.as_dict()``; ``--csv FILE`` also writes the page's CSV
-export (``;``-separated, UTF-8 with BOM).
+export (``;``-separated, UTF-8 with BOM); ``--pdf FILE`` the recap to sign, as the page's
+"Cetak rekap (PDF)" (kop and signer of Pengaturan › Kop surat; A4 portrait, ``--landscape``
+turned). Without a signer the PDF has no signature block, and the command says so.
 
 Exit codes (desktop/cli.py): 0 ok; 6 a date is not a valid YYYY-MM-DD or the period is
-reversed; 1 the database or the CSV file cannot be opened or written.
+reversed; 1 the database, the CSV or the PDF file cannot be opened or written.
 """
 
 from __future__ import annotations
@@ -66,9 +68,20 @@ def run(args: Namespace) -> int:
     except StoreError as exc:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    printed = None
     try:
         first, last = period(args, service.today())
         report = build_report(service, first, last)
+        if getattr(args, "pdf", None):
+            from desktop.views.reports.printable import write_recap_pdf
+
+            try:
+                printed = write_recap_pdf(service, Path(args.pdf), report, clock().now(),
+                                          landscape=bool(getattr(args, "landscape", False)))
+            except OSError as exc:
+                print(f"lapor-desk: berkas {args.pdf} tidak dapat ditulis: "
+                      f"{exc.strerror or exc}", file=sys.stderr)
+                return EXIT_ERROR
     except ValueError as exc:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_INVALID_INPUT
@@ -91,7 +104,24 @@ def run(args: Namespace) -> int:
         _print(report)
         if args.csv:
             print(f"\nRekap disimpan di {args.csv}.")
+    if printed is not None:
+        out = sys.stderr if args.json else sys.stdout
+        print(f"Rekap PDF disimpan di {printed.path}.", file=out)
+        for line in pdf_notes(printed):
+            print(line, file=out)
     return EXIT_OK
+
+
+def pdf_notes(printed) -> list[str]:  # noqa: ANN001 - printable.PrintedRecap
+    """What the officer should know about a printed recap (Indonesian)."""
+    notes = []
+    if not printed.signed:
+        notes.append("Tanpa blok tanda tangan: belum ada penanda tangan (nama dan jabatan) di "
+                     "Pengaturan › Kop surat.")
+    if printed.missing:
+        notes.append("Kop surat dan penanda tangan belum lengkap: "
+                     f"{'; '.join(printed.missing)}.")
+    return notes
 
 
 def _number(value: float | None, decimals: int = 0) -> str:

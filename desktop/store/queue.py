@@ -30,6 +30,9 @@ AGENCY_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if not waits_on_reporter
 REPORTER_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if waits_on_reporter(s))
 # Statuses whose work is over: not "for my unit" any more.
 DONE_STATUSES = (Status.selesai.value, Status.bukan_wewenang.value, Status.diarsipkan.value)
+# ``QueueFilter.status`` value for every complaint whose work is not over (not in
+# DONE_STATUSES): what the Dasbor's workload counts as open.
+OPEN_STATUS = "belum_selesai"
 _STATUS_VIEWS = {
     "perlu_verifikasi": Status.belum_diverifikasi.value,
     "menunggu_pelapor": Status.menunggu_tanggapan_pelapor.value,
@@ -42,7 +45,7 @@ _STATUS_VIEWS = {
 @dataclass(frozen=True)
 class QueueFilter:
     view: str = "semua"
-    status: str | None = None
+    status: str | None = None  # a Status value, or OPEN_STATUS (any whose work is not over)
     search: str | None = None
     category_id: str | None = None  # includes its sub-categories
     kabkota_code: str | None = None
@@ -149,7 +152,9 @@ class WhereBuilder:
 
 def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | None) -> None:
     """Everything in ``flt`` except the view."""
-    if flt.status:
+    if flt.status == OPEN_STATUS:
+        w.add(f"c.status NOT IN ({_placeholders(DONE_STATUSES)})", *DONE_STATUSES)
+    elif flt.status:
         w.add("c.status = ?", str(flt.status))
     if flt.category_id:
         ids = category_ids or [flt.category_id]

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.labels import CHANNEL, CLASSIFICATION
+from desktop.store.queue import OPEN_STATUS
+from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 
 # QueueFilter fields this panel owns (the view and the search belong to the main window).
-FILTER_KEYS = ("category_id", "kabkota_code", "kecamatan_code", "unit_code", "channel",
-               "classification", "date_from", "date_to")
+FILTER_KEYS = ("status", "category_id", "kabkota_code", "kecamatan_code", "unit_code",
+               "channel", "classification", "date_from", "date_to")
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date edits: shown as "any date"
 
 
@@ -134,6 +135,7 @@ class FiltersPanel(QWidget):
         saved.addWidget(self.delete_button)
         body.addLayout(saved)
 
+        self.status = _combo(self.body, "statusFilter", self.tr("Status"))
         self.category = _combo(self.body, "categoryFilter", self.tr("Category"))
         self.kabkota = _combo(self.body, "kabkotaFilter", self.tr("Regency / city"))
         self.kecamatan = _combo(self.body, "kecamatanFilter", self.tr("District"))
@@ -141,8 +143,8 @@ class FiltersPanel(QWidget):
         self.channel = _combo(self.body, "channelFilter", self.tr("Channel"))
         self.classification = _combo(self.body, "classificationFilter",
                                      self.tr("Classification"))
-        for combo in (self.category, self.kabkota, self.kecamatan, self.unit, self.channel,
-                      self.classification):
+        for combo in (self.status, self.category, self.kabkota, self.kecamatan, self.unit,
+                      self.channel, self.classification):
             body.addWidget(combo)
             combo.currentIndexChanged.connect(self._changed)
         self.kabkota.currentIndexChanged.connect(self._fill_kecamatan)
@@ -178,6 +180,9 @@ class FiltersPanel(QWidget):
         self._quiet = True
         current = self.values()
         self._choices = choices
+        self._fill(self.status, self.tr("All statuses"),
+                   [(OPEN_STATUS, self.tr("Not completed yet"))]
+                   + [(code, STATUS.text(code)) for code in STATUS])
         self._fill(self.category, self.tr("All categories"), choices.categories)
         self._fill(self.kabkota, self.tr("All regencies / cities"), choices.kabkota)
         self._fill(self.unit, self.tr("All units"), choices.units)
@@ -209,7 +214,8 @@ class FiltersPanel(QWidget):
             value = edit.date()
             return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
-        return {"category_id": self.category.currentData(),
+        return {"status": self.status.currentData(),
+                "category_id": self.category.currentData(),
                 "kabkota_code": self.kabkota.currentData(),
                 "kecamatan_code": self.kecamatan.currentData(),
                 "unit_code": self.unit.currentData(), "channel": self.channel.currentData(),
@@ -219,7 +225,8 @@ class FiltersPanel(QWidget):
     def set_values(self, values: dict[str, Any]) -> None:
         """Show ``values`` (e.g. of a saved view) without emitting per widget."""
         self._quiet = True
-        for combo, key in ((self.category, "category_id"), (self.kabkota, "kabkota_code"),
+        for combo, key in ((self.status, "status"), (self.category, "category_id"),
+                           (self.kabkota, "kabkota_code"),
                            (self.unit, "unit_code"), (self.channel, "channel"),
                            (self.classification, "classification")):
             index = combo.findData(values.get(key))

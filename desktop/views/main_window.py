@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self._counts_generation = 0
         self._detail_generation = 0
         self._error_box: QMessageBox | None = None
+        # Pages (by navigation action) that show the store's data: given the store once
+        # it is open and refreshed after every change, when built (Laporan, Dasbor...).
+        self.data_pages: list[QAction] = []
 
         self.model = QueueModel(tasks, lang, self)
         self.view_model = ViewListModel(lang, self)
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
         from desktop.views import reports  # Laporan: recaps for a period, CSV/XLSX export
 
         reports.install(self)
+        from desktop.views import dashboard  # Dasbor: a leader's first page (after Laporan)
+
+        self.dashboard_start = dashboard.install(self)
         from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_controller.install(self)
@@ -156,6 +162,11 @@ class MainWindow(QMainWindow):
     def reports(self) -> Any:
         """The Laporan page (``desktop.views.reports``), built on first use."""
         return self.page_of(self.ui.actionReports)
+
+    @property
+    def dashboard(self) -> Any:
+        """The Dasbor page (``desktop.views.dashboard``), built on first use."""
+        return self.page_of(self.dashboard_action)
 
     def set_page(self, action: QAction, page: QWidget) -> None:
         """Put a feature's screen behind a navigation action (replacing its placeholder)."""
@@ -234,7 +245,7 @@ class MainWindow(QMainWindow):
         self._features_attached = True
         self.letters.attach_service(service)
         self.workflow.attach_service(service)
-        for action in (self.ui.actionDesk, self.ui.actionReports):  # else when built
+        for action in (self.ui.actionDesk, self.ui.actionReports, *self.data_pages):
             page = self.built_page(action)
             if hasattr(page, "attach_service"):
                 page.attach_service(service)
@@ -261,9 +272,10 @@ class MainWindow(QMainWindow):
             return
         self.model.refresh()
         self._refresh_counts()
-        reports = self.built_page(self.ui.actionReports)
-        if hasattr(reports, "refresh"):
-            reports.refresh()  # recomputes now if shown, else when shown next
+        for action in (self.ui.actionReports, *self.data_pages):
+            page = self.built_page(action)  # not built yet: computes when first shown
+            if hasattr(page, "refresh"):
+                page.refresh()  # recomputes now if shown, else when shown next
         if self.ui.detailPane.complaint_id:
             self._load_detail(self.ui.detailPane.complaint_id)
 

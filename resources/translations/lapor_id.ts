@@ -1255,6 +1255,148 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dasbor</translation>
+    </message>
+    <message>
+        <source>The period at a glance: received, completed, on time, workload</source>
+        <translation>Sekilas periode ini: diterima, selesai, tepat waktu, beban kerja</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Computing %1…</source>
+        <translation>Menghitung %1…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dasbor</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Bulan lalu</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>Umur (hari)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Awaiting verification and disposition</source>
+        <translation>Menunggu verifikasi dan disposisi</translation>
+    </message>
+    <message>
+        <source>(no officer listed)</source>
+        <translation>(belum ada petugas)</translation>
+    </message>
+    <message>
+        <source>Received and completed, last 12 months</source>
+        <translation>Diterima dan selesai, 12 bulan terakhir</translation>
+    </message>
+    <message>
+        <source>On time by unit</source>
+        <translation>Ketepatan waktu per unit</translation>
+    </message>
+    <message>
+        <source>On time by category</source>
+        <translation>Ketepatan waktu per kategori</translation>
+    </message>
+    <message>
+        <source>On time by regency / city</source>
+        <translation>Ketepatan waktu per kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Workload per officer (not completed, any period)</source>
+        <translation>Beban kerja petugas (belum selesai, semua periode)</translation>
+    </message>
+    <message>
+        <source>Oldest complaints not completed</source>
+        <translation>Pengaduan terlama yang belum selesai</translation>
+    </message>
+    <message>
+        <source>%1, compared with %2</source>
+        <translation>%1, dibandingkan dengan %2</translation>
+    </message>
+    <message>
+        <source>Completed late</source>
+        <translation>Selesai terlambat</translation>
+    </message>
+    <message>
+        <source>%1 complaints were routed to more than one unit and count under each of them.</source>
+        <translation>%1 pengaduan ditujukan ke lebih dari satu unit dan dihitung pada setiap unit tersebut.</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be computed.</source>
+        <translation>Dasbor tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>%1 %2 % from %3</source>
+        <translation>%1 %2 % dari %3</translation>
+    </message>
+    <message>
+        <source>previous period: %1</source>
+        <translation>periode sebelumnya: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 points from %3 %</source>
+        <translation>%1 %2 poin dari %3 %</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <source>&quot;%1&quot; is not a date: type it as dd/mm/yyyy, for example %2.</source>
@@ -1539,6 +1681,10 @@
         <translation>Hapus tampilan tersimpan yang dipilih</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -1573,6 +1719,14 @@
     <message>
         <source>To</source>
         <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Not completed yet</source>
+        <translation>Belum selesai</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -3115,6 +3269,22 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Cetak rekap (PDF)…</translation>
     </message>
     <message>
+        <source>With the letterhead, charts and the signer of Settings › Letterhead</source>
+        <translation>Dengan kop surat, grafik dan penanda tangan dari Pengaturan › Kop surat</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 tegak</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 mendatar</translation>
+    </message>
+    <message>
+        <source>Paper of the printed recap</source>
+        <translation>Kertas rekap yang dicetak</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3203,6 +3373,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Tanpa batas waktu</translation>
     </message>
     <message>
+        <source>%1 complaints were routed to more than one unit and count under each of them: the units add up to more than the complaints received.</source>
+        <translation>%1 pengaduan ditujukan ke lebih dari satu unit dan dihitung pada setiap unit tersebut: jumlah per unit lebih besar daripada jumlah pengaduan yang diterima.</translation>
+    </message>
+    <message>
         <source>The recap could not be computed.</source>
         <translation>Rekap tidak dapat dihitung.</translation>
     </message>
@@ -3285,6 +3459,14 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Recap saved to %1.</source>
         <translation>Rekap disimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Printed without a signature block: no signer (name and jabatan) is set in Settings › Letterhead.</source>
+        <translation>Dicetak tanpa blok tanda tangan: belum ada penanda tangan (nama dan jabatan) di Pengaturan › Kop surat.</translation>
+    </message>
+    <message>
+        <source>Letterhead and signer not complete yet: %1.</source>
+        <translation>Kop surat dan penanda tangan belum lengkap: %1.</translation>
     </message>
     <message>
         <source>Export failed</source>

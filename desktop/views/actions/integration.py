@@ -253,19 +253,33 @@ class WorkflowIntegration(QObject):
                            lambda _r: self.reload_saved_views())
 
     def _apply_saved_view(self, view: dict[str, Any]) -> None:
+        self.show_queue(view["filter"], view.get("sort"), bool(view.get("descending")))
+
+    def show_queue(self, flt: Any, sort: str | None = None, descending: bool = True,
+                   select: str | None = None) -> None:
+        """The queue filtered by ``flt`` (a QueueFilter: view, search and the panel's
+        filters, all shown as set), sorted by ``sort`` if given; ``select``: a complaint
+        to open once the filtered list is in place (the Dasbor's drill-downs)."""
         from desktop.views.queue_model import COLUMNS
 
-        window, flt = self.window, view["filter"]
+        window = self.window
         self.filters.set_values({k: getattr(flt, k) for k in FILTER_KEYS})
         window.ui.searchEdit.blockSignals(True)
         window.ui.searchEdit.setText(flt.search or "")
         window.ui.searchEdit.blockSignals(False)
         keys = [key for key, _title in COLUMNS]
-        if view.get("sort") in keys:
-            order = (Qt.SortOrder.DescendingOrder if view.get("descending")
-                     else Qt.SortOrder.AscendingOrder)
-            window.ui.queueTable.horizontalHeader().setSortIndicator(keys.index(view["sort"]),
-                                                                     order)
+        if sort in keys:
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            window.ui.queueTable.horizontalHeader().setSortIndicator(keys.index(sort), order)
+        if select:
+            model = window.model
+
+            def queried(_count: int) -> None:
+                model.queried.disconnect(queried)
+                self.open_complaint(select)
+
+            model.queried.connect(queried)
+        window.ui.actionQueue.trigger()
         window.select_view(flt.view)
         window.set_queue_filter(flt)
 

@@ -1,4 +1,5 @@
-"""The Laporan (Reports) page: recaps of the local queue for a period, exported to CSV/XLSX.
+"""The Laporan (Reports) page: recaps of the local queue for a period, exported to CSV/XLSX
+and printed as a recap to sign (PDF).
 
 ``install(window)`` puts the page behind the main window's "Reports" navigation action,
 built when first shown (``window.reports``); the window calls its

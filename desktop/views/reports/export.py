@@ -38,7 +38,10 @@ TEXT = {
         "by_status": "Per status", "by_deadline": "Per keadaan batas waktu",
         "by_unit": "Per unit", "by_category": "Per kategori",
         "by_classification": "Per klasifikasi", "by_channel": "Per kanal",
-        "summary": "Ringkasan",
+        "summary": "Ringkasan", "note": "Catatan",
+        "multi_unit": ("{n} pengaduan ditujukan ke lebih dari satu unit dan dihitung pada "
+                       "setiap unit tujuannya, sehingga jumlah per unit ({units}) lebih besar "
+                       "daripada jumlah pengaduan yang diterima ({received})."),
     },
     "en": {
         "title": "Complaint Recap", "period": "Period (date received)",
@@ -53,7 +56,10 @@ TEXT = {
         "by_status": "By status", "by_deadline": "By deadline state",
         "by_unit": "By unit", "by_category": "By category",
         "by_classification": "By classification", "by_channel": "By channel",
-        "summary": "Summary",
+        "summary": "Summary", "note": "Note",
+        "multi_unit": ("{n} complaints were routed to more than one unit and count under each "
+                       "of them, so the units add up to {units}, more than the {received} "
+                       "complaints received."),
     },
 }
 
@@ -127,6 +133,18 @@ def summary(report: Report, lang: str = "id") -> list[tuple[str, Cell]]:
             (t["median"], report.median_days_to_close)]
 
 
+def multi_unit_note(report: Report, lang: str = "id") -> str:
+    """Why the unit rows add up to more than the complaints ("" when they do not)."""
+    if not report.multi_unit:
+        return ""
+    from desktop.formatting import number
+
+    return _text(lang)["multi_unit"].format(
+        n=number(report.multi_unit, lang=lang),
+        units=number(sum(r.total for r in report.by_unit), lang=lang),
+        received=number(report.received, lang=lang))
+
+
 def _csv_cell(value: Cell, lang: str) -> str:
     if value is None:
         return ""
@@ -146,6 +164,8 @@ def csv_text(report: Report, lang: str = "id", label: Labeler | None = None,
         out.writerow([key, _csv_cell(value, lang)])
     if made is not None:
         out.writerow([t["made"], f"{made:%d/%m/%Y %H.%M}"])
+    if report.multi_unit:
+        out.writerow([t["note"], multi_unit_note(report, lang)])
     for table in tables(report, lang, label):
         out.writerow([])
         out.writerow([table.title])
@@ -181,6 +201,8 @@ def write_xlsx(target: Path, report: Report, lang: str = "id", label: Labeler | 
     if made is not None:
         sheet.append([t["made"], made.replace(tzinfo=None)])
         sheet.cell(sheet.max_row, 2).number_format = "dd/mm/yyyy hh:mm"
+    if report.multi_unit:
+        sheet.append([t["note"], multi_unit_note(report, lang)])
     _widths(sheet, [38, 26])
     for table in tables(report, lang, label):
         ws = book.create_sheet(table.title[:31])

@@ -118,11 +118,18 @@ class ReportsPage(QWidget):
         return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
     def export_to(self, path: Path, kind: str) -> None:
-        """Write the recap on screen to ``path`` (``kind``: ``csv``, ``xlsx`` or ``pdf``)."""
+        """Write the recap on screen to ``path`` (``kind``: ``csv``, ``xlsx`` or ``pdf``;
+        a PDF on the paper chosen beside its button)."""
         if self.report is None:
             return
-        job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
-                      clock().now())
+        if kind == "pdf":
+            from desktop.views.reports.printable import write_recap_pdf
+
+            job = partial(write_recap_pdf, self._service, Path(path), self.report,
+                          clock().now(), landscape=self.pdf_paper.currentIndex() == 1)
+        else:
+            job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
+                          clock().now())
         self._tasks.run(job, self._export_done, self._export_failed)
 
     # -- set-up -------------------------------------------------------------------------
@@ -168,14 +175,24 @@ class ReportsPage(QWidget):
         self.xlsx_button.setObjectName("exportXlsxButton")
         self.pdf_button = QPushButton(self.tr("Print recap (PDF)…"), self)
         self.pdf_button.setObjectName("exportPdfButton")
-        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
-            second.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.pdf_button.setToolTip(self.tr(
+            "With the letterhead, charts and the signer of Settings › Letterhead"))
+        self.pdf_paper = QComboBox(self)
+        self.pdf_paper.setObjectName("pdfPaper")
+        self.pdf_paper.addItems([self.tr("A4 portrait"), self.tr("A4 landscape")])
+        self.pdf_paper.setToolTip(self.tr("Paper of the printed recap"))
+        for widget in (self.csv_button, self.xlsx_button, self.pdf_paper, self.pdf_button):
+            second.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(second)
         self.notice = QLabel(self)
         self.notice.setObjectName("reportNotice")
         self.notice.setStyleSheet("color: #33691e;")
         self.notice.hide()
         outer.addWidget(self.notice)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(8000)
+        self._notice_timer.timeout.connect(self.notice.hide)
 
         self.status_model = RecapModel(self._narrow_headers(self.tr("Status")), wide=False,
                                        lang=self._lang, total_label=self.tr("All"), parent=self)
@@ -236,6 +253,13 @@ class ReportsPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([400, 900])
         outer.addWidget(splitter, 1)
+        # Complaints routed to several units count in each: say why the units add up to more.
+        self.unit_note = QLabel(self)
+        self.unit_note.setObjectName("multiUnitNote")
+        self.unit_note.setWordWrap(True)
+        self.unit_note.setStyleSheet("color: palette(placeholder-text);")
+        self.unit_note.hide()
+        outer.addWidget(self.unit_note)
 
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         self.from_edit.dateChanged.connect(self._range_edited)
@@ -343,6 +367,11 @@ class ReportsPage(QWidget):
         for view in self._views():
             view.setEnabled(True)
         self._set_summary(self._summary_text(report))
+        self.unit_note.setText(self.tr(
+            "%1 complaints were routed to more than one unit and count under each of them: "
+            "the units add up to more than the complaints received.").replace(
+            "%1", formatting.number(report.multi_unit, lang=self._lang)))
+        self.unit_note.setVisible(report.multi_unit > 0)
         self._set_exports_enabled(True)
         self.computed.emit(report)
 
@@ -407,7 +436,7 @@ class ReportsPage(QWidget):
         self.summary.setText(text)
 
     def _set_exports_enabled(self, enabled: bool) -> None:
-        for button in (self.csv_button, self.xlsx_button, self.pdf_button):
+        for button in (self.csv_button, self.xlsx_button, self.pdf_button, self.pdf_paper):
             button.setEnabled(enabled and self.report is not None)
 
     # -- export -------------------------------------------------------------------------
@@ -431,10 +460,23 @@ class ReportsPage(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _export_done(self, path: Path) -> None:
-        self.notice.setText(self.tr("Recap saved to %1.").replace("%1", str(path)))
+    def _export_done(self, result: Any) -> None:
+        """``result``: the written path, or a PDF's ``printable.PrintedRecap``."""
+        path = getattr(result, "path", result)
+        lines = [self.tr("Recap saved to %1.").replace("%1", str(path))]
+        if getattr(result, "signed", True) is False:
+            lines.append(self.tr("Printed without a signature block: no signer (name and "
+                                 "jabatan) is set in Settings › Letterhead."))
+        missing = getattr(result, "missing", ())
+        if missing:
+            lines.append(self.tr("Letterhead and signer not complete yet: %1.").replace(
+                "%1", "; ".join(missing)))
+        self.notice.setText("\n".join(lines))
+        self.notice.setStyleSheet("color: #33691e;" if len(lines) == 1 else "color: #8a4b00;")
         self.notice.show()
-        QTimer.singleShot(8000, self.notice.hide)
+        self._notice_timer.stop()
+        if len(lines) == 1:  # a warning stays until the next export
+            self._notice_timer.start()
         self.exported.emit(str(path))
 
     def _export_failed(self, exc: BaseException) -> None:
@@ -450,11 +492,7 @@ class ReportsPage(QWidget):
 
 def _write(kind: str, path: Path, report: reports.Report, lang: str,
            label: export.Labeler, made: datetime) -> Path:
-    """On the DB thread: the file of ``kind`` (reportlab loads only for a PDF)."""
-    if kind == "pdf":
-        from desktop.views.reports.pdf import write_pdf
-
-        return write_pdf(path, report, lang, label, made)
+    """On the DB thread: the CSV or XLSX file (the PDF: ``printable.write_recap_pdf``)."""
     write = export.write_xlsx if kind == "xlsx" else export.write_csv
     return write(path, report, lang, label, made)
 

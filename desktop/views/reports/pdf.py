@@ -1,106 +1,102 @@
-"""The recap as a printable PDF (A4 landscape): totals, then every recap table.
+"""The recap as a document a kepala dinas can sign (A4 portrait, or landscape).
 
-Pure Python (reportlab), in the documents' one typeface (``desktop.letters.fonts``,
-embedded); the words are those of the CSV/XLSX exports (``export.TEXT``).
+Kop surat of the agency (the letters' own, ``desktop.letters.pdfparts``), the title with
+the period ("REKAPITULASI PENGADUAN MASYARAKAT / PERIODE 1–30 NOVEMBER 2026"), the totals,
+the 12-month trend and the on-time rate by unit as vector charts (``pdf_charts``), every
+recap table, a note when complaints count under several units, and a "Mengetahui" block
+for the signer; on every page "Dibuat: <date> pukul <time> WITA" and "Halaman n dari N".
+
+Pure Python (reportlab), in the documents' embedded typeface; the words are Indonesian
+(an agency document, like the letters), the tables' are those of the CSV/XLSX exports.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
-from desktop import formatting
+from desktop.letters.dates import MONTHS_ID, format_date_id, format_datetime_id
 from desktop.views.reports import export
 
 if TYPE_CHECKING:
+    from desktop.letters.models import AgencyProfile, Signer
+    from desktop.store.dashboard import MonthPoint
     from desktop.store.reports import Report
 
-
-def _cell(value: export.Cell, lang: str) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{formatting.number(value, 1, lang=lang)} %"
-    if isinstance(value, int):
-        return formatting.number(value, lang=lang)
-    return str(value)
+TITLE = "REKAPITULASI PENGADUAN MASYARAKAT"
+BASIS = "berdasarkan tanggal pengaduan diterima"
+MARGINS_MM = (20.0, 20.0, 20.0, 25.0)  # top, right, bottom, left (tata naskah dinas)
 
 
-def write_pdf(target: Path, report: Report, lang: str = "id",
-              label: export.Labeler | None = None, made: datetime | None = None) -> Path:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
+@dataclass(frozen=True)
+class Letterhead:
+    """The kop and who signs (None: the recap is printed without a signature block)."""
+
+    profile: AgencyProfile
+    signer: Signer | None = None
+
+
+def period_text(first: date, last: date) -> str:
+    """``1–30 NOVEMBER 2026``, ``1 OKTOBER – 30 NOVEMBER 2026``, ``2 DESEMBER 2026``."""
+    if first == last:
+        return format_date_id(first).upper()
+    month = MONTHS_ID[last.month - 1].upper()
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}\u2013{last.day} {month} {last.year}"
+    if first.year == last.year:
+        start = f"{first.day} {MONTHS_ID[first.month - 1].upper()}"
+        return f"{start} \u2013 {last.day} {month} {last.year}"
+    return f"{format_date_id(first).upper()} \u2013 {format_date_id(last).upper()}"
+
+
+def multi_unit_note(report: Report) -> str:
+    """The PDF's note under the unit recap ("" when no complaint has several units)."""
+    note = export.multi_unit_note(report, "id")
+    return f"Catatan: {note}" if note else ""
+
+
+def render_pdf(report: Report, made: datetime, letterhead: Letterhead | None = None,
+               trend: Sequence[MonthPoint] = (), *, landscape: bool = False) -> bytes:
+    """The recap as PDF bytes; ``made`` is printed ("Dibuat: ...") and stamped as the
+    document's creation date."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import landscape as turned
     from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import SimpleDocTemplate
 
-    from desktop.letters.fonts import BOLD, REGULAR, register_fonts
+    from desktop.letters import fonts
+    from desktop.letters.pdfparts import canvas_class, draw_footer, footer_height
+    from desktop.views.reports.pdf_story import RecapStory
 
-    register_fonts()
-    t = export.TEXT.get(lang, export.TEXT["id"])
-    title = ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, spaceAfter=4)
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5)
-    heading = ParagraphStyle("heading", fontName=BOLD, fontSize=11, leading=14,
-                             spaceBefore=8, spaceAfter=3)
-    head_left = ParagraphStyle("head", fontName=BOLD, fontSize=8.5, leading=10)
-    head_right = ParagraphStyle("head_right", parent=head_left, alignment=2)  # right
-    name_style = ParagraphStyle("name", fontName=REGULAR, fontSize=8.5, leading=10)
-    story: list = [Paragraph(t["title"], title)]
-    lines = []
-    for key, value in export.summary(report, lang):
-        if key == t["median"]:
-            value = None if value is None else formatting.number(
-                value, 0 if float(value).is_integer() else 1, lang=lang)
-        lines.append(f"{key}: <b>{_cell(value, lang)}</b>")
-    if made is not None:
-        lines.append(f"{t['made']}: {made:%d/%m/%Y %H.%M}")
-    story.append(Paragraph(" · ".join(lines), body))
-    width = landscape(A4)[0] - 30 * mm
-    for table in export.tables(report, lang, label):
-        if not table.rows:
-            continue
-        numbers = len(table.headers) - 1
-        first = width - numbers * 21 * mm if numbers > 2 else 90 * mm
-        # Header cells wrap (two lines for "Lewat batas waktu"): the numbers are narrow.
-        header = [Paragraph(h, head_left if i == 0 else head_right)
-                  for i, h in enumerate(table.headers)]
-        data = [header] + [[Paragraph(escape(_cell(row[0], lang)), name_style),
-                            *(_cell(v, lang) for v in row[1:])] for row in table.rows]
-        grid = Table(data, colWidths=[first] + [(width - first) / numbers if numbers > 2
-                                                else 30 * mm] * numbers, repeatRows=1,
-                     hAlign="LEFT")
-        grid.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
-            ("FONT", (0, 0), (-1, 0), BOLD, 8.5),
-            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eaed")),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f7f8")]),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
-        if numbers <= 2:  # the narrow recaps end with their total, in bold
-            data[-1][0] = Paragraph(f"<b>{escape(_cell(table.rows[-1][0], lang))}</b>",
-                                    name_style)
-            grid.setStyle(TableStyle([("FONT", (1, -1), (-1, -1), BOLD, 8.5)]))
-        story.append(KeepTogether([Paragraph(table.title, heading), grid]))
-        story.append(Spacer(1, 2 * mm))
+    fonts.register_fonts()
+    page_w, page_h = turned(A4) if landscape else A4
+    top, right, bottom, left = (v * mm for v in MARGINS_MM)
+    width = page_w - left - right
+    story = RecapStory(report, width, made, letterhead, trend).build()
+    stamp = f"Dibuat: {format_datetime_id(made)}"
 
-    def write(tmp: Path) -> None:
-        doc = SimpleDocTemplate(str(tmp), pagesize=landscape(A4), leftMargin=15 * mm,
-                                rightMargin=15 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
-                                title=t["title"], author="LAPOR! Desk",
-                                initialFontName=REGULAR, initialFontSize=9.5)
-        doc.build(story)
+    def final(canv, number: int, total: int) -> None:  # noqa: ANN001 - reportlab canvas
+        draw_footer(canv, left, bottom, width, stamp, f"Halaman {number} dari {total}", 1.0)
 
-    return export._replace(Path(target), write)
+    buf = io.BytesIO()
+    author = letterhead.profile.header_lines[-1] if letterhead else "LAPOR! Desk"
+    doc = SimpleDocTemplate(
+        buf, pagesize=(page_w, page_h), leftMargin=left, rightMargin=right, topMargin=top,
+        bottomMargin=bottom + footer_height(1.0), title=(
+            f"Rekapitulasi Pengaduan {period_text(report.date_from, report.date_to).title()}"),
+        author=author, subject="Rekapitulasi Pengaduan", creator="LAPOR! Desk", lang="id-ID",
+        initialFontName=fonts.REGULAR, initialFontSize=9.5)
+    doc.build(story, canvasmaker=canvas_class(final, made))
+    return buf.getvalue()
+
+
+def write_pdf(target: Path, report: Report, made: datetime,
+              letterhead: Letterhead | None = None, trend: Sequence[MonthPoint] = (), *,
+              landscape: bool = False) -> Path:
+    """Write the recap to ``target`` (a temporary file renamed over it: never half a PDF)."""
+    data = render_pdf(report, made, letterhead, trend, landscape=landscape)
+    return export._replace(Path(target), lambda tmp: tmp.write_bytes(data))
