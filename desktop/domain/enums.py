@@ -74,6 +74,11 @@ class OpKind(StrEnum):
     mark_duplicate = "mark_duplicate"
 
 
+# ``QueueFilter.status`` value for every complaint whose work is not over (not selesai,
+# bukan wewenang or diarsipkan): what the Dasbor's workload counts as open. Here, not in
+# the store, so the filter panel can name it without loading the store at start-up.
+OPEN_STATUS = "belum_selesai"
+
 # Landed events that change nothing another officer's decision rests on (no status, no
 # routing, no complaint field): an op based on the version before them still applies.
 PASSIVE_KINDS: frozenset[OpKind] = frozenset(

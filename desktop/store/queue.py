@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.domain import DeadlinePolicy, Status, WorkingCalendar, phase_days, waits_on_reporter
 from desktop.domain.clock import clock
+from desktop.domain.enums import OPEN_STATUS
 
 VIEWS = (
     "semua", "perlu_verifikasi", "untuk_unit_saya", "jatuh_tempo", "terlambat",
@@ -30,9 +31,6 @@ AGENCY_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if not waits_on_reporter
 REPORTER_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if waits_on_reporter(s))
 # Statuses whose work is over: not "for my unit" any more.
 DONE_STATUSES = (Status.selesai.value, Status.bukan_wewenang.value, Status.diarsipkan.value)
-# ``QueueFilter.status`` value for every complaint whose work is not over (not in
-# DONE_STATUSES): what the Dasbor's workload counts as open.
-OPEN_STATUS = "belum_selesai"
 _STATUS_VIEWS = {
     "perlu_verifikasi": Status.belum_diverifikasi.value,
     "menunggu_pelapor": Status.menunggu_tanggapan_pelapor.value,

@@ -262,7 +262,7 @@ class DeskService:
         cols = ("c.id, c.tracking_number, c.provisional_number, c.received_at, c.title, "
                 "c.category_id, c.region_name, c.unit_codes, c.status, c.previous_status, "
                 "c.phase_started, c.held_working_days, c.hold_started, c.due_date, "
-                "c.due_override, c.agency_code, c.verified_at")
+                "c.due_override, c.agency_code, c.verified_at, c.sifat")
         with self._read() as conn:
             raw = self._raw(conn)
             for start in range(0, len(ids), _ROW_CHUNK):
@@ -279,14 +279,14 @@ class DeskService:
                 continue
             (id_, tracking, provisional, received_at, title, category_id, region_name,
              unit_codes, status, previous, phase_started, held, hold_started, due,
-             due_override, agency, verified_at) = row
+             due_override, agency, verified_at, sifat) = row
             verified = bool(verified_at) and Status.belum_diverifikasi in (status, previous)
-            key = (*row[8:15], verified)
+            key = (*row[8:15], verified, sifat)
             info = deadline_memo.get(key)
             if info is None:
                 info = deadline_memo[key] = self._row_deadline(
                     today, status, previous, phase_started, held, hold_started, due, due_override,
-                    verified)
+                    verified, sifat)
             unit_names = unit_memo.get((agency, unit_codes))
             if unit_names is None:
                 codes = sn.loads(unit_codes, [])
@@ -325,7 +325,7 @@ class DeskService:
     def _row_deadline(self, today: date, status: str, previous: str | None,
                       phase_started: str | None, held: int, hold_started: str | None,
                       due: str | None, due_override: str | None,
-                      verified: bool = False) -> DeadlineInfo:
+                      verified: bool = False, sifat: str | None = None) -> DeadlineInfo:
         """The domain's deadline_info, reading the stored due date while the clock runs.
 
         The stored ``due_date`` is what the SQL views compare, so rows and views agree even
@@ -334,7 +334,8 @@ class DeskService:
         if status == Status.ditunda:
             snap = {"status": status, "previous_status": previous, "phase_started": phase_started,
                     "held_working_days": held, "hold_started": hold_started,
-                    "due_override": due_override, "verified_at": "yes" if verified else None}
+                    "due_override": due_override, "verified_at": "yes" if verified else None,
+                    "sifat": sifat}  # a paused Sangat Segera follow-up keeps its shorter clock
             return domain_deadline_info(snap, today, self._policy, self._calendar)
         if status not in q.CLOCK_STATUSES or not due:
             return NO_DEADLINE

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.queue import OPEN_STATUS
+from desktop.domain.enums import OPEN_STATUS
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 
 # QueueFilter fields this panel owns (the view and the search belong to the main window).
