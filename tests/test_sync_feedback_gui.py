@@ -210,7 +210,7 @@ def test_rejected_disposition_is_named_with_its_reason(qtbot, server, make_desk,
         act(gui, "dispose", cid, unit_codes=["YANKES"], sifat="segera")
         qtbot.waitUntil(lambda: status(gui).pending == 1, timeout=WAIT_MS)
         # Meanwhile a colleague changes the complaint: the disposition is rejected.
-        server.login("dinkes.pimpinan").push_one(op("note", cid, 1, text="Catatan pimpinan"))
+        server.login("pusat.admin").push_one(op("verify", cid, 1, note="Dicek pusat"))
         ui.controller.sync_now()
         qtbot.waitUntil(lambda: status(gui).rejected == 1 and not status(gui).syncing,
                         timeout=WAIT_MS)
