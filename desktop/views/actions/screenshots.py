@@ -259,6 +259,8 @@ def scenes(studio: Studio) -> Iterator[tuple[str, Any]]:
     from desktop.domain import OpKind
 
     first = studio.showcase[0]
+    # The studio's officer is a leader, whose desk opens on the Dasbor: show the queue.
+    studio.window.ui.actionQueue.trigger()
     studio.open(studio.window.model.id_at(0) or first)
     studio.flow.detail.scroll.verticalScrollBar().setValue(0)
     yield "queue.png", studio.window
