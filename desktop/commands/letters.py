@@ -47,6 +47,15 @@ def _write(out: Path, data: bytes) -> None:
         raise
 
 
+def out_problem(out: Path, example: str) -> str | None:
+    """Why a PDF cannot be written at ``out`` (a folder, or in a folder that is missing)."""
+    if out.is_dir():
+        return f"{out} adalah folder; sebutkan nama berkas PDF, misalnya {out / example}."
+    if not out.parent.exists() and str(out.parent):
+        return f"folder {out.parent} tidak ada."
+    return None
+
+
 def _client(service: Any) -> Any:
     from desktop.sync.account import Account
     from desktop.sync.retry import RetryPolicy
@@ -110,11 +119,9 @@ def run(args: Namespace) -> int:
     from desktop.store import DeskService, StoreError
 
     out = Path(args.out)
-    if out.is_dir():
-        _err(f"{out} adalah folder; sebutkan nama berkas PDF, misalnya {out / 'disposisi.pdf'}.")
-        return EXIT_ERROR
-    if not out.parent.exists() and str(out.parent):
-        _err(f"folder {out.parent} tidak ada.")
+    problem = out_problem(out, "disposisi.pdf")
+    if problem:
+        _err(problem)
         return EXIT_ERROR
     try:
         service = DeskService(data_dir(getattr(args, "data_dir", None)))

@@ -15,7 +15,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from desktop.commands.letters import _write
+from desktop.commands.letters import _write, out_problem
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -33,12 +33,9 @@ def run(args: Namespace) -> int:
     from desktop.store import DeskService, StoreError
 
     out = Path(args.out)
-    if out.is_dir():
-        _err(f"{out} adalah folder; sebutkan nama berkas PDF, misalnya "
-             f"{out / 'tanda-terima.pdf'}.")
-        return EXIT_ERROR
-    if not out.parent.exists() and str(out.parent):
-        _err(f"folder {out.parent} tidak ada.")
+    problem = out_problem(out, "tanda-terima.pdf")
+    if problem:
+        _err(problem)
         return EXIT_ERROR
     try:
         service = DeskService(data_dir(getattr(args, "data_dir", None)))
