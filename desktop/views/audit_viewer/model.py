@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from desktop.atomic_file import replace_atomically
 from desktop.domain.clock import clock
 from desktop.views.labels import EVENT, LabelTable
 
@@ -152,5 +153,5 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
     out = csv.writer(buf, delimiter=CSV_SEPARATOR, lineterminator="\r\n")
     for values in rows:
         out.writerow([_cell(v) for v in values])
-    path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
-    return path
+    data = b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return replace_atomically(path, lambda tmp: tmp.write_bytes(data))

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop.atomic_file import replace_atomically
 
 if TYPE_CHECKING:
     from desktop.store.reports import RecapRow, Report
@@ -178,7 +179,7 @@ def csv_text(report: Report, lang: str = "id", label: Labeler | None = None,
 def write_csv(target: Path, report: Report, lang: str = "id", label: Labeler | None = None,
               made: datetime | None = None) -> Path:
     data = b"\xef\xbb\xbf" + csv_text(report, lang, label, made).encode("utf-8")
-    return _replace(Path(target), lambda tmp: tmp.write_bytes(data))
+    return replace_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
 
 
 def write_xlsx(target: Path, report: Report, lang: str = "id", label: Labeler | None = None,
@@ -217,7 +218,7 @@ def write_xlsx(target: Path, report: Report, lang: str = "id", label: Labeler | 
                 ws.cell(ws.max_row, i + 1).number_format = "0.0%"
         ws.freeze_panes = "B2"
         _widths(ws, [44] + [14] * (len(table.headers) - 1))
-    return _replace(Path(target), lambda tmp: book.save(str(tmp)))
+    return replace_atomically(Path(target), lambda tmp: book.save(str(tmp)))
 
 
 def _widths(sheet, widths: Sequence[int]) -> None:  # noqa: ANN001 - openpyxl worksheet
@@ -226,12 +227,3 @@ def _widths(sheet, widths: Sequence[int]) -> None:  # noqa: ANN001 - openpyxl wo
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
 
-
-def _replace(target: Path, write: Callable[[Path], object]) -> Path:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target

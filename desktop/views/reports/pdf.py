@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.atomic_file import replace_atomically
 from desktop.letters.dates import MONTHS_ID, format_date_id, format_datetime_id
 from desktop.views.reports import export
 
@@ -99,4 +100,4 @@ def write_pdf(target: Path, report: Report, made: datetime,
               landscape: bool = False) -> Path:
     """Write the recap to ``target`` (a temporary file renamed over it: never half a PDF)."""
     data = render_pdf(report, made, letterhead, trend, landscape=landscape)
-    return export._replace(Path(target), lambda tmp: tmp.write_bytes(data))
+    return replace_atomically(Path(target), lambda tmp: tmp.write_bytes(data))
