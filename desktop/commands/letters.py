@@ -15,12 +15,12 @@ Exit codes (desktop/cli.py): 0 ok · 1 error · 3 server unreachable while numbe
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
+
+from desktop.atomic_file import write_atomically
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -33,18 +33,8 @@ def _err(message: str) -> None:
 
 
 def _write(out: Path, data: bytes) -> None:
-    """Write atomically: a half-written PDF never sits under the requested name."""
-    folder = out.parent if str(out.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".letter-", suffix=".pdf", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A half-written PDF never sits under the requested name."""
+    write_atomically(out, data)
 
 
 def out_problem(out: Path, example: str) -> str | None:

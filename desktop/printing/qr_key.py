@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.atomic_file import write_atomically
 
 SECRETS_DIR = "secrets"
 _AGENCY_RE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
@@ -58,24 +58,9 @@ def save(data_dir: Path, agency: str, key: QrKey) -> None:
     if not key.key:
         raise ValueError("kunci QR kosong")
     target = _path(data_dir, agency)
-    folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        os.chmod(folder, 0o700)
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=".qr-", dir=folder)
-    try:
-        os.chmod(tmp, 0o600)  # before the secret is written
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"agency": agency, "key_id": key.key_id,
-                       "key": base64.b64encode(key.key).decode("ascii")}, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = json.dumps({"agency": agency, "key_id": key.key_id,
+                       "key": base64.b64encode(key.key).decode("ascii")})
+    write_atomically(target, text, private=True)
 
 
 def from_server(value: object, key_id: object) -> QrKey | None:

@@ -16,12 +16,12 @@ private temporary folder (``viewable_copy``), removed when the desk exits.
 from __future__ import annotations
 
 import atexit
-import os
 import secrets
 import shutil
 import tempfile
 from pathlib import Path
 
+from desktop.atomic_file import write_atomically
 from desktop.store.cipher import DeskKey
 from desktop.store.errors import StoreError
 
@@ -109,22 +109,7 @@ class FileSealer:
 
     def write_file(self, path: Path, data: bytes) -> None:
         """Seal ``data`` into ``path``: temp file + fsync + rename, never a half file."""
-        write_atomic(path, self.seal(data))
-
-
-def write_atomic(path: Path, blob: bytes) -> None:
-    """``blob`` into ``path`` (a new file is 0600, its new folder 0700 on POSIX)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", dir=path.parent)  # 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomically(path, self.seal(data), private=True)
 
 
 def seal_existing(data_dir: Path, sealer: FileSealer) -> int:
@@ -144,7 +129,7 @@ def seal_existing(data_dir: Path, sealer: FileSealer) -> int:
             with open(path, "rb") as handle:
                 if is_sealed(handle.read(len(MAGIC))):
                     continue
-            write_atomic(path, sealer.seal(path.read_bytes()))
+            write_atomically(path, sealer.seal(path.read_bytes()), private=True)
             sealed += 1
     return sealed
 
@@ -159,5 +144,5 @@ def viewable_copy(sealer: FileSealer, path: Path, filename: str) -> Path:
     safe = "".join(ch for ch in Path(filename).name if ch not in '<>:"/\\|?*') or "berkas"
     folder = Path(tempfile.mkdtemp(dir=_view_dir))
     target = folder / safe
-    write_atomic(target, sealer.read_file(path))
+    write_atomically(target, sealer.read_file(path), private=True)
     return target

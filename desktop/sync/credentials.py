@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
+
+from desktop.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -184,20 +185,4 @@ class CredentialStore:
 
     def _write_file(self, text: str) -> None:
         """Atomically write ``text`` readable by the owner only (0600 in a 0700 folder)."""
-        folder = self.directory
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            os.chmod(folder, 0o700)
-        except OSError:
-            pass
-        fd, tmp = tempfile.mkstemp(prefix=".cred-", dir=folder)
-        try:
-            os.chmod(tmp, 0o600)  # before any secret is written
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.file_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.file_path, text, private=True)
