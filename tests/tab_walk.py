@@ -29,6 +29,7 @@ class Walk:
     order: list[str] = field(default_factory=list)  # object names, in Tab order
     traps: list[str] = field(default_factory=list)  # where a Tab left focus where it was
     missed: list[str] = field(default_factory=list)  # enabled inputs never reached
+    lost: int = 0  # Tabs after which no widget had the focus at all
 
 
 def _name(widget: QWidget | None) -> str:
@@ -64,10 +65,11 @@ def _key(widget: QWidget) -> object:
     return id(widget)
 
 
-def walk(root: QWidget, start: QWidget, extra: int = 10) -> Walk:
-    """Press Tab from ``start`` until every input could have been reached twice over."""
+def walk(root: QWidget, start: QWidget, extra: int = 10, *, backwards: bool = False) -> Walk:
+    """Press Tab (Shift+Tab: ``backwards``) from ``start`` until every input could have been
+    reached twice over."""
     wanted = inputs(root)
-    keys = {_key(w): w for w in wanted}
+    keys = {_key(w): _name(w) for w in wanted}  # named now: a pane may rebuild its buttons
     reached: set[object] = set()
     result = Walk()
     start.setFocus(Qt.FocusReason.TabFocusReason)
@@ -76,9 +78,12 @@ def walk(root: QWidget, start: QWidget, extra: int = 10) -> Walk:
         before = QApplication.focusWidget()
         reached.add(_key(before) if before is not None else None)
         result.order.append(_name(before))
-        QTest.keyClick(before, Qt.Key.Key_Tab)
+        if before is None:  # the focus went nowhere: the officer's next Tab goes to the window
+            result.lost += 1
+        QTest.keyClick(before if before is not None else root.window(),
+                       Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab)
         QApplication.processEvents()
-        if QApplication.focusWidget() is before:
+        if before is not None and QApplication.focusWidget() is before:
             result.traps.append(_name(before))
-    result.missed = sorted(_name(w) for key, w in keys.items() if key not in reached)
+    result.missed = sorted(name for key, name in keys.items() if key not in reached)
     return result

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import OPEN_STATUS
+from desktop.views import date_input
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 
 # QueueFilter fields this panel owns (the view and the search belong to the main window).
@@ -157,6 +158,18 @@ class FiltersPanel(QWidget):
         dates.addRow(QLabel(self.tr("From"), self.body), self.date_from)
         dates.addRow(QLabel(self.tr("To"), self.body), self.date_to)
         body.addLayout(dates)
+        # A typed date the field refused (not a date, before 2000): said under the dates.
+        self.date_error = QLabel(self.body)
+        self.date_error.setObjectName("dateFilterError")
+        self.date_error.setWordWrap(True)
+        self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.hide()
+        body.addWidget(self.date_error)
+        # Typed dd/mm/yyyy, Tab leaves, F4 opens the calendar (at today on "any date").
+        self.date_from_input = date_input.install(self.date_from)
+        self.date_to_input = date_input.install(self.date_to)
+        for date_field in (self.date_from_input, self.date_to_input):
+            date_field.feedback.connect(self._date_feedback)
 
         self.set_choices(FilterChoices())
         self.set_saved_views([])
@@ -174,6 +187,10 @@ class FiltersPanel(QWidget):
         edit.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         edit.dateChanged.connect(self._changed)
         return edit
+
+    def _date_feedback(self, message: str) -> None:
+        self.date_error.setText(message)
+        self.date_error.setVisible(bool(message))
 
     # --- choices --------------------------------------------------------------------------
     def set_choices(self, choices: FilterChoices) -> None:

@@ -73,6 +73,7 @@ class HelpWindow(QDialog):
         self.tabs.addTab(self.guide, self.tr("User guide"))
         self.shortcuts = QTableWidget(len(shortcuts), 2, self.tabs)
         self.shortcuts.setObjectName("shortcutTable")
+        self.shortcuts.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.shortcuts.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.shortcuts.verticalHeader().hide()
         self.shortcuts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

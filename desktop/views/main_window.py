@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         table = self.ui.queueTable
         table.setModel(self.model)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move in it
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()

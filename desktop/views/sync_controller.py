@@ -680,6 +680,8 @@ class SyncUi(QObject):
         self.controller = SyncController(window.tasks, interval_s=interval, parent=self)
         controller = self.controller
         self.status_widget = SyncStatusWidget(controller, lang, window)
+        self.status_widget.offers_sign_in = False  # the button beside the officer's name
+        self.status_widget.sign_in.hide()
         old_label = getattr(window, "sync_label", None)
         if old_label is not None:
             old_label.hide()
@@ -769,14 +771,24 @@ class SyncUi(QObject):
             self.user_label.setText(self.tr("Not signed in"))
             self.user_label.setToolTip(self.tr("Nobody is signed in: sign in with your "
                                                "officer account to act on complaints."))
-            self.switch_user_button.setText(self.tr("Sign in…"))
-            self.switch_action_enabled(False)
-            return
-        name = actor.full_name or actor.username
-        self.user_label.setText(f"{name} · {ROLE.text(str(actor.role))}")
-        self.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", actor.username))
-        self.switch_user_button.setText(self.tr("Sign out"))
-        self.switch_action_enabled(True)
+        else:
+            name = actor.full_name or actor.username
+            self.user_label.setText(f"{name} · {ROLE.text(str(actor.role))}")
+            self.user_label.setToolTip(self.tr("Signed in as %1").replace("%1", actor.username))
+        self._show_switch_button()
+
+    def _session(self) -> bool:
+        """Someone is signed in to the server and the session holds (else: sign in)."""
+        status = self.controller.status
+        return bool(status.signed_in and not status.login_required)
+
+    def _show_switch_button(self) -> None:
+        """One button beside the officer's name: "Keluar" while a session holds, else
+        "Masuk…" (never both: the sync status offers no sign-in of its own here)."""
+        signed_in = self._session()
+        self.switch_user_button.setText(self.tr("Sign out") if signed_in
+                                        else self.tr("Sign in…"))
+        self.switch_action_enabled(signed_in)
 
     def switch_action_enabled(self, signed_in: bool) -> None:
         self.switch_user_button.setToolTip(
@@ -785,7 +797,7 @@ class SyncUi(QObject):
 
     def switch_user(self) -> None:
         """Sign out when someone is signed in, then ask the next officer to sign in."""
-        if self.controller.status.signed_in:
+        if self._session():
             self.controller.sign_out(then=lambda: self.show_login(None))
         else:
             self.show_login(None)
@@ -797,6 +809,7 @@ class SyncUi(QObject):
             workflow = getattr(self.parent(), "workflow", None)
             if workflow is not None:
                 workflow.controller.reload_actor()
+        self._show_switch_button()
         self.outbox_action.setText(self.tr("Outbox (%1)").replace("%1", str(status.pending))
                                    if status.pending else self.tr("Outbox"))
         self.attention_action.setText(

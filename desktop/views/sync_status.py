@@ -27,6 +27,9 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.lang = lang
+        # False where the window has its own sign-in/sign-out button beside the signed-in
+        # officer (desktop/views/sync_controller.py): one of "Masuk…"/"Keluar" at a time.
+        self.offers_sign_in = True
         self.state = QLabel(self)
         self.state.setObjectName("syncState")
         self.last = QLabel(self)
@@ -90,7 +93,8 @@ class SyncStatusWidget(QWidget):
         self.pending.setVisible(status.pending > 0)
         self.rejected.setText(self.tr("%1 rejected").replace("%1", str(status.rejected)))
         self.rejected.setVisible(status.rejected > 0)
-        self.sign_in.setVisible(not status.signed_in or status.login_required)
+        self.sign_in.setVisible(self.offers_sign_in
+                                and (not status.signed_in or status.login_required))
         error = status.last_error or ""
         self.error.setText(error if len(error) <= ERROR_CHARS
                            else error[:ERROR_CHARS - 3] + "…")

@@ -2862,6 +2862,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <source>Reprint receipt %1 (%2)</source>
         <translation>Cetak ulang tanda terima %1 (%2)</translation>
     </message>
+    <message>
+        <source>Reprint the receipt with the official number</source>
+        <translation>Cetak ulang tanda terima dengan nomor resmi</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>

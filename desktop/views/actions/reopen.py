@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain import DomainError, OpKind
 from desktop.forms.ui_action_reopen import Ui_ActionReopenForm
-from desktop.views.actions.base import ActionDialog, checked_codes, fill_checklist, set_checked
+from desktop.views import date_input
+from desktop.views.actions.base import (
+    ActionDialog,
+    Invalid,
+    checked_codes,
+    fill_checklist,
+    set_checked,
+)
 from desktop.views.actions.dates import from_qdate, to_qdate, working_days_text
 from desktop.workflow import Step, dry_run, step
 
@@ -25,11 +32,20 @@ class ReopenDialog(ActionDialog):
                        set(snap.get("unit_codes") or ()))
         ui.dueEdit.setMinimumDate(to_qdate(self.ctx.today))
         ui.dueEdit.setDate(to_qdate(self._automatic()))
+        # Typed dd/mm/yyyy, Tab leaves, F4 opens the calendar; a refused date is said so and
+        # nothing is saved until it is fixed.
+        self._due_refused = ""
+        self.due_input = date_input.install(ui.dueEdit)
+        self.due_input.feedback.connect(self._typed_due_feedback)
         ui.dueCheck.toggled.connect(ui.dueEdit.setEnabled)
         ui.dueCheck.toggled.connect(self._show_due)
-        ui.dueEdit.dateChanged.connect(self._show_due)
+        ui.dueEdit.dateChanged.connect(self._due_changed)
         self._show_due()
         self.resize(580, self.sizeHint().height())
+
+    def _due_changed(self) -> None:
+        self._due_refused = ""
+        self._show_due()
 
     def _automatic(self) -> date:
         try:
@@ -40,6 +56,13 @@ class ReopenDialog(ActionDialog):
         except (DomainError, KeyError, TypeError, ValueError):
             return self.ctx.calendar.add_working_days(self.ctx.today,
                                                       self.ctx.policy.follow_up_days)
+
+    def _typed_due_feedback(self, message: str) -> None:
+        self._due_refused = message
+        if message:
+            self.show_errors({"due_date": message}, message)
+        else:
+            self.clear_errors()
 
     def _show_due(self) -> None:
         due = from_qdate(self.ui.dueEdit.date()) if self.ui.dueCheck.isChecked() \
@@ -54,6 +77,8 @@ class ReopenDialog(ActionDialog):
 
     def collect(self) -> list[Step]:
         ui = self.ui
+        if ui.dueCheck.isChecked() and (self._due_refused or not self.due_input.apply()):
+            raise Invalid({"due_date": self._due_refused})
         payload: dict[str, Any] = {"reason": ui.reasonEdit.toPlainText().strip()}
         units = checked_codes(ui.unitsList)
         if units:

@@ -118,6 +118,7 @@ class AuditDialog(QDialog):
         form.addRow(self.tr("Complaint"), self.complaint)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -150,8 +151,12 @@ class AuditDialog(QDialog):
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         edit.setDisplayFormat(date_input.DISPLAY)
         edit.setCalendarPopup(True)
-        date_input.install(edit)
+        date_input.install(edit).feedback.connect(self._date_feedback)
         return edit
+
+    def _date_feedback(self, message: str) -> None:
+        if message:  # a typed date the field refused: said where the results are told
+            self.status.setText(message)
 
     # -- fetching -------------------------------------------------------------------------
     def filters(self) -> dict[str, Any]:

@@ -230,6 +230,7 @@ class DashboardPage(QWidget):
     def _table(self, model: Any, name: str) -> QTableView:
         view = QTableView(self)
         view.setObjectName(name)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move in it
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

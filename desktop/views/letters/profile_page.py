@@ -91,6 +91,8 @@ class LetterProfilePage(QWidget):
             header.setSectionResizeMode(column, mode)
         header.sectionResized.connect(self._fit_rows)
         self.ui.signersTable.setWordWrap(True)
+        # Tab leaves the table (arrow keys move, F2 edits a cell): no trap for the keyboard.
+        self.ui.signersTable.setTabKeyNavigation(False)
         # The default signer's name takes the row's free width, not half of it.
         self.ui.defaultSignerCombo.setSizePolicy(QSizePolicy.Policy.Expanding,
                                                  QSizePolicy.Policy.Fixed)

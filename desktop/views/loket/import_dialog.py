@@ -31,6 +31,7 @@ class ImportDialog(QDialog):
                 "%2", str(new)).replace("%3", str(plan.recorded + plan.repeated)).replace(
                 "%4", str(bad)))
         table = ui.errorTable
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move in it
         table.setRowCount(len(plan.errors))
         for row, issue in enumerate(plan.errors):
             for col, text in enumerate((str(issue.line), issue.column or "—", issue.message)):

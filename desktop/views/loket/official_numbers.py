@@ -7,6 +7,10 @@ it, a notice bar on the Loket page says so ("Nomor resmi 2000123 untuk L-… sud
 with a one-key reprint (``REPRINT_SHORTCUT``), the window's status bar repeats it (the
 clerk may be on another page), and an open receipt dialog of that complaint renders again in
 place with the official number.
+
+The reprint key is a QAction: on a desk window it is the window's own (``reprint_action``,
+made by ``desktop.views.loket.install`` before the page is built), so Bantuan's shortcut
+list, read from the window's actions, names it too.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.views.notice_bar import NoticeBar
@@ -39,9 +43,20 @@ class OfficialNumbers(QObject):
         self.bar = NoticeBar(page, "officialNumberNotice")
         layout = page.ui.outerLayout
         layout.insertWidget(layout.count() - 1, self.bar)  # above the save button's row
-        self.shortcut = QShortcut(QKeySequence(REPRINT_SHORTCUT), page)
-        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.shortcut.activated.connect(self.reprint)
+        # A page on its own (no desk window) keeps the key to itself.
+        self.action = reprint_action(page, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        page.addAction(self.action)
+        self.action.triggered.connect(self.reprint)
+        self.action.setEnabled(False)
+
+    def use_action(self, action: QAction) -> None:
+        """Answer the window's reprint action instead of the page's own (one key, one
+        action: two actions on one key would make it ambiguous)."""
+        own = self.action
+        self.page.removeAction(own)
+        own.deleteLater()
+        self.action = action
+        action.setEnabled(bool(self.issued))
 
     @property
     def page(self) -> LoketPage:
@@ -77,6 +92,7 @@ class OfficialNumbers(QObject):
         self._show()
 
     def _show(self) -> None:
+        self.action.setEnabled(bool(self.issued))
         if not self.issued:
             self.bar.dismiss()
             return
@@ -100,6 +116,16 @@ class OfficialNumbers(QObject):
         complaint_id, _provisional, _number = self.issued.pop(0)
         self.page.reprint_receipt(complaint_id)
         self._show()
+
+
+def reprint_action(parent: QObject, context: Qt.ShortcutContext) -> QAction:
+    """"Reprint the receipt with the official number" on ``REPRINT_SHORTCUT``."""
+    action = QAction(QCoreApplication.translate(
+        "OfficialNumbers", "Reprint the receipt with the official number"), parent)
+    action.setObjectName("action_reprint_official")
+    action.setShortcut(QKeySequence(REPRINT_SHORTCUT))
+    action.setShortcutContext(context)
+    return action
 
 
 def _issued(store: Any, complaint_ids: list[str]) -> list[tuple[str, str, int]]:  # DB thread

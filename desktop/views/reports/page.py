@@ -38,6 +38,7 @@ from desktop import formatting
 from desktop.domain.clock import clock
 from desktop.store import reports
 from desktop.tasks import Tasks, describe_error
+from desktop.views import date_input
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 from desktop.views.reports import export
 from desktop.views.reports.models import SORT_ROLE, RecapModel, percent
@@ -276,11 +277,18 @@ class ReportsPage(QWidget):
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(QDate(2000, 1, 1))
+        # Typed dd/mm/yyyy, Tab leaves, F4 opens the calendar; a refused date is said beside.
+        date_input.install(edit).feedback.connect(self._date_feedback)
         return edit
+
+    def _date_feedback(self, message: str) -> None:
+        self._range_error.setText(message)
+        self._range_error.setVisible(bool(message))
 
     def _table(self, model: RecapModel, name: str, *, sortable: bool) -> QTableView:
         view = QTableView(self)
         view.setObjectName(name)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move in it
         if sortable:
             proxy = QSortFilterProxyModel(view)
             proxy.setSourceModel(model)
