@@ -108,7 +108,8 @@ STATUSES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "status"), list(itertools.product(sorted(EXPECTED), STATUSES)))
+@pytest.mark.parametrize(("kind", "status"), list(itertools.product(
+    sorted(k for k in EXPECTED if not k.startswith("chain_")), STATUSES)))  # chain: own file
 def test_every_kind_in_every_status(kind, status):
     """admin_pusat may do everything its role allows; apply_op follows the issue's table."""
     snap = at_status(status)

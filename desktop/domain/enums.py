@@ -72,6 +72,11 @@ class OpKind(StrEnum):
     letter_issued = "letter_issued"
     letter_voided = "letter_voided"
     mark_duplicate = "mark_duplicate"
+    # The disposition chain (desktop/domain/chain.py): level by level through positions.
+    chain_dispose = "chain_dispose"
+    chain_read = "chain_read"
+    chain_withdraw = "chain_withdraw"
+    chain_report = "chain_report"
 
 
 # ``QueueFilter.status`` value for every complaint whose work is not over (not selesai,
@@ -81,8 +86,12 @@ OPEN_STATUS = "belum_selesai"
 
 # Landed events that change nothing another officer's decision rests on (no status, no
 # routing, no complaint field): an op based on the version before them still applies.
+# A chain op changes only its own entries of ``snapshot["chain"]``, never the status or the
+# routing that other actions rest on.
 PASSIVE_KINDS: frozenset[OpKind] = frozenset(
-    {OpKind.note, OpKind.attach, OpKind.letter_issued, OpKind.letter_voided})
+    {OpKind.note, OpKind.attach, OpKind.letter_issued, OpKind.letter_voided,
+     OpKind.chain_dispose, OpKind.chain_read, OpKind.chain_withdraw, OpKind.chain_report})
+
 
 # State changes that touch disjoint parts of a complaint: either may land first.
 DISJOINT_KINDS: frozenset[frozenset[OpKind]] = frozenset(
@@ -106,6 +115,14 @@ COMMUTING_KINDS: frozenset[OpKind] = frozenset(
         OpKind.letter_issued,
         OpKind.letter_voided,
         OpKind.mark_duplicate,
+        # Chain ops name their entry; apply_op checks that entry's state on the current
+        # snapshot, which decides exactly, per entry: a withdrawal after the recipient's
+        # read (a chain_read landed after its base) is refused there, naming who read it
+        # when; a read of a withdrawn disposition likewise.
+        OpKind.chain_dispose,
+        OpKind.chain_read,
+        OpKind.chain_withdraw,
+        OpKind.chain_report,
     }
 )
 
@@ -178,6 +195,10 @@ KIND_LABELS: dict[OpKind, str] = {
     OpKind.letter_issued: "Terbitkan Surat",
     OpKind.letter_voided: "Batalkan Surat",
     OpKind.mark_duplicate: "Tandai Duplikat",
+    OpKind.chain_dispose: "Disposisi ke Jabatan",
+    OpKind.chain_read: "Baca Disposisi",
+    OpKind.chain_withdraw: "Tarik Disposisi",
+    OpKind.chain_report: "Laporan Tindak Lanjut",
 }
 
 # Passive verb phrase, for "Pengaduan berstatus X tidak dapat <verb>."
@@ -200,6 +221,10 @@ KIND_VERBS: dict[OpKind, str] = {
     OpKind.letter_issued: "diterbitkan suratnya",
     OpKind.letter_voided: "dibatalkan suratnya",
     OpKind.mark_duplicate: "ditandai sebagai duplikat",
+    OpKind.chain_dispose: "didisposisikan ke jabatan",
+    OpKind.chain_read: "dibaca disposisinya",
+    OpKind.chain_withdraw: "ditarik disposisinya",
+    OpKind.chain_report: "dilaporkan tindak lanjutnya",
 }
 
 # Checkbox rows of the Lembar Disposisi ("Dengan hormat harap:").

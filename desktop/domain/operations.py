@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
+from . import chain
 from .calendar import WorkingCalendar, local_date
 from .clock import clock
 from .deadlines import DeadlinePolicy, snapshot_due
@@ -88,6 +89,7 @@ SNAPSHOT_DEFAULTS: dict[str, Any] = {
     "due_override": None,
     "due_date": None,
     "disposition": None,
+    "chain": [],
     "version": 0,
     "timeline": [],
     "attachments": [],
@@ -266,6 +268,8 @@ def _follow_up(ctx: _Ctx) -> tuple[str | None, dict]:
         required=False,
     ) or Visibility.reporter.value
     _start_phase(ctx)  # each follow-up restarts the auto-close clock
+    if visibility == Visibility.reporter.value and not ctx.errors:
+        chain.close_chain(ctx.snap, ctx.now)  # the answer to the reporter ends the chain
     return text, {"visibility": visibility}
 
 
@@ -456,7 +460,36 @@ def _mark_duplicate(ctx: _Ctx) -> tuple[str | None, dict]:
     return _text(ctx, "note", "Catatan", required=False), {"duplicate_of": target}
 
 
+def _chain_dispose(ctx: _Ctx) -> tuple[str | None, dict]:
+    note, data = chain.dispose(ctx.snap, ctx.payload, ctx.actor.username, ctx.actor.full_name,
+                               ctx.now, ctx.today, ctx.cal, ctx.errors)
+    target = chain.target_status(ctx.from_status) if ctx.from_status else None
+    if target is not None and not ctx.errors:
+        ctx.snap["status"] = target.value  # like a unit disposition: the follow-up starts
+        _start_phase(ctx)
+        if ctx.snap.get("verified_at") is None:
+            ctx.snap["verified_at"] = _iso(ctx.now)
+    return note, data
+
+
+def _chain_read(ctx: _Ctx) -> tuple[str | None, dict]:
+    return chain.read(ctx.snap, ctx.payload, ctx.actor.username, ctx.now)
+
+
+def _chain_withdraw(ctx: _Ctx) -> tuple[str | None, dict]:
+    return chain.withdraw(ctx.snap, ctx.payload, ctx.actor.username, ctx.now)
+
+
+def _chain_report(ctx: _Ctx) -> tuple[str | None, dict]:
+    return chain.report(ctx.snap, ctx.payload, ctx.actor.username, ctx.actor.full_name,
+                        ctx.now, ctx.errors)
+
+
 _HANDLERS: dict[OpKind, Handler] = {
+    OpKind.chain_dispose: _chain_dispose,
+    OpKind.chain_read: _chain_read,
+    OpKind.chain_withdraw: _chain_withdraw,
+    OpKind.chain_report: _chain_report,
     OpKind.verify: _verify,
     OpKind.dispose: _dispose,
     OpKind.follow_up: _follow_up,
@@ -607,6 +640,7 @@ def apply_op(
     if ctx.errors:
         raise ValidationError(ctx.errors)
 
+    to_status = Status(snap["status"])  # a chain disposition may start the follow-up
     due = snapshot_due(snap, policy, cal)
     # While on hold the stored due date stays what it was; deadline_info shows the pause.
     if to_status is not Status.ditunda:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .chain import addressed_to as chain_addressed_to
 from .enums import (
     KIND_LABELS,
     KIND_VERBS,
@@ -99,6 +100,13 @@ TRANSITIONS: dict[OpKind, Transition] = {
         _t(OpKind.privacy_flags, ALL_STATUSES, None, _ADMINS),
         # Marking a duplicate is housekeeping before archiving; an archive is read-only.
         _t(OpKind.mark_duplicate, ALL_STATUSES - {S.diarsipkan}, None, _ADMINS),
+        # The chain: whoever holds the position acts, whatever the role (chain.resolve on
+        # the server checks the holder). Disposing a complaint awaiting disposition starts
+        # its follow-up (chain.target_status); reading and reporting stay possible on hold.
+        _t(OpKind.chain_dispose, _ACTIVE, None, ALL_ROLES),
+        _t(OpKind.chain_read, (*_ACTIVE, S.ditunda), None, ALL_ROLES),
+        _t(OpKind.chain_withdraw, (*_ACTIVE, S.ditunda), None, ALL_ROLES),
+        _t(OpKind.chain_report, (*_ACTIVE, S.ditunda), None, ALL_ROLES),
     )
 }
 
@@ -184,7 +192,10 @@ def check_state(snapshot: Mapping | None, kind: OpKind | str) -> None:
 
 
 def allowed_kinds(status: Status | str | None, role: Role | str) -> set[OpKind]:
-    """Every kind ``role`` may perform on a complaint in ``status`` (None: not yet created)."""
+    """Every kind ``role`` may perform on a complaint in ``status`` (None: not yet created).
+
+    Chain kinds are not listed: the position an officer holds decides them, not the role
+    (the chain's own views offer them)."""
     role = coerce_role(role)
     if status is None:
         return {OpKind.create} if role in TRANSITIONS[OpKind.create].roles else set()
@@ -192,7 +203,7 @@ def allowed_kinds(status: Status | str | None, role: Role | str) -> set[OpKind]:
     return {
         kind
         for kind, rule in TRANSITIONS.items()
-        if role in rule.roles and status in rule.sources
+        if role in rule.roles and status in rule.sources and not kind.startswith("chain_")
     }
 
 
@@ -209,7 +220,10 @@ def in_scope(snapshot: Mapping | None, actor: Actor) -> bool:
     if not actor.agency or snapshot.get("agency_code") != actor.agency:
         return False
     if actor.role is Role.petugas_unit:
-        return bool(set(snapshot.get("unit_codes") or ()) & set(actor.units))
+        # A pelaksana outside the complaint's units sees it while a disposition to them
+        # is active (sent or read, not yet reported, withdrawn or closed).
+        return bool(set(snapshot.get("unit_codes") or ()) & set(actor.units)) or \
+            chain_addressed_to(snapshot, actor.username)
     return True
 
 

@@ -149,4 +149,8 @@ EVENT = LabelTable("Event", {
     "letter_issued": QT_TRANSLATE_NOOP("Event", "Issue Letter"),
     "letter_voided": QT_TRANSLATE_NOOP("Event", "Void Letter"),
     "mark_duplicate": QT_TRANSLATE_NOOP("Event", "Mark as Duplicate"),
+    "chain_dispose": QT_TRANSLATE_NOOP("Event", "Disposition to a Position"),
+    "chain_read": QT_TRANSLATE_NOOP("Event", "Read Disposition"),
+    "chain_withdraw": QT_TRANSLATE_NOOP("Event", "Withdraw Disposition"),
+    "chain_report": QT_TRANSLATE_NOOP("Event", "Follow-up Report"),
 })

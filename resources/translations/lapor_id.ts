@@ -1649,6 +1649,22 @@
         <source>Mark as Duplicate</source>
         <translation>Tandai Duplikat</translation>
     </message>
+    <message>
+        <source>Disposition to a Position</source>
+        <translation>Disposisi ke Jabatan</translation>
+    </message>
+    <message>
+        <source>Read Disposition</source>
+        <translation>Baca Disposisi</translation>
+    </message>
+    <message>
+        <source>Withdraw Disposition</source>
+        <translation>Tarik Disposisi</translation>
+    </message>
+    <message>
+        <source>Follow-up Report</source>
+        <translation>Laporan Tindak Lanjut</translation>
+    </message>
 </context>
 <context>
     <name>FiltersPanel</name>
