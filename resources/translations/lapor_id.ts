@@ -3190,6 +3190,93 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>RecurringSection</name>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Terakhir</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Print brief (PDF)…</source>
+        <translation>Cetak ringkasan (PDF)…</translation>
+    </message>
+    <message>
+        <source>A one-page brief of the chosen problem for the leader: letterhead, period, its complaints and a short summary</source>
+        <translation>Ringkasan satu halaman tentang masalah yang dipilih untuk pimpinan: kop, periode, pengaduannya dan ringkasan singkat</translation>
+    </message>
+    <message>
+        <source>Looking for recurring problems…</source>
+        <translation>Mencari masalah berulang…</translation>
+    </message>
+    <message>
+        <source>Complaints about the same problem in the same place (kecamatan or desa, category and similar wording), the largest first.</source>
+        <translation>Pengaduan tentang masalah yang sama di tempat yang sama (kecamatan atau desa, kategori dan kata-kata yang mirip), yang terbanyak di atas.</translation>
+    </message>
+    <message>
+        <source>No problem was reported more than once in this period.</source>
+        <translation>Tidak ada masalah yang diadukan lebih dari sekali dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>The recurring problems could not be computed.</source>
+        <translation>Masalah berulang tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>Recurring problems (last %1 days)</source>
+        <translation>Masalah berulang (%1 hari terakhir)</translation>
+    </message>
+    <message>
+        <source>Save the brief</source>
+        <translation>Simpan ringkasan</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Brief saved to %1.</source>
+        <translation>Ringkasan disimpan ke %1.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Berkas tidak dapat disimpan: %1</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <source>Regency/city…</source>

@@ -36,6 +36,7 @@ from desktop.store import reports
 from desktop.store.queue import OPEN_STATUS, QueueFilter
 from desktop.tasks import Tasks, describe_error
 from desktop.views.dashboard.charts import RateChart, TrendChart
+from desktop.views.dashboard.recurring_section import RecurringSection
 from desktop.views.dashboard.tables import COL_LATE, COL_SOON, OldestModel, WorkloadModel
 
 PERIODS = ("this_month", "last_month", "this_year")
@@ -128,6 +129,7 @@ class DashboardPage(QWidget):
         self._tasks.run(partial(dash.build_dashboard, self._service, first, last),
                         partial(self._arrived, self._generation),
                         partial(self._failed, self._generation))
+        self.recurring.refresh(self._service)
 
     def period(self) -> tuple[date, date]:
         return reports.preset_period(PERIODS[self.period_combo.currentIndex()],
@@ -203,6 +205,8 @@ class DashboardPage(QWidget):
             for widget in widgets:
                 box.addWidget(widget)
             grid.addLayout(box, row, column, 1, span)
+        self.recurring = RecurringSection(self._tasks, self._lang, body)
+        grid.addWidget(self.recurring, 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)
@@ -226,6 +230,8 @@ class DashboardPage(QWidget):
         self.oldest_view.activated.connect(self._drill_oldest)
         self.workload_view.clicked.connect(self._drill_workload)
         self.workload_view.activated.connect(self._drill_workload)
+        self.recurring.drill.connect(self.drill)
+        self.recurring.error.connect(self.error)
 
     def _table(self, model: Any, name: str) -> QTableView:
         view = QTableView(self)
