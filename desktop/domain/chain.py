@@ -48,6 +48,16 @@ def addressed_to(snapshot: Mapping[str, Any] | None, username: str) -> bool:
                for e in entries(snapshot))
 
 
+def ended_message(snapshot: Mapping[str, Any] | None, username: str) -> str | None:
+    """Why a recipient whose disposition ended no longer reaches the complaint."""
+    mine = [e for e in entries(snapshot) if username in (e.get("to_users") or ())]
+    if not mine:
+        return None
+    if mine[-1].get("state") == WITHDRAWN:
+        return "Disposisi ini telah ditarik oleh pengirimnya sebelum Anda membacanya."
+    return "Disposisi kepada Anda untuk pengaduan ini sudah selesai."
+
+
 def may_see_catatan(entry: Mapping[str, Any], username: str) -> bool:
     return username == entry.get("by") or username in (entry.get("to_users") or ())
 

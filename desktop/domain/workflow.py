@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .chain import addressed_to as chain_addressed_to
+from .chain import ended_message as chain_ended_message
 from .enums import (
     KIND_LABELS,
     KIND_VERBS,
@@ -233,7 +234,8 @@ def check_scope(snapshot: Mapping | None, actor: Actor) -> None:
         if actor.role is Role.petugas_unit and snapshot and snapshot.get(
             "agency_code"
         ) == actor.agency:
-            message = "Pengaduan ini tidak didisposisikan ke unit Anda."
+            message = chain_ended_message(snapshot, actor.username) or \
+                "Pengaduan ini tidak didisposisikan ke unit Anda."
         else:
             message = "Pengaduan ini bukan kewenangan instansi Anda."
         raise DomainError("forbidden", message)

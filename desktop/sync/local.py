@@ -40,6 +40,10 @@ LAST_ATTEMPT_KEY = "last_attempt"
 LOGIN_REQUIRED_KEY = "login_required"
 PENDING_RESET_KEY = "pending_reset"
 USERS_KEY = "directory_users"
+# The agencies' structures of jabatan (issue 17): "AGENCY/CODE" -> position JSON, and
+# agency -> {"any_level": bool} (desktop/workflow/chain.py reads them).
+POSITIONS_KEY = "org_positions"
+ORG_POLICIES_KEY = "org_policies"
 UPLOADED_KEY = "uploaded_attachments"
 # After the server was restored from a backup: what this desk re-sent and which complaints
 # came back under another tracking number (for the officer; `lapor-desk status`).
@@ -136,6 +140,8 @@ class PageData:
     agencies: list[tuple] = field(default_factory=list)
     units: list[tuple] = field(default_factory=list)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    positions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    org_policies: dict[str, dict[str, Any]] = field(default_factory=dict)
     rows: Any = None
     anchors: Sequence[tuple[str, str, int, str]] = ()  # audit anchors (audit_anchors.py)
 
@@ -162,6 +168,10 @@ def parse_page(changes: Sequence[Mapping[str, Any]],
                                item["code"], item.get("name") or item["code"]))
         elif kind == "user" and isinstance(item, Mapping):
             data.users[key] = dict(item)
+        elif kind == "position" and isinstance(item, Mapping):
+            data.positions[key] = dict(item)
+        elif kind == "org_policy" and isinstance(item, Mapping):
+            data.org_policies[key] = dict(item)
     data.rows = sn.prepare(list(data.snapshots.values()))
     return data
 
@@ -438,8 +448,15 @@ class SyncLocal:
                 known = self._get_state(raw, USERS_KEY, {}) or {}
                 known.update(data.users)
                 self._set_state(raw, USERS_KEY, known)
+            for key, found in ((POSITIONS_KEY, data.positions),
+                               (ORG_POLICIES_KEY, data.org_policies)):
+                if found:
+                    known = self._get_state(raw, key, {}) or {}
+                    known.update(found)
+                    self._set_state(raw, key, known)
             stats.reference = (len(data.categories) + len(data.agencies) + len(data.units)
-                               + len(data.users))
+                               + len(data.users) + len(data.positions)
+                               + len(data.org_policies))
             if data.removed:
                 for chunk in _chunks(data.removed):
                     raw.execute(f"DELETE FROM complaints WHERE id IN ({_placeholders(chunk)})",

@@ -1,0 +1,137 @@
+"""The disposition chain on the desk (issue 17): the agency's structure as synced, chain ops
+applied locally through the outbox like every action (offline too), and the officer's
+"Disposisi Masuk" (to me) and "Disposisi Keluar" (from me) lists.
+
+No Qt: runs on the DB thread (desktop.tasks) or in a headless command.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain import Actor, OpKind
+from desktop.domain import chain as dc
+from desktop.domain.org import OrgChart
+from desktop.store import rows
+
+POSITIONS_KEY = "org_positions"  # desktop/sync/local.py writes them on pull
+ORG_POLICIES_KEY = "org_policies"
+
+INBOX, OUTBOX = "masuk", "keluar"
+
+
+def org_chart(store: Any, agency: str) -> OrgChart:
+    """The agency's structure as this desk last synced it."""
+    positions = store.get_sync_state(POSITIONS_KEY, {}) or {}
+    policy = (store.get_sync_state(ORG_POLICIES_KEY, {}) or {}).get(agency) or {}
+    return OrgChart.of(agency, positions.values(), bool(policy.get("any_level")))
+
+
+def my_positions(store: Any, actor: Actor) -> list[dict[str, str]]:
+    """The positions ``actor`` holds or acts in today: [{"code", "title"}]."""
+    chart = org_chart(store, actor.agency or "")
+    return [{"code": c, "title": chart.positions[c].title}
+            for c in chart.positions_of(actor.username, store.today())]
+
+
+def new_recipients(positions: Sequence[str]) -> list[dict[str, str]]:
+    """Recipients with fresh entry ids (fixed when the officer starts the action, so a
+    retried submit records nothing twice)."""
+    return [{"id": str(uuid.uuid4()), "position": p} for p in positions]
+
+
+def act(store: Any, complaint_id: str, kind: OpKind | str, payload: Mapping[str, Any],
+        actor: Actor, *, op_id: str | None = None) -> Any:
+    """Apply one chain op locally and queue it: resolved against the synced structure
+    first (the server resolves it again against its own and decides)."""
+    kind = OpKind(kind)
+    if kind not in dc.CHAIN_KINDS:
+        raise ValueError(f"not a chain op: {kind}")
+    snapshot = store.complaint(complaint_id)
+    agency = (snapshot or {}).get("agency_code") or actor.agency or ""
+    resolved = dc.resolve(kind, payload, snapshot, org_chart(store, agency), actor.username,
+                          store.today())
+    return store.apply_local_op(complaint_id, kind, resolved, actor, op_id=op_id)
+
+
+@dataclass(frozen=True)
+class ChainItem:
+    """One disposition entry as a row of Disposisi Masuk / Keluar."""
+
+    complaint_id: str
+    tracking_number: int | None
+    title: str
+    entry: dict[str, Any]
+
+    @property
+    def unread(self) -> bool:
+        return self.entry.get("state") == dc.SENT
+
+
+def _chained(store: Any) -> list[dict[str, Any]]:
+    """Snapshots that have a chain (its entries live in the texts' ``extra`` JSON)."""
+    with store.reading() as conn:
+        ids = [r[0] for r in rows.raw(conn).execute(
+            "SELECT c.id FROM complaints c JOIN complaint_texts t ON t.rid = c.rid "
+            "WHERE t.extra LIKE '%\"chain\"%'").fetchall()]
+        snaps = [rows.load_snapshot(conn, cid) for cid in ids]
+    return [s for s in snaps if s and dc.entries(s)]
+
+
+def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
+            ) -> list[ChainItem]:
+    """Disposisi Masuk (``box="masuk"``: addressed to the actor, newest first, unread
+    first) or Disposisi Keluar (``"keluar"``: sent by the actor, with their read state)."""
+    out: list[ChainItem] = []
+    me = actor.username
+    for snap in _chained(store):
+        for entry in dc.entries(snap):
+            mine = me in (entry.get("to_users") or ()) if box == INBOX else entry.get("by") == me
+            if not mine or (unread_only and entry.get("state") != dc.SENT):
+                continue
+            out.append(ChainItem(snap["id"], snap.get("tracking_number"),
+                                 str(snap.get("title") or ""), dict(entry)))
+    out.sort(key=lambda i: i.entry.get("sent_at") or "", reverse=True)
+    if box == INBOX:
+        out.sort(key=lambda i: not i.unread)  # stable: unread first, each newest first
+    return out
+
+
+def tree(snapshot: Mapping[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """The chain as (depth, entry) rows in tree order, for the detail pane."""
+    entries = dc.entries(snapshot)
+    children: dict[Any, list[dict[str, Any]]] = {}
+    for e in entries:
+        children.setdefault(e.get("parent_id"), []).append(e)
+    out: list[tuple[int, dict[str, Any]]] = []
+
+    def walk(parent: Any, depth: int) -> None:
+        for e in children.get(parent, []):
+            out.append((depth, e))
+            walk(e.get("id"), depth + 1)
+
+    walk(None, 0)
+    known = {id(e) for _, e in out}
+    out += [(0, e) for e in entries if id(e) not in known]  # parent lost: still shown
+    return out
+
+
+def above(snapshot: Mapping[str, Any], entry_id: str) -> list[dict[str, Any]]:
+    """The dispositions above ``entry_id`` (top first) and the entry itself: what a Lembar
+    Disposisi for that level shows."""
+    by_id = {e.get("id"): e for e in dc.entries(snapshot)}
+    path: list[dict[str, Any]] = []
+    current = by_id.get(entry_id)
+    while current is not None and current not in path:
+        path.append(current)
+        current = by_id.get(current.get("parent_id"))
+    return list(reversed(path))
+
+
+def dumps(items: Sequence[ChainItem]) -> str:
+    return json.dumps([{"complaint_id": i.complaint_id, "tracking_number": i.tracking_number,
+                        "title": i.title, **i.entry} for i in items], ensure_ascii=False)
