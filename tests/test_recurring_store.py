@@ -75,3 +75,25 @@ def test_the_brief_pdf(store, tmp_path: Path):
     for item in group.items:
         assert item.number in flat and item.title[:25] in flat
     assert "Dibuat: 2 Desember 2026 pukul 10.00 WITA" in flat
+
+
+def test_a_new_complaint_joins_its_group_at_once(tmp_path: Path):
+    """The grouping is kept while nothing in the window changes; a new complaint of the
+    bridge (a sync brings it) shows at the next look."""
+    recurring_seed.fill(tmp_path)
+    day = recurring_seed.today()
+    with DeskService(tmp_path, today=lambda: day) as store:
+        before = next(g for g in rec.find_recurring(store) if g.place_code == "63.07.01.2003")
+        again = next(g for g in rec.find_recurring(store) if g.place_code == "63.07.01.2003")
+        assert again == before
+        snap = recurring_seed.snapshots()[0]
+        snap.update(id="new-bridge-report", tracking_number=1_999_999,
+                    title="Jembatan Barikin makin parah, papan lantai patah",
+                    content="Jembatan ulin di Barikin makin rusak, papan lantai jembatan "
+                            "patah dan berlubang.", category_id="jalan_jembatan",
+                    region_code="63.07.01.2003", status="belum_diverifikasi",
+                    received_at="2026-12-01T08:00:00+08:00")
+        store.upsert_snapshots([snap])
+        after = next(g for g in rec.find_recurring(store) if g.place_code == "63.07.01.2003")
+    assert after.size == before.size + 1
+    assert after.items[0].id == "new-bridge-report"

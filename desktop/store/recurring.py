@@ -21,11 +21,13 @@ complaints (``tests/fixtures/recurring_complaints.json``).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.store import recurring_text as rt
 
@@ -50,12 +52,12 @@ class Item:
     status: str = ""
     number: str = ""  # tracking number, else the provisional one
 
-    @property
+    @cached_property
     def kecamatan(self) -> str | None:
         parts = (self.region_code or "").split(".")
         return ".".join(parts[:3]) if len(parts) >= 3 else None
 
-    @property
+    @cached_property
     def desa(self) -> str | None:
         parts = (self.region_code or "").split(".")
         return self.region_code if len(parts) >= 4 else None
@@ -135,32 +137,80 @@ def group_complaints(
 
 def _clusters(members: list[int], items: Sequence[Item], vecs: Sequence[dict[str, float]],
               parents: Mapping[str, str | None], threshold: float) -> list[list[int]]:
-    """Average-linkage clusters of one block (a few dozen complaints at most)."""
-    sim = {(a, b): rt.cosine(vecs[a], vecs[b]) for a, b in combinations(members, 2)}
-    ok = {(a, b): _compatible(items[a], items[b], parents) for a, b in combinations(members, 2)}
-    clusters = [[n] for n in members]
-    while len(clusters) > 1:
+    """Average-linkage clusters of one block. A merge needs a mean likeness >= threshold,
+    so at least one pair that alike: clusters never cross the connected parts of the
+    graph of such pairs, and each part is clustered on its own (most are one complaint)."""
+    sim: dict[tuple[int, int], float] = {}
+    linked: dict[int, set[int]] = {n: set() for n in members}
+    lineage = {n: {items[n].category_id or "", *_ancestors(items[n].category_id or "", parents)}
+               for n in members}
+    for a, b in combinations(members, 2):
+        da, db = items[a].desa, items[b].desa
+        if da and db and da != db:
+            continue
+        ca, cb = items[a].category_id or "", items[b].category_id or ""
+        if ca != cb and ca not in lineage[b] and cb not in lineage[a]:
+            continue
+        value = rt.cosine(vecs[a], vecs[b])
+        sim[(a, b)] = value
+        if value >= threshold:
+            linked[a].add(b)
+            linked[b].add(a)
+    out = []
+    for part in _parts(members, linked):
+        out += _average_linkage(part, sim, threshold) if len(part) > 1 else [part]
+    return out
+
+
+def _parts(members: list[int], linked: dict[int, set[int]]) -> list[list[int]]:
+    seen: set[int] = set()
+    parts = []
+    for start in members:
+        if start in seen:
+            continue
+        part, todo = [], [start]
+        seen.add(start)
+        while todo:
+            node = todo.pop()
+            part.append(node)
+            for other in linked[node] - seen:
+                seen.add(other)
+                todo.append(other)
+        parts.append(sorted(part))
+    return parts
+
+
+def _average_linkage(part: list[int], sim: Mapping[tuple[int, int], float],
+                     threshold: float) -> list[list[int]]:
+    """Merge the two clusters of highest mean likeness while it is >= ``threshold`` and no
+    pair across them is incompatible (missing from ``sim``). Between clusters the sum of
+    likeness and the count of incompatible pairs are kept and added up on a merge."""
+    clusters: dict[int, list[int]] = {n: [n] for n in part}
+    total: dict[tuple[int, int], float] = {}
+    bad: dict[tuple[int, int], int] = {}
+    for a, b in combinations(part, 2):
+        value = sim.get((a, b))
+        total[(a, b)] = value or 0.0
+        bad[(a, b)] = value is None
+    while True:
         best, pair = threshold, None
-        for x, y in combinations(range(len(clusters)), 2):
-            pairs = [(min(a, b), max(a, b)) for a in clusters[x] for b in clusters[y]]
-            if not all(ok[p] for p in pairs):
+        for (x, y), value in total.items():
+            if bad[(x, y)]:
                 continue
-            mean = sum(sim[p] for p in pairs) / len(pairs)
+            mean = value / (len(clusters[x]) * len(clusters[y]))
             if mean >= best:
                 best, pair = mean, (x, y)
         if pair is None:
-            break
+            return [sorted(c) for c in clusters.values()]
         x, y = pair
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
-    return clusters
-
-
-def _compatible(a: Item, b: Item, parents: Mapping[str, str | None]) -> bool:
-    if a.desa and b.desa and a.desa != b.desa:
-        return False
-    ca, cb = a.category_id or "", b.category_id or ""
-    return ca == cb or ca in _ancestors(cb, parents) or cb in _ancestors(ca, parents)
+        clusters[x] += clusters.pop(y)
+        for z in clusters:
+            if z == x:
+                continue
+            kx, ky = (min(x, z), max(x, z)), (min(y, z), max(y, z))
+            total[kx] += total.pop(ky)
+            bad[kx] += bad.pop(ky)
+        del total[(x, y)], bad[(x, y)]
 
 
 def _ancestors(category: str, parents: Mapping[str, str | None]) -> list[str]:
@@ -204,15 +254,42 @@ def find_recurring(service: DeskService, days: int | None = None) -> list[Group]
 
     today = service.today()
     days = days or window_days(service)
-    items = read_items(service, *window(today, days))
+    first, last = window(today, days)
+    mark = (today, days, _fingerprint(service, first, last))
+    kept = _kept.get(service)
+    if kept is not None and kept[0] == mark:
+        return list(kept[1])  # nothing in the window changed since (a sync without news)
+    items = read_items(service, first, last)
     parents = {c["id"]: c.get("parent_id") for c in service.categories()}
     regions = Regions.load()
 
     def place_names(code: str) -> list[str]:
         return [r.name for r in regions.path(code)]
 
-    return group_complaints(items, today, window_days=days, parents=parents,
-                            place_names=place_names)
+    groups = group_complaints(items, today, window_days=days, parents=parents,
+                              place_names=place_names)
+    _kept[service] = (mark, groups)
+    return list(groups)
+
+
+# service -> ((today, days, fingerprint), groups): the last grouping of each open store.
+_kept: weakref.WeakKeyDictionary[Any, tuple[tuple, list[Group]]] = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(service: DeskService, first: date, last: date) -> tuple:
+    """What changes when a complaint of the window is added, changed (its version) or
+    removed; the categories' names and tree count too."""
+    from desktop.store import queue as q
+    from desktop.store import rows as rw
+
+    where = q.WhereBuilder.empty()
+    q.filter_clauses(where, q.QueueFilter(date_from=first, date_to=last), None)
+    with service.reading() as conn:
+        found = rw.raw(conn).execute(
+            f"SELECT count(*), total(c.version), max(c.rid), total(c.rid) FROM complaints c "
+            f"WHERE {where.sql()}", where.params).fetchone()
+    return (*found, tuple(sorted((c["id"], c.get("parent_id") or "")
+                                 for c in service.categories())))
 
 
 def read_items(service: DeskService, first: date, last: date) -> list[Item]:

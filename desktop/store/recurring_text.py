@@ -98,6 +98,4 @@ def vectors(docs: Sequence[tuple[list[str], list[str]]]) -> list[dict[str, float
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum(a[w] * b[w] for w in a.keys() & b.keys())
