@@ -68,8 +68,8 @@ class RecurringSection(QWidget):
         self.member_model = MemberModel(
             [self.tr("No."), self.tr("Received"), self.tr("Subject"), self.tr("Status")],
             lang, self)
-        self.groups_view = _table(self.group_model, "recurringGroups", 0, self)
-        self.members_view = _table(self.member_model, "recurringMembers", 2, self)
+        self.groups_view = _table(self.group_model, "recurringGroups", (0, 1), self)
+        self.members_view = _table(self.member_model, "recurringMembers", (2,), self)
         self.print_button = QPushButton(self.tr("Print brief (PDF)…"), self)
         self.print_button.setObjectName("recurringPrint")
         self.print_button.setToolTip(self.tr(
@@ -86,6 +86,7 @@ class RecurringSection(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.notice, 1)
+        buttons.addStretch(1)
         for item in (self.heading, self.note):
             layout.addWidget(item)
         layout.addLayout(tables)
@@ -218,7 +219,8 @@ def _find(service: Any) -> Found:
     return Found(days, groups, places, categories)
 
 
-def _table(model: Any, name: str, stretch: int, parent: QWidget) -> QTableView:
+def _table(model: Any, name: str, stretch: tuple[int, ...], parent: QWidget) -> QTableView:
+    """A read-only list; the ``stretch`` columns share the width left (long names elide)."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -231,7 +233,8 @@ def _table(model: Any, name: str, stretch: int, parent: QWidget) -> QTableView:
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     view.setMinimumHeight(200)
     view.setCursor(Qt.CursorShape.PointingHandCursor)
     return view
