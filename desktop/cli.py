@@ -3,7 +3,8 @@
 Exit codes (a contract for scheduled tasks, see README):
   0 success · 1 error (also: TLS certificate or CA file problems) · 2 usage error
   3 server unreachable · 4 login required · 5 rejected operations remain
-  6 some input rows invalid
+  6 some input rows invalid · 7 verify-pdf: no signature, or a signature broken /
+  the document modified after signing · 8 verify-pdf: intact but not trusted
 Each sub-command lives in ``desktop/commands/<module>.py`` as ``run(args) -> int`` and is
 imported only when used, so ``lapor-desk --version`` stays instant.
 """
@@ -111,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "grafik, blok tanda tangan)")
     report.add_argument("--landscape", action="store_true",
                         help="PDF pada A4 mendatar (bawaan: A4 tegak)")
+    report.add_argument("--unsigned", action="store_true",
+                        help="PDF tanpa tanda tangan elektronik walaupun desk memiliki "
+                        "sertifikat")
 
     letter = _add(sub, "letter", "desktop.commands.letters:run",
                   "tulis PDF lembar disposisi (terbitkan atau cetak ulang)")
@@ -118,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     letter.add_argument("--paper", choices=["a4", "f4", "half"], default=None,
                         help="kertas (bawaan: kertas di Pengaturan › Kop surat)")
+    letter.add_argument("--unsigned", action="store_true",
+                        help="jangan tandatangani secara elektronik (hanya kode QR) walaupun "
+                        "desk memiliki sertifikat")
 
     receipt = _add(sub, "receipt", "desktop.commands.receipt:run",
                    "tulis (atau tulis ulang) PDF tanda terima pengaduan")
@@ -125,6 +132,51 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     receipt.add_argument("--paper", choices=["a4", "half", "thermal80"], default="half",
                          help="kertas (bawaan: half, setengah folio)")
+
+    signing = _add(sub, "signing", "desktop.commands.signing:run",
+                   "sertifikat tanda tangan elektronik desk: atur, periksa, tampilkan")
+    signing.add_argument("--p12", metavar="BERKAS.p12",
+                         help="sertifikat dan kunci penanda tangan (PKCS#12, mis. dari BSrE); "
+                         "kata sandi dari env LAPOR_SIGN_PASSPHRASE atau ditanyakan, tidak "
+                         "pernah disimpan")
+    signing.add_argument("--pkcs11-module", metavar="PUSTAKA",
+                         help="pustaka PKCS#11 token (perlu paket python-pkcs11)")
+    signing.add_argument("--token", metavar="LABEL", help="label token PKCS#11")
+    signing.add_argument("--key", metavar="LABEL", help="label kunci pada token PKCS#11")
+    signing.add_argument("--location", metavar="TEMPAT", help="tempat penandatanganan")
+    signing.add_argument("--ca-file", action="append", metavar="PEM",
+                         help="pasang sertifikat CA (rantai BSrE); boleh berulang")
+    signing.add_argument("--crl-file", action="append", metavar="CRL",
+                         help="pasang daftar pencabutan sertifikat (CRL); boleh berulang")
+    signing.add_argument("--check", action="store_true",
+                         help="buka sertifikat dan periksa masa berlaku dan pencabutannya")
+    signing.add_argument("--clear", action="store_true",
+                         help="hapus pengaturan sertifikat (kembali ke lembar hanya kode QR)")
+    signing.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    verify = _add(sub, "verify-pdf", "desktop.commands.verify_pdf:run",
+                  "periksa tanda tangan elektronik sebuah PDF: penanda tangan, waktu, "
+                  "keutuhan, kepercayaan")
+    verify.add_argument("file", metavar="BERKAS", help="berkas PDF")
+    verify.add_argument("--ca-file", action="append", metavar="PEM",
+                        help="sertifikat CA yang dipercaya (PEM/DER); boleh berulang "
+                        "(ditambah CA yang dipasang di desk)")
+    verify.add_argument("--crl-file", action="append", metavar="CRL",
+                        help="CRL untuk memeriksa pencabutan; boleh berulang")
+    verify.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    case = _add(sub, "case-file", "desktop.commands.case_file:run",
+                "berkas perkara satu pengaduan sebagai satu PDF (untuk Ombudsman, "
+                "Inspektorat atau instansi lain)")
+    case.add_argument("complaint", metavar="PENGADUAN", help=COMPLAINT_HELP)
+    case.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    case.add_argument("--recipient", choices=["ombudsman", "inspektorat", "instansi"],
+                      default="ombudsman",
+                      help="penerima (menentukan identitas pelapor yang dicantumkan; "
+                      "bawaan: ombudsman)")
+    case.add_argument("--to", metavar="NAMA", help="nama penerima pada surat pengantar")
+    case.add_argument("--unsigned", action="store_true",
+                      help="tanpa tanda tangan elektronik walaupun desk memiliki sertifikat")
     return parser
 
 

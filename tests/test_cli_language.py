@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 # The command names are a contract (scheduled tasks, docs): they must stay as they are.
 DESK_COMMANDS = ["dev", "login", "logout", "sync", "status", "list", "import", "report",
-                 "letter", "receipt"]
+                 "letter", "receipt", "signing", "verify-pdf", "case-file"]
 SERVER_COMMANDS = sorted(server_cli.COMMANDS)
 
 ENGLISH = re.compile(

@@ -8,6 +8,12 @@ no new agenda number); otherwise a new letter is issued from this desk's
 reserved agenda numbers (reserving a block first if none are left and the server answers).
 ``--paper`` defaults to the paper set in Pengaturan › Kop surat.
 
+Where the desk has a signing certificate (``lapor-desk signing``, desktop/commands/
+signing.py) a newly issued sheet (and a copy made on another paper) is signed
+electronically at issue time, and the signed bytes are what is archived and reprinted;
+the certificate is checked first (expired or revoked: exit 1, nothing issued).
+``--unsigned`` issues a QR-only sheet even so. Reprints are never re-signed.
+
 Exit codes (desktop/cli.py): 0 ok · 1 error · 3 server unreachable while numbers ran out ·
 4 not signed in.
 """
@@ -118,16 +124,25 @@ def run(args: Namespace) -> int:
     except StoreError as exc:
         _err(exc.message)
         return EXIT_ERROR
+    from desktop.commands.signing import desk_sealer
+    from desktop.letters.pades import SigningRefused
+    from desktop.letters.signbox import sealing
+
     try:
         snapshot = find_complaint(service, args.complaint)
         current_actor(service)
         paper = args.paper or letter_settings.load(service).paper
         record = active_letter(service, snapshot["id"])
         reprint = record is not None
-        if record is None:
-            record = _issue(service, snapshot["id"], paper)
-        else:  # one letter, one number: another paper is the same letter
-            record = letter_on_paper(service, record, paper)
+        sealer = None
+        if record is None or record.paper != paper:  # something is rendered: sign it
+            sealer = desk_sealer(service, Path(service.data_dir),
+                                 unsigned=bool(getattr(args, "unsigned", False)))
+        with sealing(sealer):
+            if record is None:
+                record = _issue(service, snapshot["id"], paper)
+            else:  # one letter, one number: another paper is the same letter
+                record = letter_on_paper(service, record, paper)
         if record.local or record.sha256 and _held(service, record):
             data = read_archived(service, record)
         else:
@@ -137,6 +152,9 @@ def run(args: Namespace) -> int:
             finally:
                 client.close()
         _write(out, data)
+    except SigningRefused as exc:
+        _err(exc.message)
+        return EXIT_ERROR
     except LetterError as exc:
         _err(exc.message)
         if exc.code == "not_signed_in":
@@ -168,4 +186,6 @@ def run(args: Namespace) -> int:
           f"{snapshot.get('tracking_number') or snapshot.get('provisional_number')}, kertas "
           f"{paper.upper()} -> {out}")
     print(f"sha256 {record.sha256}")
+    if sealer is not None:
+        print(f"Ditandatangani secara elektronik oleh {sealer.signer_name}.")
     return EXIT_OK

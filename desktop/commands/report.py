@@ -8,6 +8,8 @@ the Laporan page shows them (``desktop.store.reports``). ``--to`` defaults to to
 export (``;``-separated, UTF-8 with BOM); ``--pdf FILE`` the recap to sign, as the page's
 "Cetak rekap (PDF)" (kop and signer of Pengaturan › Kop surat; A4 portrait, ``--landscape``
 turned). Without a signer the PDF has no signature block, and the command says so.
+Where the desk has a signing certificate (``lapor-desk signing``) the recap PDF is signed
+electronically, the stamp in its signature block; ``--unsigned`` leaves it unsigned.
 
 Exit codes (desktop/cli.py): 0 ok; 6 a date is not a valid YYYY-MM-DD or the period is
 reversed; 1 the database, the CSV or the PDF file cannot be opened or written.
@@ -69,15 +71,28 @@ def run(args: Namespace) -> int:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     printed = None
+    sealed_by = ""
     try:
         first, last = period(args, service.today())
         report = build_report(service, first, last)
         if getattr(args, "pdf", None):
+            from desktop.commands.signing import desk_sealer
+            from desktop.letters.pades import SigningRefused
+            from desktop.letters.signbox import collect_boxes
             from desktop.views.reports.printable import write_recap_pdf
 
             try:
-                printed = write_recap_pdf(service, Path(args.pdf), report, clock().now(),
-                                          landscape=bool(getattr(args, "landscape", False)))
+                sealer = desk_sealer(service, Path(service.data_dir),
+                                     unsigned=bool(getattr(args, "unsigned", False)))
+                with collect_boxes() as boxes:
+                    printed = write_recap_pdf(service, Path(args.pdf), report, clock().now(),
+                                              landscape=bool(getattr(args, "landscape", False)))
+                if sealer is not None:
+                    _seal_file(printed.path, sealer, boxes[-1] if boxes else None)
+                    sealed_by = sealer.signer_name
+            except SigningRefused as exc:
+                print(f"lapor-desk: {exc.message}", file=sys.stderr)
+                return EXIT_ERROR
             except OSError as exc:
                 print(f"lapor-desk: berkas {args.pdf} tidak dapat ditulis: "
                       f"{exc.strerror or exc}", file=sys.stderr)
@@ -109,7 +124,17 @@ def run(args: Namespace) -> int:
         print(f"Rekap PDF disimpan di {printed.path}.", file=out)
         for line in pdf_notes(printed):
             print(line, file=out)
+        if sealed_by:
+            print(f"Ditandatangani secara elektronik oleh {sealed_by}.", file=out)
     return EXIT_OK
+
+
+def _seal_file(path: Path, sealer, box) -> None:  # noqa: ANN001 - pades.PdfSealer, SignatureBox
+    """Sign the PDF at ``path`` in place (a temporary file renamed over it)."""
+    from desktop.atomic_file import replace_atomically
+
+    signed = sealer.seal(Path(path).read_bytes(), box)
+    replace_atomically(Path(path), lambda tmp: tmp.write_bytes(signed))
 
 
 def pdf_notes(printed) -> list[str]:  # noqa: ANN001 - printable.PrintedRecap

@@ -37,8 +37,10 @@ from .pdfparts import (
 )
 from .sheet_form import deadline_text, number_text, qr_text
 from .sheet_signature import SignatureParts
+from .signbox import SignatureBox, current_sealer
 
-__all__ = ["deadline_text", "number_text", "qr_text", "render_disposition"]
+__all__ = ["deadline_text", "number_text", "qr_text", "render_disposition",
+           "render_disposition_boxes"]
 
 
 def render_disposition(sheet: DispositionSheet, paper: str = "a4", *,
@@ -48,9 +50,29 @@ def render_disposition(sheet: DispositionSheet, paper: str = "a4", *,
     ``deterministic`` (default): creation date = ``sheet.printed_at`` and a content-derived
     document id, so the same inputs always give the same bytes (archive reprints compare
     equal). False stamps the wall clock instead.
+
+    Inside ``signbox.sealing(sealer)`` an issued sheet (not a draft) comes out signed
+    electronically, the visible stamp in the room to sign (``desktop.letters.pades``);
+    otherwise the sheet says under its QR code that it is not signed electronically.
     """
+    sealer = None if sheet.draft else current_sealer()
+    data, boxes = render_disposition_boxes(sheet, paper, deterministic=deterministic,
+                                           sealed=sealer is not None)
+    if sealer is None:
+        return data
+    return sealer.seal(data, boxes[-1] if boxes else None)
+
+
+def render_disposition_boxes(sheet: DispositionSheet, paper: str = "a4", *,
+                             deterministic: bool = True, sealed: bool = False
+                             ) -> tuple[bytes, list[SignatureBox]]:
+    """The unsigned sheet and where its room to sign was drawn (one box; page and
+    rectangle in points). ``sealed`` words the caption for a sheet about to be signed."""
     fonts.register_fonts()
-    return _SheetRenderer(sheet, get_paper(paper, SHEET_PAPERS)).render(deterministic)
+    renderer = _SheetRenderer(sheet, get_paper(paper, SHEET_PAPERS))
+    renderer.sealed = sealed
+    renderer.boxes = []
+    return renderer.render(deterministic), renderer.boxes
 
 
 class _SheetRenderer(SignatureParts):

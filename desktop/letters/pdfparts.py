@@ -568,6 +568,10 @@ def canvas_class(on_final_page: PageDecorator, created: datetime | None) -> type
             if created is not None:
                 self._doc._timeStamp = _FixedTimeStamp(created)
 
+        def page_index(self) -> int:
+            """The 0-based index of the page being drawn (pages are kept until save)."""
+            return len(self._pages)
+
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))
             self._startPage()

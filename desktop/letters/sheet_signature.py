@@ -4,6 +4,10 @@ signature (kept together), and the complaint's text as its Lampiran (see disposi
 
 from __future__ import annotations
 
+import functools
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from . import fonts
@@ -13,13 +17,24 @@ from .pdfparts import QrPlaceholder, chunk_text, clip, esc, para
 from .qr_payload import display_url
 from .qrblock import MODULE_PT, QrBlock, url_lines
 from .sheet_form import FormParts, deadline_text, number_text, qr_text
+from .signbox import SignatureBox, SignatureSpace
 
 QR_MAX = 52 * MM  # the code with its quiet zone; never scaled down with the paper
 ATTACHMENT_TITLE = "Lampiran: Isi Pengaduan"
+UNSIGNED_NOTE = ("Dokumen ini tidak ditandatangani secara elektronik; keaslian dapat diperiksa "
+                 "melalui kode QR.")
+SIGNED_NOTE = ("Dokumen ini ditandatangani secara elektronik dengan sertifikat elektronik "
+               "(tanda tangan PDF).")
 
 
 class SignatureParts(FormParts):
-    """The sheet from Catatan down: notes, code and signature, then the Lampiran."""
+    """The sheet from Catatan down: notes, code and signature, then the Lampiran.
+
+    ``sealed``: the sheet is signed electronically once rendered (its caption says so;
+    otherwise it says it is not). ``boxes`` receives the room to sign as drawn."""
+
+    sealed: bool = False
+    boxes: list[SignatureBox]
 
     def notes_and_signature(self) -> Table:
         """Catatan, Batas waktu and the signature as ONE table whose last note rows cannot
@@ -119,11 +134,19 @@ class SignatureParts(FormParts):
         # The block never splits, so each line is clipped to keep it well under a page.
         return [
             para(esc(clip(jabatan, 160)) + ",", self.st.center_bold),
-            Spacer(1, 17 * MM * self.s),
+            SignatureSpace(17 * MM * self.s, self.boxes),
             para(f"<u>{esc(clip(name, 120))}</u>", self.st.center_bold),
             *([para(esc(clip(pangkat, 80)), c)] if pangkat else []),
             para(f"NIP. {esc(clip(nip, 40))}", c),
+            # Under the signature, where the QR code's column is taller anyway: no extra
+            # height. A konsep is neither signed nor genuine; its marks say so already.
+            *([] if self.sheet.draft else [
+                Spacer(1, 1.5 * MM * self.s),
+                para(esc(SIGNED_NOTE if self.sealed else UNSIGNED_NOTE), self._note_style())]),
         ]
+
+    def _note_style(self) -> ParagraphStyle:
+        return _centred(self.st.small_italic)
 
     def _code_block(self, width: float) -> Table:
         """The QR code (its quiet zone included) with its caption beside it and, on an
@@ -171,3 +194,9 @@ class SignatureParts(FormParts):
             Spacer(1, 2 * MM * self.s),
             *body,
         ])]
+
+
+@functools.lru_cache(maxsize=8)
+def _centred(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` centred, made once per style (``para`` caches by style)."""
+    return ParagraphStyle(f"{style.name}_centred", parent=style, alignment=TA_CENTER)

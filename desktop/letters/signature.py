@@ -9,20 +9,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from . import fonts
 from .dates import format_date_id
 from .models import Signer, format_nip
 from .paper import MM
 from .pdfparts import Styles, clip, esc, para
+from .signbox import SignatureBox, SignatureSpace
 
 
 def signature_block(signer: Signer, styles: Styles, width: float, *, place: str = "",
                     day: date | None = None, opening: str = "Mengetahui,",
-                    sign_space: float = 20 * MM) -> Flowable:
+                    sign_space: float = 20 * MM,
+                    boxes: list[SignatureBox] | None = None) -> Flowable:
     """The block in the right half of ``width``; lines the signer lacks (pangkat, NIP)
-    are left out, never printed as "-"."""
+    are left out, never printed as "-". The room to sign is a ``SignatureSpace``: where it
+    is drawn goes to ``boxes`` and to ``signbox.collect_boxes()`` (the electronic
+    signature's stamp is placed there)."""
     center, bold = styles.center, styles.center_bold
     lines: list = []
     if day is not None:
@@ -31,7 +35,7 @@ def signature_block(signer: Signer, styles: Styles, width: float, *, place: str 
     if opening:
         lines.append(para(esc(opening), center))
     lines.append(para(esc(clip(signer.jabatan.strip(), 160)) + ",", bold))
-    lines.append(Spacer(1, sign_space))
+    lines.append(SignatureSpace(sign_space, boxes))
     lines.append(para(f"<u>{esc(clip(signer.name.strip(), 120))}</u>", bold))
     if signer.pangkat.strip():
         lines.append(para(esc(clip(signer.pangkat.strip(), 80)), center))
