@@ -340,3 +340,34 @@ def late_entries(snapshot: Mapping[str, Any], today: date) -> list[dict[str, Any
 def target_status(from_status: Status) -> Status | None:
     """A chain disposition of a complaint awaiting disposition starts the follow-up."""
     return Status.didisposisikan if from_status is Status.belum_diverifikasi else None
+
+
+def tree(snapshot: Mapping[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """The chain as (depth, entry) rows in tree order, for the detail pane."""
+    chain = entries(snapshot)
+    children: dict[Any, list[dict[str, Any]]] = {}
+    for e in chain:
+        children.setdefault(e.get("parent_id"), []).append(e)
+    out: list[tuple[int, dict[str, Any]]] = []
+
+    def walk(parent: Any, depth: int) -> None:
+        for e in children.get(parent, []):
+            out.append((depth, e))
+            walk(e.get("id"), depth + 1)
+
+    walk(None, 0)
+    known = {id(e) for _, e in out}
+    out += [(0, e) for e in chain if id(e) not in known]  # parent lost: still shown
+    return out
+
+
+def above(snapshot: Mapping[str, Any], entry_id: str) -> list[dict[str, Any]]:
+    """The dispositions above ``entry_id`` (top first) and the entry itself: what a Lembar
+    Disposisi for that level shows."""
+    by_id = {e.get("id"): e for e in entries(snapshot)}
+    path: list[dict[str, Any]] = []
+    current = by_id.get(entry_id)
+    while current is not None and current not in path:
+        path.append(current)
+        current = by_id.get(current.get("parent_id"))
+    return list(reversed(path))

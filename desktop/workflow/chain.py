@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.domain import Actor, OpKind
 from desktop.domain import chain as dc
+from desktop.domain.chain import above, tree  # noqa: F401 - re-exported for the desk
 from desktop.domain.org import OrgChart
 from desktop.store import rows
 
@@ -99,37 +100,6 @@ def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
     if box == INBOX:
         out.sort(key=lambda i: not i.unread)  # stable: unread first, each newest first
     return out
-
-
-def tree(snapshot: Mapping[str, Any]) -> list[tuple[int, dict[str, Any]]]:
-    """The chain as (depth, entry) rows in tree order, for the detail pane."""
-    entries = dc.entries(snapshot)
-    children: dict[Any, list[dict[str, Any]]] = {}
-    for e in entries:
-        children.setdefault(e.get("parent_id"), []).append(e)
-    out: list[tuple[int, dict[str, Any]]] = []
-
-    def walk(parent: Any, depth: int) -> None:
-        for e in children.get(parent, []):
-            out.append((depth, e))
-            walk(e.get("id"), depth + 1)
-
-    walk(None, 0)
-    known = {id(e) for _, e in out}
-    out += [(0, e) for e in entries if id(e) not in known]  # parent lost: still shown
-    return out
-
-
-def above(snapshot: Mapping[str, Any], entry_id: str) -> list[dict[str, Any]]:
-    """The dispositions above ``entry_id`` (top first) and the entry itself: what a Lembar
-    Disposisi for that level shows."""
-    by_id = {e.get("id"): e for e in dc.entries(snapshot)}
-    path: list[dict[str, Any]] = []
-    current = by_id.get(entry_id)
-    while current is not None and current not in path:
-        path.append(current)
-        current = by_id.get(current.get("parent_id"))
-    return list(reversed(path))
 
 
 def dumps(items: Sequence[ChainItem]) -> str:

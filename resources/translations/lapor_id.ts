@@ -910,6 +910,61 @@
     </message>
 </context>
 <context>
+    <name>ChainTree</name>
+    <message>
+        <source>Unread</source>
+        <translation>Belum dibaca</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ditarik</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Dilaporkan</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Copy (tembusan), %1</source>
+        <translation>Tembusan, %1</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Laporan: %1</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>Website</source>
@@ -1100,6 +1155,10 @@
     <message>
         <source>Attachments</source>
         <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Disposition chain</source>
+        <translation>Rantai Disposisi</translation>
     </message>
     <message>
         <source>History</source>
@@ -1546,6 +1605,57 @@
     <message>
         <source>computed in working days</source>
         <translation>dihitung dalam hari kerja</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionsPage</name>
+    <message>
+        <source>Unread only</source>
+        <translation>Belum dibaca saja</translation>
+    </message>
+    <message>
+        <source>&amp;Open and mark read</source>
+        <translation>&amp;Buka dan tandai dibaca</translation>
+    </message>
+    <message>
+        <source>Incoming Dispositions</source>
+        <translation>Disposisi Masuk</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw (while unread)</source>
+        <translation>&amp;Tarik (selama belum dibaca)</translation>
+    </message>
+    <message>
+        <source>Outgoing Dispositions</source>
+        <translation>Disposisi Keluar</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ from desktop.domain import (
 )
 from desktop.domain.clock import clock
 from desktop.domain.privacy import NIK_ROLES
+from desktop.views.detail.chain_tree import ChainTree
 from desktop.views.detail.flow_layout import FlowLayout
 from desktop.views.labels import (
     CHANNEL,
@@ -203,6 +204,11 @@ class ComplaintDetail(QWidget):
         self.attachments_layout.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.attachments_box)
 
+        self.chain_heading = _section(self.tr("Disposition chain"), body)
+        self.body.addWidget(self.chain_heading)
+        self.chain_tree = ChainTree(body)
+        self.body.addWidget(self.chain_tree)
+
         self.body.addWidget(_section(self.tr("History"), body))
         self.timeline_label = _value(body, rich=True)
         self.timeline_label.setObjectName("timelineValue")
@@ -290,6 +296,10 @@ class ComplaintDetail(QWidget):
         self._render_reporter(snap)
         self._render_attachments(snap)
         self.timeline_label.setText(self._timeline(snap.get("timeline") or []))
+        self.chain_tree.lang = lang
+        has_chain = self.chain_tree.show_chain(snap)
+        self.chain_heading.setVisible(has_chain)
+        self.chain_tree.setVisible(has_chain)
         self.show_related(None)
         if not keep_scroll:
             self.scroll.verticalScrollBar().setValue(0)

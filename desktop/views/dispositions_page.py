@@ -1,0 +1,158 @@
+"""Disposisi Masuk / Disposisi Keluar (issue 17): the dispositions addressed to the officer
+(unread first, "Belum dibaca" only on request) and those he sent, with their read state.
+Opening an incoming one records it as read (a chain_read op in the outbox, offline too);
+an unread outgoing one may be withdrawn. Lists load on the DB thread (desktop.tasks)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import formatting
+from desktop.domain import Actor
+from desktop.views.detail.chain_tree import state_text
+
+INBOX, OUTBOX = "masuk", "keluar"
+
+
+def _load(service: Any, actor: Actor, box: str, unread_only: bool) -> list[Any]:
+    from desktop.workflow import chain  # store-backed: imported on the worker, not at start
+
+    return chain.listing(service, actor, box, unread_only=unread_only)
+
+
+def _act(service: Any, actor: Actor, complaint_id: str, kind: str, entry_id: str) -> Any:
+    from desktop.workflow import chain
+
+    return chain.act(service, complaint_id, kind, {"entry_id": entry_id}, actor)
+
+
+class DispositionsPage(QWidget):
+    open_requested = Signal(str)  # complaint id
+    changed = Signal()  # an op was recorded (the outbox grew)
+
+    def __init__(self, tasks: Any, service: Any, actor: Actor | None,
+                 parent: QWidget | None = None, lang: str = "id") -> None:
+        super().__init__(parent)
+        self.setObjectName("dispositionsPage")
+        self._tasks, self._service, self.actor, self.lang = tasks, service, actor, lang
+        self.items: dict[str, list[Any]] = {INBOX: [], OUTBOX: []}
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.tables: dict[str, QTableWidget] = {}
+        inbox = QWidget(self.tabs)
+        box = QVBoxLayout(inbox)
+        self.unread_only = QCheckBox(self.tr("Unread only"), inbox)
+        self.unread_only.setObjectName("unreadOnly")
+        self.unread_only.toggled.connect(lambda _on: self.reload())
+        box.addWidget(self.unread_only)
+        box.addWidget(self._table(INBOX, inbox))
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open and mark read"), inbox)
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self._open_incoming)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.tabs.addTab(inbox, self.tr("Incoming Dispositions"))
+        outbox = QWidget(self.tabs)
+        box = QVBoxLayout(outbox)
+        box.addWidget(self._table(OUTBOX, outbox))
+        buttons = QHBoxLayout()
+        self.withdraw_button = QPushButton(self.tr("&Withdraw (while unread)"), outbox)
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.clicked.connect(self._withdraw)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.tabs.addTab(outbox, self.tr("Outgoing Dispositions"))
+
+    def _table(self, box: str, parent: QWidget) -> QTableWidget:
+        table = QTableWidget(0, 6, parent)
+        table.setObjectName(f"{box}Table")
+        who = self.tr("From") if box == INBOX else self.tr("To")
+        table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Complaint"), who,
+                                         self.tr("Sent"), self.tr("Deadline"),
+                                         self.tr("State")])
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        if box == INBOX:
+            table.doubleClicked.connect(lambda _index: self._open_incoming())
+        self.tables[box] = table
+        return table
+
+    def set_actor(self, actor: Actor | None) -> None:
+        self.actor = actor
+        self.reload()
+
+    def reload(self) -> None:
+        if self.actor is None:
+            return
+        for box in (INBOX, OUTBOX):
+            unread = box == INBOX and self.unread_only.isChecked()
+            self._tasks.run(partial(_load, self._service, self.actor, box, unread),
+                            partial(self._arrived, box))
+
+    def _arrived(self, box: str, items: list[Any]) -> None:
+        self.items[box] = items
+        table = self.tables[box]
+        table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            e = item.entry
+            who = (f"{e.get('from_title')} ({e.get('by_name') or e.get('by')})" if box == INBOX
+                   else f"{e.get('to_title')} ({', '.join(e.get('to_users') or ())})")
+            cells = [f"#{item.tracking_number}" if item.tracking_number else "—", item.title,
+                     who, formatting.datetime_long(e.get("sent_at"), self.lang) or "—",
+                     formatting.date_long(e.get("due_date"), self.lang) or "—", state_text(e)]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if item.unread:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                cell.setData(Qt.ItemDataRole.UserRole, e.get("id"))
+                table.setItem(row, column, cell)
+
+    def _selected(self, box: str) -> Any:
+        row = self.tables[box].currentRow()
+        items = self.items[box]
+        return items[row] if 0 <= row < len(items) else None
+
+    def _open_incoming(self) -> None:
+        item = self._selected(INBOX)
+        if item is None or self.actor is None:
+            return
+        self.open_requested.emit(item.complaint_id)
+        if item.unread:
+            self._tasks.run(partial(_act, self._service, self.actor, item.complaint_id,
+                                    "chain_read", item.entry["id"]), self._recorded)
+
+    def _withdraw(self) -> None:
+        item = self._selected(OUTBOX)
+        if item is None or self.actor is None or not item.unread:
+            return
+        self._tasks.run(partial(_act, self._service, self.actor, item.complaint_id,
+                                "chain_withdraw", item.entry["id"]), self._recorded)
+
+    def _recorded(self, _result: Any) -> None:
+        self.changed.emit()
+        self.reload()

@@ -1,0 +1,116 @@
+"""Issue 17 on screen: Disposisi Masuk (unread first, "Belum dibaca saja", opening records
+the read through the outbox), Disposisi Keluar (read state, withdraw while unread) and the
+chain tree in the detail pane, on a real desk store with a chain made by real local ops."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from pathlib import Path  # noqa: E402
+
+from desktop import i18n  # noqa: E402
+from desktop.store import DeskService  # noqa: E402
+from desktop.tasks import Tasks  # noqa: E402
+from desktop.views.detail.complaint_detail import ComplaintDetail  # noqa: E402
+from desktop.views.dispositions_page import INBOX, OUTBOX, DispositionsPage  # noqa: E402
+from desktop.views.dispositions_screenshots import KABID, KADIS, seed_chain  # noqa: E402
+
+WAIT_MS = 10_000
+pytestmark = pytest.mark.dates  # the pinned office day; no dependence on the real one
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with DeskService(tmp_path / "desk") as service:
+        yield service, seed_chain(service)
+
+
+@pytest.fixture
+def tasks():
+    made = Tasks()
+    yield made
+    made.shutdown()
+
+
+def _page(qtbot, tasks, service, actor) -> DispositionsPage:
+    page = DispositionsPage(tasks, service, actor)
+    qtbot.addWidget(page)
+    page.reload()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT_MS)
+    return page
+
+
+def _column(page: DispositionsPage, box: str, column: int) -> list[str]:
+    table = page.tables[box]
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_incoming_unread_first_and_opening_records_the_read(qtbot, qapp, tasks, store) -> None:
+    lang, translator = i18n.install(qapp, "id")
+    try:
+        service, made = store
+        page = _page(qtbot, tasks, service, KABID)
+        assert page.tabs.tabText(0) == "Disposisi Masuk"
+        assert _column(page, INBOX, 5) == ["Belum dibaca", "Dibaca", "Ditarik"]
+        page.unread_only.setChecked(True)
+        qtbot.waitUntil(lambda: page.tables[INBOX].rowCount() == 1, timeout=WAIT_MS)
+        pending = len(service.outbox(("pending",)))
+        page.tables[INBOX].selectRow(0)
+        with qtbot.waitSignal(page.open_requested, timeout=WAIT_MS) as opened:
+            page.open_button.click()
+        assert opened.args == [made["ids"][1]]
+        qtbot.waitUntil(lambda: page.tables[INBOX].rowCount() == 0, timeout=WAIT_MS)
+        queued = service.outbox(("pending",))
+        assert len(queued) == pending + 1 and queued[-1]["kind"] == "chain_read"
+    finally:
+        i18n.uninstall(qapp, translator)
+
+
+def test_outgoing_shows_read_state_and_withdraws_only_unread(qtbot, qapp, tasks, store
+                                                             ) -> None:
+    lang, translator = i18n.install(qapp, "id")
+    try:
+        service, made = store
+        page = _page(qtbot, tasks, service, KADIS)
+        states = _column(page, OUTBOX, 5)
+        assert sorted(states) == sorted(["Dibaca", "Belum dibaca", "Ditarik"]
+                                        + ["Tembusan, Belum dibaca"] * 3)
+        read_row = states.index("Dibaca")
+        page.tables[OUTBOX].selectRow(read_row)
+        page.withdraw_button.click()  # read: nothing happens
+        qtbot.wait(200)
+        assert tasks.pending == 0 and _column(page, OUTBOX, 5) == states
+        unread_row = states.index("Belum dibaca")
+        page.tables[OUTBOX].selectRow(unread_row)
+        page.withdraw_button.click()
+        qtbot.waitUntil(lambda: "Belum dibaca" not in _column(page, OUTBOX, 5),
+                        timeout=WAIT_MS)
+        assert service.outbox(("pending",))[-1]["kind"] == "chain_withdraw"
+    finally:
+        i18n.uninstall(qapp, translator)
+
+
+def test_detail_pane_shows_the_chain_as_a_tree(qtbot, qapp, store) -> None:
+    lang, translator = i18n.install(qapp, "id")
+    try:
+        service, made = store
+        detail = ComplaintDetail()
+        qtbot.addWidget(detail)
+        detail.set_actor(KADIS)
+        detail.show_complaint(service.complaint(made["ids"][0]))
+        tree = detail.chain_tree
+        assert not tree.isHidden() and tree.topLevelItemCount() == 2
+        kabid = tree.topLevelItem(0)
+        assert kabid.text(0).startswith("Kepala Bidang Pelayanan Kesehatan")
+        assert kabid.text(5) == "Dibaca" and kabid.childCount() == 1
+        assert kabid.child(0).text(0).startswith("Kepala Seksi Rujukan")
+        assert "Segera cek lapangan." in kabid.toolTip(0)  # the Kadis sent it: he reads it
+        assert tree.topLevelItem(1).text(5) == "Tembusan, Belum dibaca"
+        detail.show_complaint({**service.complaint(made["ids"][0]), "chain": []})
+        assert tree.isHidden() and detail.chain_heading.isHidden()
+    finally:
+        i18n.uninstall(qapp, translator)
