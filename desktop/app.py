@@ -1,8 +1,19 @@
 """The desk GUI: ``lapor-desk [--data-dir D] [--lang id|en]`` (the CLI's default target).
 
-Start-up opens the store on the DB thread first, so its imports and migration check run
-while the GUI thread loads Qt and builds the window; the queue appears when the store
-answers. Qt widget modules are imported late for the same reason.
+Start-up, in two steps so the queue is on screen before the full store is loaded:
+
+1. The DB thread opens the light reader (``desktop/store/light.py``: plain SQLCipher, the
+   same key, read-only, no SQLAlchemy, Alembic, keyring or ``holidays``) while the GUI
+   thread loads Qt and builds the window; it answers the queue's first query, so the first
+   rows are painted from it.
+2. Once they are on screen, the DB thread opens the full store (``DeskService``) and the
+   window hands the queue over to it (same rows, no reset) and gives every feature the
+   store. Until then the officer can scroll, search, sort and change views (the light
+   reader answers); picking a complaint opens it once the store is there.
+
+When the light reader cannot open the database (new, plain, behind this build's schema,
+key only in a vault that fails), the DB thread opens the full store at once instead, as
+before. Qt widget modules are imported late, so the DB thread's imports overlap them.
 """
 
 from __future__ import annotations
@@ -11,7 +22,6 @@ import argparse
 import logging
 import sys
 from functools import partial
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +45,9 @@ class Desk:
         gc_guard.stop_automatic()  # before the DB thread runs (desktop/views/gc_guard.py)
         self.tasks = Tasks()
         self._opened: list[Any] = []  # touched only on the DB thread
-        self.tasks.run(partial(self._open_service, self.data_dir),
-                       self._service_opened, self._service_failed)
+        self._store_requested = False
+        self.tasks.run(partial(self._open_first, self.data_dir),
+                       self._first_opened, self._service_failed)
 
         from PySide6.QtWidgets import QApplication
 
@@ -58,6 +69,7 @@ class Desk:
         self.settings = Settings(self.data_dir)
         self.lang, self._translator = i18n.install(app, lang or self.settings.language)
         self.window = MainWindow(self.tasks, self.settings, self.lang)
+        self.window.first_screen_shown.connect(self._open_store)
 
     def close(self) -> None:
         """Save the layout, let queued database work finish, close the store."""
@@ -69,12 +81,47 @@ class Desk:
         i18n.uninstall(self.app, self._translator)
         self._translator = None
 
+    def _first_opened(self, opened: Any) -> None:
+        from desktop.store.light import LightReader
+
+        if isinstance(opened, LightReader):
+            self.window.show_first_screen(opened)
+        else:  # no light reader: the full store is open already
+            self._store_requested = True
+            self._service_opened(opened)
+
+    def _open_store(self) -> None:
+        """The first rows are on screen: load the full store behind them."""
+        if self._store_requested:
+            return
+        self._store_requested = True
+        self.tasks.run(partial(self._open_service, self.data_dir),
+                       self._service_opened, self._service_failed)
+
     def _service_opened(self, service: Any) -> None:
         self.window.attach_service(service)
+        self.tasks.run(self._close_reader)  # after every read already queued for it
 
     def _service_failed(self, exc: BaseException) -> None:
         self.failure = exc
         self.window.service_failed(exc)
+
+    def _open_first(self, data_dir: Path) -> Any:  # DB thread
+        """The light reader, else (it cannot open the database) the full store."""
+        from desktop.store.light import LightReader
+
+        reader = LightReader.open(data_dir)
+        if reader is None:
+            return self._open_service(data_dir)
+        self._opened.append(reader)
+        return reader
+
+    def _close_reader(self) -> None:  # DB thread
+        from desktop.store.light import LightReader
+
+        for item in [o for o in self._opened if isinstance(o, LightReader)]:
+            self._opened.remove(item)
+            item.close()
 
     def _open_service(self, data_dir: Path) -> Any:  # DB thread
         from desktop.store.service import DeskService
@@ -114,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _log_to(data_dir: Path) -> None:
     """Log to ``<data dir>/logs/desk.log`` (a windowed app has no console to read)."""
+    from logging.handlers import RotatingFileHandler  # socket, pickle...: not on the way
+
     log_dir = paths.private_dir(data_dir / "logs")
     handler = RotatingFileHandler(log_dir / "desk.log", maxBytes=1_000_000, backupCount=3,
                                   encoding="utf-8")

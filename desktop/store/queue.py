@@ -31,7 +31,7 @@ AGENCY_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if not waits_on_reporter
 REPORTER_CLOCK_STATUSES = tuple(s for s in CLOCK_STATUSES if waits_on_reporter(s))
 # Statuses whose work is over: not "for my unit" any more.
 DONE_STATUSES = (Status.selesai.value, Status.bukan_wewenang.value, Status.diarsipkan.value)
-_STATUS_VIEWS = {
+STATUS_VIEWS = {
     "perlu_verifikasi": Status.belum_diverifikasi.value,
     "menunggu_pelapor": Status.menunggu_tanggapan_pelapor.value,
     "ditunda": Status.ditunda.value,
@@ -197,8 +197,8 @@ def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
     """``me``: the signed-in officer's (agency, unit codes)."""
     if view == "semua":
         return
-    if view in _STATUS_VIEWS:
-        w.add("c.status = ?", _STATUS_VIEWS[view])
+    if view in STATUS_VIEWS:
+        w.add("c.status = ?", STATUS_VIEWS[view])
         if view == "perlu_verifikasi":  # verified ones await disposition instead
             w.add("c.verified_at IS NULL")
     elif view == "untuk_unit_saya":
@@ -218,6 +218,7 @@ def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
 
 
 def _status_order() -> str:
+    """The Status enum's order; migration 0005 indexes this very expression."""
     cases = " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(Status))
     return f"CASE c.status {cases} ELSE {len(Status)} END"
 
@@ -235,14 +236,13 @@ def order_by(sort: str, descending: bool) -> tuple[str, str]:
     elif sort == "title":
         keys = [f"c.title COLLATE NOCASE {d}"]
     elif sort == "category":
-        joins = " LEFT JOIN categories cat ON cat.id = c.category_id"
-        keys = [f"COALESCE(cat.name, c.category_id) {d}"]
+        # The category's name, else its id; kept by migration 0005's triggers.
+        keys = [f"c.category_sort {d}"]
     elif sort == "region":
         keys = [f"c.region_name {d}"]
     elif sort == "unit":
-        joins = (" LEFT JOIN units u ON u.agency_code = c.agency_code"
-                 " AND u.code = json_extract(c.unit_codes, '$[0]')")
-        keys = [f"COALESCE(u.name, json_extract(c.unit_codes, '$[0]')) {d}"]
+        # The first unit's name (its agency's), else its code; NULL without units (0005).
+        keys = [f"c.unit_sort {d}"]
     elif sort == "status":
         keys = [f"{_status_order()} {d}"]
     elif sort == "due_date":

@@ -68,6 +68,8 @@ complaints = Table(
     Column("local_dirty", Integer, nullable=False),
     Column("server_version", Integer),
     Column("verified_at", Text),  # revision 0004
+    Column("category_sort", Text),  # revision 0005: sort keys kept by triggers
+    Column("unit_sort", Text),
 )
 
 complaint_texts = Table(

@@ -22,25 +22,18 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop.domain import (
-    STATUS_LABELS,
-    VERIFIED_LABEL,
     Actor,
-    DeadlineInfo,
     DeadlinePolicy,
-    DomainError,
     OpKind,
-    Status,
     WorkingCalendar,
     apply_op,
-    days_left,
-    phase_deadline_info,
 )
-from desktop.domain import deadline_info as domain_deadline_info
-from desktop.domain.clock import DEFAULT_ZONE, clock, set_zone
+from desktop.domain.clock import clock
 from desktop.domain.validation import parse_int
 from desktop.paths import tighten_data_dir
 from desktop.store import audit, nik
 from desktop.store import queue as q
+from desktop.store import queue_read as qr
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 from desktop.store.encryption import prepare as prepare_encrypted
@@ -54,14 +47,11 @@ __all__ = ["DeskService", "LocalOpResult", "QueueFilter", "QueueRow"]
 
 log = logging.getLogger(__name__)
 
-_ROW_CHUNK = 900  # ids per IN (...) when reading rows
-_POLICY_KEY = "deadline_policy"
-_HOLIDAYS_KEY = "local_holidays"
-# The office's time zone (WIB/WITA/WIT or an IANA name): it decides "today" for the whole
-# desk process (desktop/domain/clock.py). Default WITA (Kalimantan Selatan).
-ZONE_KEY = "office_zone"
-_ACTOR_KEY = "actor"
-NO_DEADLINE = DeadlineInfo(None, None, False, False, False)
+_ROW_CHUNK = qr.ROW_CHUNK  # ids per IN (...) when reading rows
+_POLICY_KEY = qr.POLICY_KEY
+_HOLIDAYS_KEY = qr.HOLIDAYS_KEY
+ZONE_KEY = qr.ZONE_KEY  # the office's time zone (desktop/store/queue_read.py)
+_ACTOR_KEY = qr.ACTOR_KEY
 
 
 @dataclass(frozen=True)
@@ -156,153 +146,51 @@ class DeskService:
     def _load_deadline_settings(self) -> None:
         """Policy and local holidays from settings; a damaged value falls back to the
         default (logged) instead of keeping the desk from starting."""
-        zone = self.get_setting(ZONE_KEY) or DEFAULT_ZONE
-        try:
-            set_zone(str(zone))
-        except ValueError:
-            log.warning("setting %s is invalid (%r); using %s", ZONE_KEY, zone, DEFAULT_ZONE)
-            set_zone(DEFAULT_ZONE)
+        qr.apply_office_zone(self.get_setting(ZONE_KEY))
         if self._fixed_policy is None:
-            raw = self.get_setting(_POLICY_KEY)
-            try:
-                self._policy = DeadlinePolicy.from_mapping(raw) if raw else DeadlinePolicy()
-            except (DomainError, TypeError, ValueError, AttributeError):
-                log.warning("setting %s is invalid (%r); using the default", _POLICY_KEY, raw)
-                self._policy = DeadlinePolicy()
+            self._policy = qr.policy_from(self.get_setting(_POLICY_KEY))
         if self._fixed_calendar is None:
-            raw = self.get_setting(_HOLIDAYS_KEY) or []
-            local = {}
-            try:
-                for item in raw:
-                    day, name = (item, "Libur daerah") if isinstance(item, str) else item
-                    local[date.fromisoformat(day)] = str(name)
-            except (TypeError, ValueError):
-                log.warning("setting %s is invalid (%r); ignoring it", _HOLIDAYS_KEY, raw)
-                local = {}
-            self._calendar = WorkingCalendar(local)
+            self._calendar = qr.calendar_from(self.get_setting(_HOLIDAYS_KEY))
 
     # --- the queue ---------------------------------------------------------------------
 
     def _category_ids(self, category_id: str | None) -> list[str] | None:
         """``category_id`` and all its descendants (filtering a parent shows its children)."""
-        if not category_id:
-            return None
-        cats = self._category_map()
-        ids, frontier = [category_id], [category_id]
-        while frontier:
-            frontier = [c for c, row in cats.items() if row["parent_id"] in frontier
-                        and c not in ids]
-            ids.extend(frontier)
-        return ids
+        return qr.category_ids(self._category_map(), category_id) if category_id else None
 
     def _me(self) -> tuple[str | None, tuple[str, ...]]:
-        actor = self.get_sync_state(_ACTOR_KEY) or {}
-        return actor.get("agency"), tuple(actor.get("units") or ())
+        return qr.me_from(self.get_sync_state(_ACTOR_KEY))
 
     def _where(self, flt: QueueFilter, *, with_view: bool) -> q.WhereBuilder:
-        w = q.WhereBuilder.empty()
-        if with_view:
-            cut = q.DeadlineCutoffs.compute(self._today(), self._policy, self._calendar)
-            q.view_clause(w, flt.view, cut, self._me())
-        q.filter_clauses(w, flt, self._category_ids(flt.category_id))
-        return w
+        if not with_view:
+            return qr.where(flt, self._category_map())
+        cut = q.DeadlineCutoffs.compute(self._today(), self._policy, self._calendar)
+        return qr.where(flt, self._category_map(), cut=cut, me=self._me())
 
     def queue_ids(self, flt: QueueFilter, sort: str = "received_at",
                   descending: bool = True) -> list[str]:
         """Ids of every complaint matching ``flt``, in order. SQL filters and sorts."""
         w = self._where(flt, with_view=True)
-        joins, order = q.order_by(sort, descending)
-        sql = f"SELECT c.id FROM complaints c{joins} WHERE {w.sql()} ORDER BY {order}"
         with self._read() as conn:
-            return [cid for (cid,) in self._raw(conn).execute(sql, w.params)]
+            return qr.select_ids(self._raw(conn), w, sort, descending)
 
     def view_counts(self, flt: QueueFilter) -> dict[str, int]:
         """Complaints per view with the other filters of ``flt`` applied (``flt.view`` ignored)."""
         w = self._where(flt, with_view=False)
         cut = q.DeadlineCutoffs.compute(self._today(), self._policy, self._calendar)
-        sql = (
-            "SELECT c.status, count(*), "
-            "coalesce(sum(c.due_date < ?), 0), "
-            "coalesce(sum(c.due_date >= ? AND c.due_date < ?), 0), "
-            "coalesce(sum(c.verified_at IS NULL), 0) "
-            f"FROM complaints c WHERE {w.sql()} GROUP BY c.status"
-        )
-        # "For my units" separately: an IN (...) inside the aggregate is 5x slower.
-        mine = q.WhereBuilder(list(w.clauses), list(w.params))
-        q.my_units_clause(mine, *self._me())
+        me = self._me()
         with self._read() as conn:
-            raw = self._raw(conn)
-            per_status = {status: (n, late, soon, unverified)
-                          for status, n, late, soon, unverified in raw.execute(
-                              sql, [cut.today, cut.today, cut.soon_before, *w.params])}
-            my_count = raw.execute(f"SELECT count(*) FROM complaints c WHERE {mine.sql()}",
-                                   mine.params).fetchone()[0]
-        agency, reporter = set(q.AGENCY_CLOCK_STATUSES), set(q.REPORTER_CLOCK_STATUSES)
-        counts = {view: 0 for view in q.VIEWS}
-        counts["semua"] = sum(v[0] for v in per_status.values())
-        counts["untuk_unit_saya"] = my_count
-        for status, (_n, late, soon, _unverified) in per_status.items():
-            if status in agency:
-                counts["terlambat"] += late
-                counts["jatuh_tempo"] += soon
-            elif status in reporter:  # the reporter did not answer: not the agency's delay
-                counts["perlu_ditutup"] += late
-        for view, status in q._STATUS_VIEWS.items():
-            counts[view] = per_status.get(status, (0,) * 4)[3 if view == "perlu_verifikasi" else 0]
-        return counts
+            return qr.count_views(self._raw(conn), w, cut, me)
 
     def rows(self, ids: Sequence[str]) -> list[QueueRow]:
         """Queue rows for ``ids``, in the given order (unknown ids are skipped)."""
         if not ids:
             return []
-        cats = self._category_map()
-        units = self._unit_map()
-        today = self._today()
-        found: dict[str, tuple] = {}
-        cols = ("c.id, c.tracking_number, c.provisional_number, c.received_at, c.title, "
-                "c.category_id, c.region_name, c.unit_codes, c.status, c.previous_status, "
-                "c.phase_started, c.held_working_days, c.hold_started, c.due_date, "
-                "c.due_override, c.agency_code, c.verified_at, c.sifat")
+        cats, units = self._category_map(), self._unit_map()
         with self._read() as conn:
-            raw = self._raw(conn)
-            for start in range(0, len(ids), _ROW_CHUNK):
-                chunk = list(ids[start:start + _ROW_CHUNK])
-                sql = f"SELECT {cols} FROM complaints c WHERE c.id IN ({q._placeholders(chunk)})"
-                for row in raw.execute(sql, chunk):
-                    found[row[0]] = row
-        deadline_memo: dict[tuple, DeadlineInfo] = {}
-        unit_memo: dict[str, str] = {}
-        out: list[QueueRow] = []
-        for cid in ids:
-            row = found.get(cid)
-            if row is None:
-                continue
-            (id_, tracking, provisional, received_at, title, category_id, region_name,
-             unit_codes, status, previous, phase_started, held, hold_started, due,
-             due_override, agency, verified_at, sifat) = row
-            verified = bool(verified_at) and Status.belum_diverifikasi in (status, previous)
-            key = (*row[8:15], verified, sifat)
-            info = deadline_memo.get(key)
-            if info is None:
-                info = deadline_memo[key] = self._row_deadline(
-                    today, status, previous, phase_started, held, hold_started, due, due_override,
-                    verified, sifat)
-            unit_names = unit_memo.get((agency, unit_codes))
-            if unit_names is None:
-                codes = sn.loads(unit_codes, [])
-                unit_names = unit_memo[(agency, unit_codes)] = ", ".join(
-                    units[(agency, c)]["name"] if (agency, c) in units else c for c in codes)
-            category = cats.get(category_id)
-            out.append(QueueRow(
-                id=id_, tracking_number=tracking, provisional_number=provisional,
-                received_at=sn.parse_datetime(received_at), title=title,
-                category_name=category["name"] if category else (category_id or ""),
-                region_name=region_name, unit_names=unit_names, status=status,
-                status_label=_status_label(status, verified), due_date=info.due,
-                days_left=info.days_left, overdue=info.overdue, due_soon=info.due_soon,
-                paused=info.paused, verified=verified, close_due=info.close_due,
-            ))
-        return out
+            return qr.read_rows(self._raw(conn), ids, categories=cats, units=units,
+                                today=self._today(), policy=self._policy,
+                                calendar=self._calendar)
 
     def list_items(self, ids: Sequence[str]) -> list[dict]:
         """Plain dicts for ``lapor-desk list``: id, numbers, title, status, agency, units."""
@@ -321,27 +209,6 @@ class DeskService:
                         "unit_codes": sn.loads(row[6], []),
                     }
         return [found[i] for i in ids if i in found]
-
-    def _row_deadline(self, today: date, status: str, previous: str | None,
-                      phase_started: str | None, held: int, hold_started: str | None,
-                      due: str | None, due_override: str | None,
-                      verified: bool = False, sifat: str | None = None) -> DeadlineInfo:
-        """The domain's deadline_info, reading the stored due date while the clock runs.
-
-        The stored ``due_date`` is what the SQL views compare, so rows and views agree even
-        when the server's policy differs from this desk's settings.
-        """
-        if status == Status.ditunda:
-            snap = {"status": status, "previous_status": previous, "phase_started": phase_started,
-                    "held_working_days": held, "hold_started": hold_started,
-                    "due_override": due_override, "verified_at": "yes" if verified else None,
-                    "sifat": sifat}  # a paused Sangat Segera follow-up keeps its shorter clock
-            return domain_deadline_info(snap, today, self._policy, self._calendar)
-        if status not in q.CLOCK_STATUSES or not due:
-            return NO_DEADLINE
-        due_day = date.fromisoformat(due)
-        return phase_deadline_info(due_day, days_left(today, due_day, self._calendar), status,
-                                   self._policy)
 
     def max_tracking_number(self) -> int:
         """The highest tracking number stored (0 when none)."""
@@ -590,9 +457,7 @@ class DeskService:
         cats = self._categories
         if cats is None:
             with self._read() as conn:
-                rows = conn.exec_driver_sql(
-                    "SELECT id, parent_id, name FROM categories ORDER BY rowid").mappings().all()
-            cats = {r["id"]: dict(r) for r in rows}
+                cats = qr.read_categories(self._raw(conn))
             with self._cache_lock:
                 self._categories = cats
         return cats
@@ -602,9 +467,7 @@ class DeskService:
         units = self._units
         if units is None:
             with self._read() as conn:
-                rows = conn.exec_driver_sql(
-                    "SELECT agency_code, code, name FROM units ORDER BY name").mappings().all()
-            units = {(r["agency_code"], r["code"]): dict(r) for r in rows}
+                units = qr.read_units(self._raw(conn))
             with self._cache_lock:
                 self._units = units
         return units
@@ -746,15 +609,6 @@ class DeskService:
 
 
 # --- module helpers ---------------------------------------------------------------------
-
-def _status_label(status: str, verified: bool = False) -> str:
-    if verified and status == Status.belum_diverifikasi:
-        return VERIFIED_LABEL
-    try:
-        return STATUS_LABELS[Status(status)]
-    except ValueError:
-        return status
-
 
 def filter_to_json(flt: QueueFilter) -> str:
     return sn.dumps({k: v for k, v in asdict(flt).items() if v is not None})

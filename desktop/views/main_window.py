@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,9 @@ class SyncStatusLabel(QLabel):
 
 
 class MainWindow(QMainWindow):
+    # The queue's first rows are on screen (once): the desk opens the full store then.
+    first_screen_shown = Signal()
+
     def __init__(self, tasks: Tasks, settings: Settings, lang: str = "id",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +80,11 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._lang = lang
         self._service: Any = None  # the open store; ``service`` once the features have it
+        # The start-up's light reader (desktop/store/light.py): answers the queue's reads
+        # until the store is open.
+        self._reader: Any = None
+        self._detail_wanted: str | None = None  # a row picked before the store was open
+        self._first_screen = False
         self._features_attached = False
         self._closing = False
         self._counts_generation = 0
@@ -211,21 +219,39 @@ class MainWindow(QMainWindow):
         else:
             self._when_built.setdefault(action, []).append(callback)
 
+    def show_first_screen(self, reader: Any) -> None:
+        """Show the queue from the start-up's light reader (``LightReader``: the queue's
+        reads only) while the store opens; ``attach_service`` hands the queue over."""
+        self._reader = reader
+        self._start_queue(reader)
+        self._tasks.run(_nothing, self._first_query_answered)
+
     def attach_service(self, service: Any) -> None:
-        """The store is open (on the DB thread): start showing the queue. The other
+        """The store is open (on the DB thread): show the queue from it (taking it over
+        from the light reader with the same rows, view, search and sort). The other
         features get the store once the first rows are on screen (their first reads, e.g.
         the sync account, would otherwise hold up that first query and paint)."""
-        from desktop.store.service import QueueFilter  # already imported by the DB thread
-
         self._service = service
+        self._reader = None
+        if self.model.queue_filter is None:
+            self._start_queue(service)
+        else:
+            self.model.set_service(service, self.model.queue_filter, handover=True)
+            self._refresh_counts()
+        if self._detail_wanted is not None:
+            self._load_detail(self._detail_wanted)
+        # The DB thread answers in order: this comes back after the query and the counts.
+        self._tasks.run(_nothing, self._first_query_answered)
+
+    def _start_queue(self, source: Any) -> None:
+        from desktop.store.queue import QueueFilter  # light: no SQLAlchemy
+
         view = self._settings.queue_view
         if view not in VIEWS:
             view = "semua"
         self.ui.viewList.setCurrentIndex(self.view_model.index(self.view_model.row_of(view)))
-        self.model.set_service(service, QueueFilter(view=view))
+        self.model.set_service(source, QueueFilter(view=view))
         self._refresh_counts()
-        # The DB thread answers in order: this comes back after the query and the counts.
-        self._tasks.run(_nothing, self._first_query_answered)
 
     def _first_query_answered(self, _result: Any) -> None:
         # Low priority, as Qt posts its repaint requests: handled after the queue's paint.
@@ -234,6 +260,9 @@ class MainWindow(QMainWindow):
 
     def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == _ATTACH_FEATURES:
+            if not self._first_screen:
+                self._first_screen = True
+                self.first_screen_shown.emit()
             self._attach_features()
         else:
             super().customEvent(event)
@@ -494,6 +523,10 @@ class MainWindow(QMainWindow):
 
     def _load_detail(self, complaint_id: str) -> None:
         self._detail_generation += 1
+        if self._service is None:  # the first screen: the store loads it once open
+            self._detail_wanted = complaint_id
+            return
+        self._detail_wanted = None
         self._tasks.run(partial(load_complaint, self._service, complaint_id),
                         partial(self._detail_arrived, self._detail_generation, complaint_id))
 
@@ -508,10 +541,11 @@ class MainWindow(QMainWindow):
         self.ui.detailPane.show_complaint(snapshot, self.model.cached_row(complaint_id))
 
     def _refresh_counts(self) -> None:
-        if self._service is None or self.model.queue_filter is None:
+        source = self._service or self._reader
+        if source is None or self.model.queue_filter is None:
             return
         self._counts_generation += 1
-        self._tasks.run(partial(self._service.view_counts, self.model.queue_filter),
+        self._tasks.run(partial(source.view_counts, self.model.queue_filter),
                         partial(self._counts_arrived, self._counts_generation))
 
     def _counts_arrived(self, generation: int, counts: dict[str, int]) -> None:

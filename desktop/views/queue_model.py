@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,6 +58,16 @@ PAUSED_FG = QColor("#5f6b7a")
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _RestOfIds(QEvent):
+    """Posted once the first screen's rows are in: fetch the query's other ids."""
+
+    TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, generation: int, version: int) -> None:
+        super().__init__(self.TYPE)
+        self.generation, self.version = generation, version
 
 
 def time_left_text(row: Any) -> str:
@@ -121,6 +132,8 @@ class QueueModel(QAbstractTableModel):
         self._sort_key = "received_at"
         self._descending = True
         self._ids: list[str] = []
+        # Rows shown while only the first screen's ids are known (None: len(_ids)).
+        self._total: int | None = None
         self._rows: dict[str, Any] = {}  # id -> QueueRow; insertion order = age for eviction
         self._row_of: dict[str, int] | None = None
         self._pending_pages: set[int] = set()
@@ -128,6 +141,7 @@ class QueueModel(QAbstractTableModel):
         self._data_version = 0  # bumped when rows may have changed ...
         self._cache_version = 0  # ... and the cache is cleared when the first newer rows land
         self._loading = False
+        self._handover = -1  # generation of a query that takes over from another reader
         self._query_timer = QTimer(self)
         self._query_timer.setSingleShot(True)
         self._query_timer.setInterval(0)
@@ -136,14 +150,20 @@ class QueueModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # -- what to show -------------------------------------------------------------------
-    def set_service(self, service: Any, queue_filter: Any) -> None:
-        """Start querying ``service``; the query is queued at once, ahead of later jobs."""
+    def set_service(self, service: Any, queue_filter: Any, *, handover: bool = False) -> None:
+        """Start querying ``service``; the query is queued at once, ahead of later jobs.
+
+        ``handover``: ``service`` takes over from the reader that answered so far (the
+        start-up's light reader): when it finds the same ids, the table is not reset (the
+        officer's scroll position and selection stay) and its rows replace the old ones.
+        """
         self._service = service
         self._filter = queue_filter
         self._data_version += 1
         self._loading = True
         self._query_timer.stop()
         self._run_query()
+        self._handover = self._generation if handover else -1
 
     @property
     def queue_filter(self) -> Any:
@@ -196,7 +216,9 @@ class QueueModel(QAbstractTableModel):
 
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._total is None else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -210,7 +232,12 @@ class QueueModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        if not index.isValid():
+            return None
+        if index.row() >= len(self._ids):  # the first screen: its other ids are on their way
+            if (role == Qt.ItemDataRole.DisplayRole and index.column() == COL_TRACKING
+                    and index.row() < self.rowCount()):
+                return "…"
             return None
         cid = self._ids[index.row()]
         if role == ID_ROLE:
@@ -306,6 +333,14 @@ class QueueModel(QAbstractTableModel):
 
     def _run_query(self) -> None:
         self._generation += 1
+        if not self._ids and hasattr(self._service, "first_screen"):
+            # Nothing on screen yet and a reader that can answer the first rows alone: the
+            # table appears before the whole id list is read (then _RestOfIds).
+            job = partial(_first_query, self._service, self._filter, self._sort_key,
+                          self._descending)
+            self._tasks.run(job, partial(self._first_arrived, self._generation,
+                                         self._data_version), self._query_failed)
+            return
         job = partial(_query, self._service, self._filter, self._sort_key, self._descending)
         self._tasks.run(job, partial(self._ids_arrived, self._generation, self._data_version),
                         self._query_failed)
@@ -315,16 +350,70 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         ids, first_rows = result
-        self.beginResetModel()
-        self._ids = ids
-        self._row_of = None
-        self._pending_pages.clear()
-        self._store(first_rows, version)
-        self.endResetModel()
+        if generation == self._handover and ids == self._ids:
+            self._pending_pages.clear()
+            self._store(first_rows, version)
+            if ids:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(ids) - 1, len(COLUMNS) - 1))
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._total = None
+            self._row_of = None
+            self._pending_pages.clear()
+            self._store(first_rows, version)
+            self.endResetModel()
         self._loading = False
         self.queried.emit(len(ids))
         if first_rows:
             self.rows_fetched.emit()
+
+    def _first_arrived(self, generation: int, version: int,
+                       result: tuple[list[str], int, list[Any]]) -> None:
+        ids, total, first_rows = result
+        if generation != self._generation:
+            return
+        if len(ids) >= total:
+            self._ids_arrived(generation, version, (ids, first_rows))
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._total = total
+        self._row_of = None
+        self._pending_pages.clear()
+        self._store(first_rows, version)
+        self.endResetModel()
+        self.queried.emit(total)
+        self.rows_fetched.emit()
+        # Low priority, as Qt posts its repaint requests: after the first rows' paint.
+        QCoreApplication.postEvent(self, _RestOfIds(generation, version),
+                                   Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if isinstance(event, _RestOfIds):
+            if event.generation == self._generation:
+                job = partial(_query_ids, self._service, self._filter, self._sort_key,
+                              self._descending)
+                self._tasks.run(job, partial(self._rest_arrived, event.generation,
+                                             event.version), self._query_failed)
+        else:
+            super().customEvent(event)
+
+    def _rest_arrived(self, generation: int, version: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        known = len(self._ids)
+        if len(ids) != self._total or ids[:known] != self._ids:  # changed meanwhile
+            self._ids_arrived(generation, version, (ids, []))
+            return
+        self._ids = ids
+        self._total = None
+        self._row_of = None
+        self._loading = False
+        if len(ids) > known:  # the rows below the first screen can be fetched now
+            self.dataChanged.emit(self.index(known, 0), self.index(len(ids) - 1,
+                                                                   len(COLUMNS) - 1))
 
     def _query_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -377,6 +466,18 @@ def _query(service: Any, queue_filter: Any, sort: str, descending: bool) -> tupl
     """DB thread: the ordered ids, plus the first page so the first paint needs no round trip."""
     ids = service.queue_ids(queue_filter, sort=sort, descending=descending)
     return ids, service.rows(ids[:PAGE_SIZE])
+
+
+def _first_query(service: Any, queue_filter: Any, sort: str,
+                 descending: bool) -> tuple[list, int, list]:
+    """DB thread: the first screen's ids, how many match in all, and their rows."""
+    ids, total = service.first_screen(queue_filter, sort, descending, PAGE_SIZE)
+    return ids, total, service.rows(ids)
+
+
+def _query_ids(service: Any, queue_filter: Any, sort: str, descending: bool) -> list[str]:
+    """DB thread: every id of the query, in order."""
+    return service.queue_ids(queue_filter, sort=sort, descending=descending)
 
 
 def _fetch_rows(service: Any, ids: list[str], generation: int, current: Any) -> list[Any]:
