@@ -125,6 +125,7 @@ class _SheetRenderer(SignatureParts):
             Spacer(1, 1 * MM * self.s),
             self.identity(),
             self.perihal(),
+            *self.chain(),
             self.routing(),
             self.notes_and_signature(),
             *self.attachment(),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.calendar import local_date
+from desktop.domain.chain import above as chain_above
 from desktop.domain.sifat import sifat_secret, sifat_speed
 
 from .dates import parse_iso_date, parse_iso_datetime
@@ -191,6 +192,30 @@ class Disposition:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ChainLine:
+    """One disposition above the level a sheet is printed for (issue 17): who disposed to
+    whom, when, with which instructions and deadline. Never its catatan."""
+
+    sender: str
+    recipient: str
+    sent_on: date | None = None
+    instructions: tuple[str, ...] = ()
+    deadline: date | None = None
+
+    @classmethod
+    def from_entry(cls, entry: Mapping[str, Any]) -> ChainLine:
+        sent = parse_iso_datetime(entry.get("sent_at"))
+        sender = str(entry.get("from_title") or entry.get("from_position") or "")
+        if entry.get("by_name"):
+            sender += f" ({entry['by_name']})"
+        return cls(sender=sender,
+                   recipient=str(entry.get("to_title") or entry.get("to_position") or ""),
+                   sent_on=local_date(sent) if sent else None,
+                   instructions=_tuple(entry.get("instructions") or ()),
+                   deadline=parse_iso_date(entry.get("due_date")))
+
+
+@dataclass(frozen=True, kw_only=True)
 class DispositionSheet:
     """Everything printed on one Lembar Disposisi. Build it with ``from_snapshot``."""
 
@@ -218,6 +243,9 @@ class DispositionSheet:
     # The desk's server (``https://host[:port]``): the QR opens its verification page
     # (qr_payload.verify_url). "" (offline demo, never signed in): the bare signed payload.
     verify_base: str = ""
+    # The disposition chain down to the level this sheet is for (top first), printed above
+    # the routing so the Kabid's sheet shows what the Kadis decided (issue 17).
+    chain_above: tuple[ChainLine, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sifat", normalize_sifat(self.sifat) or "biasa")
@@ -266,13 +294,16 @@ class DispositionSheet:
         include_content: bool = False,
         draft: bool = False,
         verify_base: str = "",
+        chain_entry: str | None = None,
     ) -> DispositionSheet:
         """A sheet for a complaint snapshot (architecture.md). ``received_on`` defaults to the
         complaint's ``received_at`` date; ``disposition.deadline`` None takes ``due_date``;
         ``include_content`` prints the complaint text after the signature ("Lampiran: Isi
         Pengaduan"). A decided disposition without a date takes the snapshot's disposition
         date (``disposition.at``); an undecided one takes no deadline from the complaint
-        (its ``due_date`` is then the verification deadline, not the disposition's)."""
+        (its ``due_date`` is then the verification deadline, not the disposition's).
+        ``chain_entry``: the disposition (an entry of ``snapshot["chain"]``) this level
+        received; the sheet lists it and those above it."""
         number, provisional = complaint_number(snapshot)
         received = parse_iso_datetime(snapshot.get("received_at"))
         complaint_date = received.date() if received else None
@@ -305,6 +336,8 @@ class DispositionSheet:
             desk_id=desk_id,
             draft=draft,
             verify_base=verify_base,
+            chain_above=tuple(ChainLine.from_entry(e) for e in chain_above(snapshot, chain_entry)
+                              if not e.get("tembusan")) if chain_entry else (),
         )
 
 

@@ -228,6 +228,23 @@ class FormParts:
                                                ("RIGHTPADDING", (1, 0), (1, -1), 0)]
                                        + (extra or []), box=box))
 
+    def chain(self) -> list[Table]:
+        """"Disposisi sebelumnya": the dispositions above this level, top first (none: no
+        table)."""
+        lines = self.sheet.chain_above
+        if not lines:
+            return []
+        chunks: list = []
+        for number, line in enumerate(lines, 1):
+            text = (f"{number}. {format_date_id(line.sent_on)}: {line.sender} kepada "
+                    f"{line.recipient}")
+            if line.instructions:
+                text += " \u2014 " + "; ".join(line.instructions)
+            if line.deadline:
+                text += f" (batas waktu {format_date_id(line.deadline)})"
+            chunks += self._chunks(text, self.value_w)
+        return [self._labelled_table(self._long_rows("Disposisi sebelumnya", chunks))]
+
     def routing(self) -> Table:
         """Diteruskan kepada Sdr. beside Dengan hormat harap, row by row (a long list breaks
         between pages with its headings). The check boxes go two to a row where every
