@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 LEADER_ROLES = frozenset({"pimpinan", "admin_pusat"})
+NOTICE_MS = 15_000
 
 
 def install(window: Any) -> _StartPage:
@@ -47,6 +48,7 @@ def build(window: Any) -> Any:
     page.setObjectName("dashboardPage")
     page.error.connect(window.show_error)
     page.drill.connect(partial(_drill, weakref.ref(window)))
+    page.escalation.announced.connect(partial(announce, weakref.ref(window)))
     if window.service is not None:
         page.attach_service(window.service)
     return page
@@ -57,6 +59,25 @@ def _drill(window_ref: weakref.ref, drill: Any) -> None:
     workflow = getattr(window, "workflow", None) if window is not None else None
     if workflow is not None:
         workflow.show_queue(drill.filter, drill.sort, drill.descending, drill.select)
+
+
+def announce(window_ref: weakref.ref, title: str, text: str) -> None:
+    """A notice for the leader: the tray's balloon (where there is a tray) and the status
+    bar; ``window.last_announcement`` keeps the text."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    window = window_ref()
+    if window is None:
+        return
+    window.last_announcement = text
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = getattr(window, "dashboard_tray", None)
+        if tray is None:
+            tray = window.dashboard_tray = QSystemTrayIcon(window.windowIcon(), window)
+            tray.messageClicked.connect(window.activateWindow)
+        tray.show()
+        tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, NOTICE_MS)
+    window.statusBar().showMessage(text, NOTICE_MS)
 
 
 class _StartPage:

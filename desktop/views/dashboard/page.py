@@ -36,6 +36,7 @@ from desktop.store import reports
 from desktop.store.queue import OPEN_STATUS, QueueFilter
 from desktop.tasks import Tasks, describe_error
 from desktop.views.dashboard.charts import RateChart, TrendChart
+from desktop.views.dashboard.escalation_section import EscalationSection
 from desktop.views.dashboard.recurring_section import RecurringSection
 from desktop.views.dashboard.tables import COL_LATE, COL_SOON, OldestModel, WorkloadModel
 
@@ -130,6 +131,7 @@ class DashboardPage(QWidget):
                         partial(self._arrived, self._generation),
                         partial(self._failed, self._generation))
         self.recurring.refresh(self._service)
+        self.escalation.refresh(self._service)
 
     def period(self) -> tuple[date, date]:
         return reports.preset_period(PERIODS[self.period_combo.currentIndex()],
@@ -205,8 +207,10 @@ class DashboardPage(QWidget):
             for widget in widgets:
                 box.addWidget(widget)
             grid.addLayout(box, row, column, 1, span)
+        self.escalation = EscalationSection(self._tasks, self._lang, body)
+        grid.addWidget(self.escalation, 5, 0, 1, 2)
         self.recurring = RecurringSection(self._tasks, self._lang, body)
-        grid.addWidget(self.recurring, 5, 0, 1, 2)
+        grid.addWidget(self.recurring, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)
@@ -232,6 +236,8 @@ class DashboardPage(QWidget):
         self.workload_view.activated.connect(self._drill_workload)
         self.recurring.drill.connect(self.drill)
         self.recurring.error.connect(self.error)
+        self.escalation.drill.connect(self.drill)
+        self.escalation.error.connect(self.error)
 
     def _table(self, model: Any, name: str) -> QTableView:
         view = QTableView(self)

@@ -1,0 +1,168 @@
+"""The Dasbor's list of dispositions past their deadline (issue 18.3, escalation).
+
+``desktop.store.escalation`` finds them on the DB thread; when the officer acting on this
+desk is a leader (``pimpinan``, ``admin_pusat``), those not announced before are marked
+announced there and ``announced(title, text)`` carries the notice (tray and status bar,
+see ``desktop.views.dashboard.announce``). A row (click or Enter) opens the complaint in the
+queue's "Terlambat" view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import formatting
+from desktop.store import escalation as esc
+from desktop.store.queue import QueueFilter
+from desktop.tasks import Tasks, describe_error
+from desktop.views.dashboard import LEADER_ROLES
+from desktop.views.dashboard.recurring_models import RIGHT
+from desktop.views.dashboard.tables import LATE_COLOUR, Index, _Table
+
+NOTICE_TITLES = 3
+
+
+@dataclass(frozen=True)
+class Found:
+    after: int
+    late: list[esc.LateDisposition]
+    new: list[esc.LateDisposition]  # to announce now (a leader acts on this desk)
+    units: dict[str, str]  # unit code -> name
+
+
+def load(service: Any) -> Found:
+    """On the DB thread."""
+    from desktop.workflow.actor import current_actor
+
+    late = esc.late_dispositions(service)
+    actor, _signed_in = current_actor(service)
+    new = esc.take_new(service, late) if str(actor.role) in LEADER_ROLES else []
+    units = {u["code"]: u["name"] for u in service.units()}
+    return Found(esc.after_days(service), late, new, units)
+
+
+class LateModel(_Table):
+    """No., subject, unit, deadline, working days late, level."""
+
+    def __init__(self, headers: list[str], lang: str, parent: Any = None) -> None:
+        super().__init__(headers, lang, parent)
+        self._units: dict[str, str] = {}
+
+    def set_found(self, rows: list[esc.LateDisposition], units: dict[str, str]) -> None:
+        self._units = units
+        self.set_items(rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (item.number, item.title,
+                      ", ".join(self._units.get(u, u) for u in item.unit_codes),
+                      formatting.date_short(item.due, self._lang),
+                      self._number(item.days_late), self._number(item.level))
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and item.level > 1:
+            return LATE_COLOUR
+        return None
+
+
+class EscalationSection(QWidget):
+    """``refresh(service)``; ``drill(Drill)``, ``error(title, message)``,
+    ``announced(title, text)`` and ``computed(Found)``."""
+
+    drill = Signal(object)
+    error = Signal(str, str)
+    announced = Signal(str, str)
+    computed = Signal(object)
+
+    def __init__(self, tasks: Tasks, lang: str = "id", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("escalationSection")
+        self._tasks = tasks
+        self._lang = lang
+        self._generation = 0
+        self.found: Found | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self.tr("Dispositions past their deadline"), self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.note = QLabel(self)
+        self.note.setObjectName("escalationNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.model = LateModel(
+            [self.tr("No."), self.tr("Subject"), self.tr("Unit"), self.tr("Deadline"),
+             self.tr("Working days late"), self.tr("Level")], lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("escalationTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumHeight(160)
+        for widget in (self.heading, self.note, self.view):
+            layout.addWidget(widget)
+        self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)
+
+    def refresh(self, service: Any) -> None:
+        self._generation += 1
+        self._tasks.run(partial(load, service), partial(self._arrived, self._generation),
+                        partial(self._failed, self._generation))
+
+    def _arrived(self, generation: int, found: Found) -> None:
+        if generation != self._generation:
+            return
+        self.found = found
+        self.model.set_found(found.late, found.units)
+        days = formatting.number(found.after, lang=self._lang)
+        self.note.setText(self.tr(
+            "Disposed complaints whose unit has not answered %1 working days or more after "
+            "the deadline. Level 2: a whole follow-up period late; level 3: two.").replace(
+            "%1", days) if found.late else self.tr("No disposition is past its deadline."))
+        if found.new:
+            self.announced.emit(self.tr("LAPOR! Desk: dispositions past their deadline"),
+                                self._notice_text(found))
+        self.computed.emit(found)
+
+    def _notice_text(self, found: Found) -> str:
+        names = ", ".join(f"{d.number} {d.title}" for d in found.new[:NOTICE_TITLES])
+        more = len(found.new) - NOTICE_TITLES
+        if more > 0:
+            names += " " + self.tr("and %1 more").replace("%1", str(more))
+        return self.tr("%1 dispositions past their deadline: %2").replace(
+            "%1", str(len(found.new))).replace("%2", names)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.error.emit(*describe_error(exc))
+
+    def _open(self, index: QModelIndex) -> None:
+        from desktop.views.dashboard.page import Drill
+
+        if index.isValid():
+            item = self.model.item(index.row())
+            self.drill.emit(Drill(QueueFilter(view="terlambat"), sort="due_date",
+                                  descending=False, select=item.id))
