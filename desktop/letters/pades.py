@@ -220,7 +220,7 @@ def stamp_pdf(width: float, height: float, name: str, issuer: str, at: datetime)
     c.setLineWidth(0.8)
     c.roundRect(1, 1, width - 2, height - 2, 3, stroke=1, fill=0)
     lines = [(fonts.ITALIC, "Ditandatangani secara elektronik oleh:"), (fonts.BOLD, name),
-             (fonts.REGULAR, f"{format_datetime_id(at)} (jam komputer penanda tangan)"),
+             (fonts.REGULAR, f"{format_datetime_id(at)} (jam komputer)"),
              (fonts.REGULAR, f"Sertifikat: {issuer}")]
     size = max(4.5, min(8.0, (height - 6) / (len(lines) * 1.25)))
     y = height - 3 - size
