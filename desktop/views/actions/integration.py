@@ -86,6 +86,9 @@ class WorkflowIntegration(QObject):
             self.more_menu.addAction(print_action)
         self.detail.set_actions(self.controller.actions, self.more_menu)
         self.detail.snapshot_shown.connect(self.controller.set_snapshot)
+        letters = getattr(window, "letters", None)
+        if letters is not None:  # Ctrl+P prints the open complaint, selected or not
+            self.detail.snapshot_shown.connect(letters.complaint_shown)
         self.detail.related_wanted.connect(self._load_related)
         self.detail.thumbnail_wanted.connect(self._load_thumbnail)
         self.detail.file_wanted.connect(self._open_attachment)

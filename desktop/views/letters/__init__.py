@@ -124,6 +124,11 @@ class LettersIntegration(QObject):
             ids = [self.window.ui.detailPane.complaint_id]
         return ids
 
+    def complaint_shown(self, _snapshot: Any) -> None:
+        """The detail pane shows another complaint (or none): a keyboard officer opens one
+        by moving the table's current row, which need not select it."""
+        self._selection_changed()
+
     def _selection_changed(self, *_args: Any) -> None:
         self.print_action.setEnabled(self.service is not None and bool(self.selected_ids()))
 
