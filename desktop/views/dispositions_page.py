@@ -28,23 +28,31 @@ from desktop.views.detail.chain_tree import state_text
 INBOX, OUTBOX = "masuk", "keluar"
 
 
-def _load(service: Any, actor: Actor, box: str, unread_only: bool) -> list[Any]:
+def _who(service: Any, actor: Actor | None) -> Actor:
+    from desktop.workflow.actor import current_actor
+
+    return actor if actor is not None else current_actor(service)[0]
+
+
+def _load(service: Any, actor: Actor | None, box: str, unread_only: bool) -> list[Any]:
     from desktop.workflow import chain  # store-backed: imported on the worker, not at start
 
-    return chain.listing(service, actor, box, unread_only=unread_only)
+    return chain.listing(service, _who(service, actor), box, unread_only=unread_only)
 
 
-def _act(service: Any, actor: Actor, complaint_id: str, kind: str, entry_id: str) -> Any:
+def _act(service: Any, actor: Actor | None, complaint_id: str, kind: str,
+         entry_id: str) -> Any:
     from desktop.workflow import chain
 
-    return chain.act(service, complaint_id, kind, {"entry_id": entry_id}, actor)
+    return chain.act(service, complaint_id, kind, {"entry_id": entry_id},
+                     _who(service, actor))
 
 
 class DispositionsPage(QWidget):
     open_requested = Signal(str)  # complaint id
     changed = Signal()  # an op was recorded (the outbox grew)
 
-    def __init__(self, tasks: Any, service: Any, actor: Actor | None,
+    def __init__(self, tasks: Any, service: Any = None, actor: Actor | None = None,
                  parent: QWidget | None = None, lang: str = "id") -> None:
         super().__init__(parent)
         self.setObjectName("dispositionsPage")
@@ -101,11 +109,20 @@ class DispositionsPage(QWidget):
         return table
 
     def set_actor(self, actor: Actor | None) -> None:
+        """A fixed officer (None: whoever is signed in on the desk, read on the DB thread)."""
         self.actor = actor
         self.reload()
 
+    def attach_service(self, service: Any) -> None:
+        self._service = service
+        self.reload()
+
+    def refresh(self) -> None:
+        """The data changed (a sync, an action): reload."""
+        self.reload()
+
     def reload(self) -> None:
-        if self.actor is None:
+        if self._service is None:
             return
         for box in (INBOX, OUTBOX):
             unread = box == INBOX and self.unread_only.isChecked()
@@ -139,7 +156,7 @@ class DispositionsPage(QWidget):
 
     def _open_incoming(self) -> None:
         item = self._selected(INBOX)
-        if item is None or self.actor is None:
+        if item is None:
             return
         self.open_requested.emit(item.complaint_id)
         if item.unread:
@@ -148,7 +165,7 @@ class DispositionsPage(QWidget):
 
     def _withdraw(self) -> None:
         item = self._selected(OUTBOX)
-        if item is None or self.actor is None or not item.unread:
+        if item is None or not item.unread:
             return
         self._tasks.run(partial(_act, self._service, self.actor, item.complaint_id,
                                 "chain_withdraw", item.entry["id"]), self._recorded)

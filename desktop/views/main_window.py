@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         from desktop.views import audit_viewer  # Berkas › Jejak audit… (admins)
 
         self.audit = audit_viewer.install(self)
+        from desktop.views import dispositions_nav  # Disposisi Masuk/Keluar (last button)
+
+        dispositions_nav.install(self)
         self._number_navigation()
         if not self._split_restored:
             self._default_split()

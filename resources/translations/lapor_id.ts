@@ -1608,6 +1608,17 @@
     </message>
 </context>
 <context>
+    <name>Dispositions</name>
+    <message>
+        <source>Dispositions</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <source>Dispositions to you and from you, level by level</source>
+        <translation>Disposisi kepada Anda dan dari Anda, berjenjang</translation>
+    </message>
+</context>
+<context>
     <name>DispositionsPage</name>
     <message>
         <source>Unread only</source>
