@@ -88,6 +88,39 @@ def test_the_pimpinan_is_told_once_and_opens_the_complaint(qtbot, tmp_path: Path
         desk.close()
 
 
+def test_told_while_elsewhere_and_the_setting(qtbot, tmp_path: Path):
+    fill(tmp_path / "desk", LEADER)
+    desk = open_desk(qtbot, tmp_path / "desk")
+    try:
+        window = desk.window
+        section = show(qtbot, desk)
+        assert window.last_announcement.startswith("1 disposisi")
+        # The leader goes to the queue; a sync brings another late disposition.
+        window.ui.actionQueue.trigger()
+        window.last_announcement = None
+        other = walk(at("2026-11-02"), [("2026-11-02", OpKind.dispose, dispose("YANKES"))],
+                     channel="web", category="kesehatan")
+        other.update(tracking_number=1_960_002, title="Obat di puskesmas kosong")
+        window.service.upsert_snapshots([other])
+        with qtbot.waitSignal(section.computed, timeout=WAIT_MS):
+            window.refresh()
+        assert window.last_announcement == (
+            "1 disposisi lewat batas waktu: 1960002 Obat di puskesmas kosong")
+        # Escalate only 3 working days after the deadline: both are 2 or 3 days late.
+        show(qtbot, desk)
+        spin = section.after_spin
+        assert spin.value() == 1 and spin.suffix() == " hari kerja"
+        spin.setFocus()
+        spin.setValue(3)
+        with qtbot.waitSignal(section.computed, timeout=WAIT_MS):
+            spin.editingFinished.emit()
+        assert [section.model.index(r, 0).data() for r in range(section.model.rowCount())] == [
+            "1960002"]
+        assert window.service.get_setting("escalation_after_days") == 3
+    finally:
+        desk.close()
+
+
 def test_an_officer_is_not_told(qtbot, tmp_path: Path):
     officer = Actor("rina", Role.petugas_unit, "DINKES", ("P2P",), "Rina Wati")
     fill(tmp_path / "desk", officer)

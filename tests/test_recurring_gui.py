@@ -96,3 +96,15 @@ def test_the_brief_of_a_group(qtbot, desk, tmp_path: Path):
         check=True).stdout.split())
     assert "RINGKASAN MASALAH BERULANG" in text
     assert all(item.number in text for item in group.items)
+
+
+def test_the_window_setting(qtbot, desk):
+    section = show_section(qtbot, desk)
+    whole = sum(g.size for g in section.groups)
+    assert section.window_spin.value() == 90
+    section.window_spin.setValue(30)
+    with qtbot.waitSignal(section.computed, timeout=WAIT_MS):
+        section.window_spin.editingFinished.emit()
+    assert section.heading.text() == "Masalah berulang (30 hari terakhir)"
+    assert 0 < sum(g.size for g in section.groups) < whole
+    assert desk.window.service.get_setting("recurring_window_days") == 30

@@ -89,5 +89,7 @@ def take_new(service: DeskService, found: Sequence[LateDisposition]) -> list[Lat
     told = service.get_setting(NOTIFIED_SETTING) or {}
     told = told if isinstance(told, dict) else {}
     new = [d for d in found if told.get(d.id) != d.due.isoformat()]
-    service.set_setting(NOTIFIED_SETTING, {d.id: d.due.isoformat() for d in found})
+    record = {d.id: d.due.isoformat() for d in found}
+    if record != told:  # no write when nothing changed (the Dasbor asks after each change)
+        service.set_setting(NOTIFIED_SETTING, record)
     return new

@@ -1703,6 +1703,18 @@
         <translation>Disposisi lewat batas waktu</translation>
     </message>
     <message>
+        <source>Escalate after</source>
+        <translation>Naikkan ke pimpinan setelah</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <source>How many working days after its deadline a disposition is escalated to the leader (a setting of this desk)</source>
+        <translation>Berapa hari kerja setelah batas waktunya sebuah disposisi dilaporkan ke pimpinan (pengaturan meja ini)</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -3363,6 +3375,18 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
 </context>
 <context>
     <name>RecurringSection</name>
+    <message>
+        <source>Window</source>
+        <translation>Jangka waktu</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>How many days back complaints are compared (a setting of this desk)</source>
+        <translation>Berapa hari ke belakang pengaduan dibandingkan (pengaturan meja ini)</translation>
+    </message>
     <message>
         <source>Place</source>
         <translation>Tempat</translation>

@@ -16,8 +16,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -97,10 +99,25 @@ class EscalationSection(QWidget):
         self._lang = lang
         self._generation = 0
         self.found: Found | None = None
+        self._service: Any = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("Dispositions past their deadline"), self)
         self.heading.setStyleSheet("font-weight: bold;")
+        after_label = QLabel(self.tr("Escalate after"), self)
+        self.after_spin = QSpinBox(self)
+        self.after_spin.setObjectName("escalationAfter")
+        self.after_spin.setRange(1, 60)
+        self.after_spin.setValue(esc.AFTER_DAYS)
+        self.after_spin.setSuffix(self.tr(" working days"))
+        self.after_spin.setToolTip(self.tr(
+            "How many working days after its deadline a disposition is escalated to the "
+            "leader (a setting of this desk)"))
+        after_label.setBuddy(self.after_spin)
+        top = QHBoxLayout()
+        for widget in (self.heading, after_label, self.after_spin):
+            top.addWidget(widget)
+        top.insertStretch(1, 1)
         self.note = QLabel(self)
         self.note.setObjectName("escalationNote")
         self.note.setWordWrap(True)
@@ -122,29 +139,34 @@ class EscalationSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.setMinimumHeight(160)
-        for widget in (self.heading, self.note, self.view):
+        layout.addLayout(top)
+        for widget in (self.note, self.view):
             layout.addWidget(widget)
+        self.after_spin.editingFinished.connect(self._after_changed)
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
 
     def refresh(self, service: Any) -> None:
+        self._service = service
         self._generation += 1
         self._tasks.run(partial(load, service), partial(self._arrived, self._generation),
                         partial(self._failed, self._generation))
 
     def _arrived(self, generation: int, found: Found) -> None:
+        if found.new:  # marked as told on the DB thread: tell now, even from an older run
+            self.announced.emit(self.tr("LAPOR! Desk: dispositions past their deadline"),
+                                self._notice_text(found))
         if generation != self._generation:
             return
         self.found = found
         self.model.set_found(found.late, found.units)
+        if not self.after_spin.hasFocus():
+            self.after_spin.setValue(found.after)
         days = formatting.number(found.after, lang=self._lang)
         self.note.setText(self.tr(
             "Disposed complaints whose unit has not answered %1 working days or more after "
             "the deadline. Level 2: a whole follow-up period late; level 3: two.").replace(
             "%1", days) if found.late else self.tr("No disposition is past its deadline."))
-        if found.new:
-            self.announced.emit(self.tr("LAPOR! Desk: dispositions past their deadline"),
-                                self._notice_text(found))
         self.computed.emit(found)
 
     def _notice_text(self, found: Found) -> str:
@@ -158,6 +180,16 @@ class EscalationSection(QWidget):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.error.emit(*describe_error(exc))
+
+    def _after_changed(self) -> None:
+        service, value = self._service, self.after_spin.value()
+        if service is None or (self.found is not None and self.found.after == value):
+            return
+        self._tasks.run(partial(service.set_setting, esc.AFTER_SETTING, value),
+                        lambda _result: self.refresh(service), self._failed_setting)
+
+    def _failed_setting(self, exc: BaseException) -> None:
+        self.error.emit(*describe_error(exc))
 
     def _open(self, index: QModelIndex) -> None:
         from desktop.views.dashboard.page import Drill

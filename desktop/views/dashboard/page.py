@@ -120,6 +120,9 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Recompute now if shown, else when shown next (data changed, sync, new day)."""
         self._stale = True
+        if self._service is not None:
+            # Even while hidden: a leader elsewhere on the desk is told of late dispositions.
+            self.escalation.refresh(self._service)
         if self._service is None or not self.isVisible():
             return
         self._stale = False
@@ -131,7 +134,6 @@ class DashboardPage(QWidget):
                         partial(self._arrived, self._generation),
                         partial(self._failed, self._generation))
         self.recurring.refresh(self._service)
-        self.escalation.refresh(self._service)
 
     def period(self) -> tuple[date, date]:
         return reports.preset_period(PERIODS[self.period_combo.currentIndex()],

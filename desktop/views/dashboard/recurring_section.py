@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,19 @@ class RecurringSection(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("recurringHeading")
         self.heading.setStyleSheet("font-weight: bold;")
+        window_label = QLabel(self.tr("Window"), self)
+        self.window_spin = QSpinBox(self)
+        self.window_spin.setObjectName("recurringWindow")
+        self.window_spin.setRange(7, 730)
+        self.window_spin.setValue(rec.WINDOW_DAYS)
+        self.window_spin.setSuffix(self.tr(" days"))
+        self.window_spin.setToolTip(self.tr(
+            "How many days back complaints are compared (a setting of this desk)"))
+        window_label.setBuddy(self.window_spin)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(window_label)
+        top.addWidget(self.window_spin)
         self.note = QLabel(self)
         self.note.setObjectName("recurringNote")
         self.note.setWordWrap(True)
@@ -87,8 +101,8 @@ class RecurringSection(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.notice, 1)
         buttons.addStretch(1)
-        for item in (self.heading, self.note):
-            layout.addWidget(item)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addLayout(tables)
         layout.addLayout(buttons)
         self._set_heading()
@@ -96,6 +110,7 @@ class RecurringSection(QWidget):
         self.members_view.clicked.connect(self._open_member)
         self.members_view.activated.connect(self._open_member)
         self.print_button.clicked.connect(self._ask_file)
+        self.window_spin.editingFinished.connect(self._window_changed)
 
     # -- computing ----------------------------------------------------------------------
     def refresh(self, service: Any) -> None:
@@ -110,6 +125,8 @@ class RecurringSection(QWidget):
             return
         self.days, self.groups = found.days, found.groups
         self._set_heading()
+        if not self.window_spin.hasFocus():
+            self.window_spin.setValue(found.days)
         self.group_model.set_items(self.groups, found.places, found.categories)
         self.note.setText(self.tr(
             "Complaints about the same problem in the same place (kecamatan or desa, "
@@ -126,6 +143,16 @@ class RecurringSection(QWidget):
         if generation == self._generation:
             self.note.setText(self.tr("The recurring problems could not be computed."))
             self.error.emit(*describe_error(exc))
+
+    def _window_changed(self) -> None:
+        service, value = self._service, self.window_spin.value()
+        if service is None or value == self.days:
+            return
+        self._tasks.run(partial(service.set_setting, rec.WINDOW_SETTING, value),
+                        lambda _result: self.refresh(service), self._failed_setting)
+
+    def _failed_setting(self, exc: BaseException) -> None:
+        self.error.emit(*describe_error(exc))
 
     def _set_heading(self) -> None:
         self.heading.setText(self.tr("Recurring problems (last %1 days)").replace(
