@@ -17,6 +17,7 @@ pyHanko and its certificate validator load only here, when something is signed o
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +31,10 @@ from cryptography.x509.oid import NameOID
 
 from .dates import format_date_id, format_datetime_id
 from .signbox import SignatureBox
+
+# pyHanko imports cryptography's DSA key class (for signers the desk never uses), and
+# cryptography warns on that import: not for an officer's terminal.
+warnings.filterwarnings("ignore", message="DSA is deprecated")
 
 FIELD_NAME = "TandaTanganElektronik"
 REASON = "Ditandatangani secara elektronik"
