@@ -114,3 +114,42 @@ def test_detail_pane_shows_the_chain_as_a_tree(qtbot, qapp, store) -> None:
         assert tree.isHidden() and detail.chain_heading.isHidden()
     finally:
         i18n.uninstall(qapp, translator)
+
+
+def test_dispose_further_to_a_position_below(qtbot, qapp, tasks, store) -> None:
+    from PySide6.QtCore import Qt
+
+    lang, translator = i18n.install(qapp, "id")
+    try:
+        service, made = store
+        page = _page(qtbot, tasks, service, KABID)
+        page.tables[INBOX].selectRow(0)  # the unread one (complaint 2)
+        page.further_button.click()
+        qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(),
+                        timeout=WAIT_MS)
+        dialog = page.dialog
+        assert dialog.sender.currentData() == "KABID-YANKES"
+        below = [dialog.recipients.item(r) for r in range(dialog.recipients.count())]
+        assert [i.data(Qt.ItemDataRole.UserRole) for i in below] == ["KASI-YANKES"]
+        below[0].setCheckState(Qt.CheckState.Checked)
+        dialog.instructions[1].setChecked(True)
+        dialog.days.setValue(9)  # beyond the Kadis's 5 working days: refused, said why
+        dialog.accept()
+        qtbot.waitUntil(lambda: page.message is not None and page.message.isVisible(),
+                        timeout=WAIT_MS)
+        assert "melewati batas waktu" in page.message.text()
+        page.message.close()
+        page.further_button.click()
+        qtbot.waitUntil(lambda: page.dialog is not dialog and page.dialog.isVisible(),
+                        timeout=WAIT_MS)
+        page.dialog.recipients.item(0).setCheckState(Qt.CheckState.Checked)
+        page.dialog.days.setValue(3)
+        page.dialog.accept()
+        qtbot.waitUntil(lambda: service.outbox(("pending",))[-1]["kind"] == "chain_dispose",
+                        timeout=WAIT_MS)
+        sent = service.outbox(("pending",))[-1]["payload"]
+        assert sent["parent_id"] == made["entries"][1]
+        assert [r["position"] for r in sent["recipients"]] == ["KASI-YANKES"]
+        assert sent["recipients"][0]["users"] == ["dinkes.kasi"]
+    finally:
+        i18n.uninstall(qapp, translator)

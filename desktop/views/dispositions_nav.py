@@ -43,5 +43,13 @@ def build(window: Any) -> Any:
             workflow.open_complaint(complaint_id)
 
     page.open_requested.connect(open_complaint)
+
+    def shown_complaint() -> str | None:
+        win = ref()
+        workflow = getattr(win, "workflow", None) if win is not None else None
+        detail = getattr(workflow, "detail", None)
+        return getattr(detail, "complaint_id", None)
+
+    page.current_complaint = shown_complaint
     page.reload()
     return page

@@ -5,6 +5,7 @@ an unread outgoing one may be withdrawn. Lists load on the DB thread (desktop.ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -48,6 +50,24 @@ def _act(service: Any, actor: Actor | None, complaint_id: str, kind: str,
                      _who(service, actor))
 
 
+def _dispose_context(service: Any, actor: Actor | None, complaint_id: str) -> tuple:
+    """(chart of the complaint's agency, positions the officer holds today) on the DB
+    thread."""
+    from desktop.workflow import chain
+
+    who = _who(service, actor)
+    snapshot = service.complaint(complaint_id) or {}
+    chart = chain.org_chart(service, snapshot.get("agency_code") or who.agency or "")
+    return chart, chart.positions_of(who.username, service.today())
+
+
+def _dispose(service: Any, actor: Actor | None, complaint_id: str,
+             payload: dict[str, Any]) -> Any:
+    from desktop.workflow import chain
+
+    return chain.act(service, complaint_id, "chain_dispose", payload, _who(service, actor))
+
+
 class DispositionsPage(QWidget):
     open_requested = Signal(str)  # complaint id
     changed = Signal()  # an op was recorded (the outbox grew)
@@ -58,6 +78,10 @@ class DispositionsPage(QWidget):
         self.setObjectName("dispositionsPage")
         self._tasks, self._service, self.actor, self.lang = tasks, service, actor, lang
         self.items: dict[str, list[Any]] = {INBOX: [], OUTBOX: []}
+        # The complaint shown in the detail pane (the window sets it): a new chain starts there.
+        self.current_complaint: Callable[[], str | None] = lambda: None
+        self.dialog: Any = None
+        self.message: QMessageBox | None = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
@@ -74,6 +98,10 @@ class DispositionsPage(QWidget):
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self._open_incoming)
         buttons.addWidget(self.open_button)
+        self.further_button = QPushButton(self.tr("&Dispose further…"), inbox)
+        self.further_button.setObjectName("furtherButton")
+        self.further_button.clicked.connect(self._dispose_further)
+        buttons.addWidget(self.further_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
         self.tabs.addTab(inbox, self.tr("Incoming Dispositions"))
@@ -85,6 +113,11 @@ class DispositionsPage(QWidget):
         self.withdraw_button.setObjectName("withdrawButton")
         self.withdraw_button.clicked.connect(self._withdraw)
         buttons.addWidget(self.withdraw_button)
+        self.new_button = QPushButton(self.tr("&New disposition for the open complaint…"),
+                                      outbox)
+        self.new_button.setObjectName("newButton")
+        self.new_button.clicked.connect(self._dispose_new)
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
         self.tabs.addTab(outbox, self.tr("Outgoing Dispositions"))
@@ -169,6 +202,55 @@ class DispositionsPage(QWidget):
             return
         self._tasks.run(partial(_act, self._service, self.actor, item.complaint_id,
                                 "chain_withdraw", item.entry["id"]), self._recorded)
+
+    def _dispose_further(self) -> None:
+        item = self._selected(INBOX)
+        if item is not None and item.entry.get("state") in ("sent", "read") and \
+                not item.entry.get("tembusan"):
+            self._open_dialog(item.complaint_id, item.entry)
+
+    def _dispose_new(self) -> None:
+        complaint_id = self.current_complaint()
+        if complaint_id:
+            self._open_dialog(complaint_id, None)
+        else:
+            self._tell(self.tr(
+                "Open a complaint in the queue first, then start its disposition here."))
+
+    def _open_dialog(self, complaint_id: str, entry: dict | None) -> None:
+        self._tasks.run(partial(_dispose_context, self._service, self.actor, complaint_id),
+                        partial(self._show_dialog, complaint_id, entry))
+
+    def _show_dialog(self, complaint_id: str, entry: dict | None, found: tuple) -> None:
+        from desktop.views.chain_dispose_dialog import ChainDisposeDialog
+
+        chart, mine = found
+        senders = [entry["to_position"]] if entry else mine
+        senders = [s for s in senders if s in chart.positions]
+        if not senders:
+            self._tell(self.tr("You hold no position in this agency's structure today."))
+            return
+        self.dialog = ChainDisposeDialog(chart, senders, entry, self)
+        self.dialog.accepted.connect(partial(self._submit, complaint_id))
+        self.dialog.open()
+
+    def _submit(self, complaint_id: str) -> None:
+        payload = self.dialog.payload()
+        self._tasks.run(partial(_dispose, self._service, self.actor, complaint_id, payload),
+                        self._recorded, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        message = getattr(exc, "message", None) or str(exc)
+        errors = getattr(exc, "errors", None)
+        if errors:
+            message = "\n".join(errors.values())
+        self._tell(message, QMessageBox.Icon.Warning)
+
+    def _tell(self, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+        """A message that does not block the event loop (window-modal, ``open``)."""
+        self.message = QMessageBox(icon, self.tr("Dispositions"), text,
+                                   QMessageBox.StandardButton.Ok, self)
+        self.message.open()
 
     def _recorded(self, _result: Any) -> None:
         self.changed.emit()

@@ -910,6 +910,49 @@
     </message>
 </context>
 <context>
+    <name>ChainDisposeDialog</name>
+    <message>
+        <source>Disposition to a Position</source>
+        <translation>Disposisi ke Jabatan</translation>
+    </message>
+    <message>
+        <source>From position</source>
+        <translation>Dari jabatan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Copy to (tembusan)</source>
+        <translation>Tembusan</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <source>Note (only the recipients read it)</source>
+        <translation>Catatan (hanya terbaca oleh penerima)</translation>
+    </message>
+    <message>
+        <source>as the disposition above</source>
+        <translation>mengikuti disposisi di atasnya</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>kosong</translation>
+    </message>
+</context>
+<context>
     <name>ChainTree</name>
     <message>
         <source>Unread</source>
@@ -1629,12 +1672,20 @@
         <translation>&amp;Buka dan tandai dibaca</translation>
     </message>
     <message>
+        <source>&amp;Dispose further…</source>
+        <translation>&amp;Disposisikan lanjut…</translation>
+    </message>
+    <message>
         <source>Incoming Dispositions</source>
         <translation>Disposisi Masuk</translation>
     </message>
     <message>
         <source>&amp;Withdraw (while unread)</source>
         <translation>&amp;Tarik (selama belum dibaca)</translation>
+    </message>
+    <message>
+        <source>&amp;New disposition for the open complaint…</source>
+        <translation>Disposisi &amp;baru untuk pengaduan yang terbuka…</translation>
     </message>
     <message>
         <source>Outgoing Dispositions</source>
@@ -1667,6 +1718,18 @@
     <message>
         <source>State</source>
         <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Open a complaint in the queue first, then start its disposition here.</source>
+        <translation>Buka dulu pengaduannya di Antrian, lalu mulai disposisinya di sini.</translation>
+    </message>
+    <message>
+        <source>You hold no position in this agency&apos;s structure today.</source>
+        <translation>Hari ini Anda tidak memegang jabatan dalam susunan jabatan instansi ini.</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>Disposisi</translation>
     </message>
 </context>
 <context>
