@@ -46,6 +46,9 @@ class Desk:
         self.tasks = Tasks()
         self._opened: list[Any] = []  # touched only on the DB thread
         self._store_requested = False
+        # Where the queue's first rows came from: "light" (the light reader, the store
+        # loaded behind it) or "store" (the full store at once); None until they came.
+        self.first_screen_source: str | None = None
         self.tasks.run(partial(self._open_first, self.data_dir),
                        self._first_opened, self._service_failed)
 
@@ -85,8 +88,10 @@ class Desk:
         from desktop.store.light import LightReader
 
         if isinstance(opened, LightReader):
+            self.first_screen_source = "light"
             self.window.show_first_screen(opened)
         else:  # no light reader: the full store is open already
+            self.first_screen_source = "store"
             self._store_requested = True
             self._service_opened(opened)
 
