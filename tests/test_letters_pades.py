@@ -200,3 +200,19 @@ def test_the_recap_is_signed_in_its_signature_block(desk, pki, tmp_path, capsys)
     widgets = [a.get_object() for p in PdfReader(target).pages for a in p.get("/Annots") or ()
                if a.get_object().get("/FT") == "/Sig"]
     assert len(widgets) == 1 and float(widgets[0]["/Rect"][2]) > float(widgets[0]["/Rect"][0])
+
+
+def test_a_signature_by_a_revoked_certificate_verifies_as_untrusted_with_the_crl(pki):
+    """Signed before the CRL reached the desk: verify-pdf with the CRL names it revoked."""
+    from desktop.letters.disposition import render_disposition
+    from desktop.letters.samples import sample_sheet
+    from desktop.letters.signbox import sealing
+
+    identity = pades.load_pkcs12(pki.revoked_p12.read_bytes(), PASSPHRASE)
+    with sealing(pades.PdfSealer(identity, lambda: NOW)):  # no CRL at hand when signing
+        data = render_disposition(sample_sheet(), "a4")
+    [before] = pades.verify_pdf(data, [pki.ca_cert])
+    assert before.intact and before.trusted
+    [after] = pades.verify_pdf(data, [pki.ca_cert], pades.load_crls([pki.crl_pem]))
+    assert after.intact and after.revoked and not after.trusted and not after.ok
+    assert "dicabut" in " ".join(after.problems)

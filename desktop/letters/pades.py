@@ -151,7 +151,7 @@ def _issuer_of(cert: x509.Certificate, pool: Sequence[x509.Certificate]) -> x509
         if candidate.subject == cert.issuer:
             try:
                 cert.verify_directly_issued_by(candidate)
-            except (ValueError, TypeError, Exception):  # noqa: BLE001 - not this issuer
+            except Exception:  # noqa: BLE001 - not this issuer (wrong key, other algorithm)
                 continue
             return candidate
     return None
@@ -394,13 +394,23 @@ def verify_pdf(data: bytes, trust: Sequence[x509.Certificate] = (),
             continue
         cert = status.signing_cert
         whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        # The CRLs at hand, checked here as at signing (pyHanko's soft-fail revocation mode
+        # passes a CRL it cannot place): revoked before the claimed signing time.
+        revoked = bool(status.revoked)
+        if cert is not None and crls:
+            signer_cert = x509.load_der_x509_certificate(cert.dump())
+            pool = [*trust, *_embedded_certs(sig)]
+            entry = revocation(signer_cert, crls, pool)
+            if entry is not None and (claimed is None or
+                                      entry.revocation_date_utc <= _utc(claimed)):
+                revoked = True
         if not status.intact:
             problems.append("isi dokumen berubah sesudah ditandatangani (sidik tidak cocok)")
         elif not status.valid:
             problems.append("tanda tangan kriptografis tidak sah")
         if status.intact and not whole:
             problems.append("ada perubahan yang ditambahkan sesudah penandatanganan")
-        if status.revoked:
+        if revoked:
             problems.append("sertifikat penanda tangan telah dicabut")
         elif not status.trusted:
             problems.append("rantai sertifikat tidak berujung pada CA yang dipercaya"
@@ -410,7 +420,18 @@ def verify_pdf(data: bytes, trust: Sequence[x509.Certificate] = (),
             issuer=_issuer(cert), serial=_serial(cert),
             signing_time=claimed.isoformat() if claimed else None,
             intact=bool(status.intact and status.valid), covers_whole_file=whole,
-            trusted=bool(status.trusted), revoked=bool(status.revoked), problems=problems))
+            trusted=bool(status.trusted) and not revoked, revoked=revoked, problems=problems))
+    return out
+
+
+def _embedded_certs(sig: Any) -> list[x509.Certificate]:
+    """The certificates the signature carries (its chain)."""
+    out = []
+    for choice in sig.signed_data["certificates"] or ():
+        try:
+            out.append(x509.load_der_x509_certificate(choice.chosen.dump()))
+        except ValueError:
+            continue
     return out
 
 
