@@ -169,5 +169,33 @@ def test_reopen_deadline_typed_and_refused(qtbot, desk_factory, truth):
     assert dialog.error_label("due_date") is None
     for row in range(ui.unitsList.count()):
         ui.unitsList.item(row).setCheckState(Qt.CheckState.Checked)
-    workflow_gui.confirmed(qtbot, dialog)
+    # Day and month typed, then Ctrl+Enter at once: the typed date is the one saved.
+    final = near_in_year(wanted)
+    ui.dueEdit.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(ui.dueEdit, f"{final.day:02d}/{final.month:02d}")  # the year: shown
+    QTest.keySequence(ui.dueEdit, "Ctrl+Return")
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=15_000)
+    assert truth.complaint(cid)["due_date"] == final.isoformat()
+
+
+def near_in_year(day: date) -> date:
+    """The day after ``day``, or the day before when the year ends on it."""
+    after = day + timedelta(days=1)
+    return after if after.year == day.year else day - timedelta(days=1)
+
+
+def test_dispose_deadline_typed_then_saved_at_once(qtbot, desk_factory, truth):
+    cid = put(truth, Status.belum_diverifikasi)["id"]
+    desk = desk_factory()
+    show(qtbot, desk, cid)
+    dialog = open_dialog(qtbot, desk, OpKind.dispose)
+    ui = dialog.ui
+    for row in range(ui.unitsList.count()):
+        ui.unitsList.item(row).setCheckState(Qt.CheckState.Checked)
+    shown = ui.dueEdit.date()
+    wanted = near_in_year(date(shown.year(), shown.month(), shown.day()))
+    ui.dueEdit.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(ui.dueEdit, f"{wanted.day:02d}/{wanted.month:02d}")  # no Tab, no year
+    QTest.keySequence(ui.dueEdit, "Ctrl+Return")
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=15_000)
     assert truth.complaint(cid)["due_date"] == wanted.isoformat()

@@ -119,6 +119,7 @@ class DisposeDialog(ActionDialog):
                 "instructions": ui.otherInstructionEdit, "note": ui.noteEdit}
 
     def collect(self) -> list[Step]:
+        self.due_input.apply()  # a date still being typed when Ctrl+Enter is pressed
         if self._due_refused:
             raise Invalid({"due_date": self._due_refused})
         return [self.step(self.kind, self.payload())]
