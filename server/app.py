@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import Depends, FastAPI
 
@@ -52,12 +56,32 @@ def _document_device_header(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def _answer_waiting_pulls_on_exit(ctx: ServerContext) -> None:
+    """SIGTERM/SIGINT first wake every waiting pull (they answer at once), then go on to
+    uvicorn's own handler: its graceful shutdown waits for open requests, and would
+    otherwise wait out each pull's wait (server/pull_wait.py). uvicorn installs its
+    handlers before the app starts and restores the earlier ones when it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # an in-process test client: no signals here
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(sig)
+        if not callable(previous):
+            continue
+
+        def handler(signum: int, frame: Any, previous: Callable[..., Any] = previous) -> None:
+            ctx.waker.shutdown()
+            previous(signum, frame)
+
+        signal.signal(sig, handler)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     ctx = ServerContext(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        _answer_waiting_pulls_on_exit(ctx)
         yield
         ctx.close()
 

@@ -1,9 +1,10 @@
 """Attachment files, stored once by the SHA-256 of their bytes.
 
 Upload writes to a temporary file while hashing, checks the hash and the file's first bytes
-against its declared type, then renames it into place (a crash leaves at most a stray
-temporary file, never a wrong file under a hash). Who may read a file: whoever uploaded it,
-and whoever may see a complaint that references it.
+against its declared type, then hands it to the attachment store (server/blobstore.py: the
+database's chunks in the recording transaction, or a rename into the folder; a crash leaves
+at most a stray temporary file, never a wrong file under a hash). Who may read a file:
+whoever uploaded it, and whoever may see a complaint that references it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from server import audit
 from server.auth import Principal
+from server.blobstore import blob_path  # noqa: F401 - where a disk store keeps a file
 from server.complaint_store import load_snapshots
 from server.models import Attachment, AttachmentRef, AttachmentUploader
 from server.sqlutil import insert_ignore
@@ -67,10 +69,6 @@ def sniff_ok(mime: str, head: bytes) -> bool:
     return signatures is None or any(head.startswith(s) for s in signatures)
 
 
-def blob_path(root: Path, sha: str) -> Path:
-    return root / sha[:2] / sha
-
-
 class Upload:
     """Receives the body chunk by chunk into a temporary file, hashing as it goes."""
 
@@ -96,7 +94,7 @@ class Upload:
         self._file.write(chunk)
 
     def finish(self, sha: str, mime: str) -> Path:
-        """Verify and move into place; returns the final path."""
+        """Verify; returns the temporary file, for the store to take (server/blobstore.py)."""
         self._file.flush()
         os.fsync(self._file.fileno())
         self._file.close()
@@ -108,10 +106,7 @@ class Upload:
         if not sniff_ok(mime, self.head):
             raise UploadProblem(415, "type_mismatch",
                                 f"Isi berkas tidak sesuai dengan jenis {mime}.")
-        final = blob_path(self.root, sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.tmp, final)
-        return final
+        return self.tmp
 
     def discard(self) -> None:
         if not self._file.closed:

@@ -144,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
                                "(bawaan 1.000)")
     restored.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
 
+    moved = add("migrate-attachments", "salin berkas lampiran dari folder lampiran ke basis "
+                                       "data (sekali, setelah pembaruan; aman diulang): "
+                                       "setiap mesin server lalu melayani setiap berkas")
+    moved.add_argument("--attachments-dir", metavar="FOLDER",
+                       help=f"folder berkas lampiran lama (bawaan: env {ENV_ATTACHMENTS_DIR})")
+    moved.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
+
     audit = add("audit", "jejak audit: periksa rantai hash-nya")
     checks = audit.add_commands("audit_command", help_="salah satu perintah di bawah",
                                 required=True)
@@ -450,6 +457,28 @@ def cmd_after_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate_attachments(args: argparse.Namespace) -> int:
+    from server import blobstore
+
+    settings = _settings(args)
+    ctx = _context(args)
+    try:
+        summary = blobstore.migrate_to_database(ctx.db, settings.attachments_dir)
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(f"Lampiran di basis data: {summary['copied']} berkas disalin dari "
+              f"{settings.attachments_dir}, {summary['already']} sudah ada, "
+              f"{summary['missing']} tidak ada di folder, {summary['damaged']} rusak "
+              f"(dari {summary['files']} berkas tercatat).")
+    if settings.attachment_store != "database":
+        print("Catatan: LAPOR_ATTACHMENT_STORE bukan 'database'; server tetap membaca folder.",
+              file=sys.stderr)
+    return EXIT_ERROR if summary["damaged"] else EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from server import audit_verify
 
@@ -484,6 +513,7 @@ COMMANDS = {
     "sign-out-user": _account_change, "set-password": _account_change,
     "update-user": _account_change, "sign-out-all": _account_change,
     "after-restore": cmd_after_restore,
+    "migrate-attachments": cmd_migrate_attachments,
     "audit": cmd_audit,
 }
 

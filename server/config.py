@@ -15,6 +15,12 @@ ENV_TOKEN_TTL = "LAPOR_TOKEN_TTL"
 ENV_REFRESH_TTL = "LAPOR_REFRESH_TTL"
 ENV_REFRESH_GRACE = "LAPOR_REFRESH_GRACE"
 ENV_ATTACHMENTS_DIR = "LAPOR_ATTACHMENTS_DIR"
+# Where attachment bytes live: "database" (table attachment_blobs; the default on
+# PostgreSQL, so every server machine sees every file) or "disk" (LAPOR_ATTACHMENTS_DIR;
+# the default on SQLite). server/blobstore.py.
+ENV_ATTACHMENT_STORE = "LAPOR_ATTACHMENT_STORE"
+# The longest a pull with ``wait`` is held open, in seconds (server/pull_wait.py).
+ENV_PULL_MAX_WAIT = "LAPOR_PULL_MAX_WAIT"
 ENV_MAX_ATTACHMENT = "LAPOR_MAX_ATTACHMENT_BYTES"
 ENV_MAX_BODY = "LAPOR_MAX_BODY_BYTES"
 ENV_LOGIN_MAX_FAILURES = "LAPOR_LOGIN_MAX_FAILURES"
@@ -38,6 +44,8 @@ ENV_TEST_UNSAFE_AUDIT = "LAPOR_TEST_UNSAFE_AUDIT"
 MAX_PUSH_OPS = 500
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
+DEFAULT_PULL_MAX_WAIT = 25  # below nginx's proxy_read_timeout (docs/deployment.md)
+ATTACHMENT_STORES = ("database", "disk")
 
 
 def default_data_dir() -> Path:
@@ -70,6 +78,9 @@ class Settings:
     # on a dropping network); a replay after that is treated as theft.
     refresh_grace: int = 300
     attachments_dir: Path = field(default_factory=lambda: default_data_dir() / "attachments")
+    # "database" or "disk"; empty: "database" on PostgreSQL, "disk" on SQLite.
+    attachment_store: str = ""
+    pull_max_wait: int = DEFAULT_PULL_MAX_WAIT
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_body_bytes: int = 8 * 1024 * 1024
     login_max_failures: int = 5
@@ -98,6 +109,8 @@ class Settings:
             refresh_ttl=_int_env(ENV_REFRESH_TTL, 30 * 24 * 3600),
             refresh_grace=_int_env(ENV_REFRESH_GRACE, 300),
             attachments_dir=Path(attachments) if attachments else default_attachments_dir(url),
+            attachment_store=attachment_store_from_env(url),
+            pull_max_wait=max(0, _int_env(ENV_PULL_MAX_WAIT, DEFAULT_PULL_MAX_WAIT)),
             max_attachment_bytes=_int_env(ENV_MAX_ATTACHMENT, 20 * 1024 * 1024),
             max_body_bytes=_int_env(ENV_MAX_BODY, 8 * 1024 * 1024),
             login_max_failures=_int_env(ENV_LOGIN_MAX_FAILURES, 5),
@@ -113,6 +126,17 @@ class Settings:
             test_unsafe_feed=os.environ.get(ENV_TEST_UNSAFE_FEED) == "1",
             test_unsafe_audit=os.environ.get(ENV_TEST_UNSAFE_AUDIT) == "1",
         )
+
+
+def attachment_store_from_env(database_url: str) -> str:
+    """``LAPOR_ATTACHMENT_STORE``, else "database" on PostgreSQL and "disk" on SQLite."""
+    raw = os.environ.get(ENV_ATTACHMENT_STORE, "").strip().lower()
+    if not raw:
+        return "disk" if database_url.startswith("sqlite") else "database"
+    if raw not in ATTACHMENT_STORES:
+        raise SystemExit(f"{ENV_ATTACHMENT_STORE} harus salah satu dari "
+                         f"{', '.join(ATTACHMENT_STORES)}, bukan {raw!r}")
+    return raw
 
 
 def default_attachments_dir(database_url: str) -> Path:

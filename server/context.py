@@ -20,6 +20,12 @@ class ServerContext:
         self.settings = settings
         self.db = Database(settings.database_url, pool_size=pool_size)
         self.db.pre_commit = self._pre_commit
+        # The pulls waiting for changes (server/wakeup.py); its thread starts with the
+        # first waiting pull, so commands that open a context start none.
+        from server.wakeup import Waker
+
+        self.waker = Waker(self.db)
+        self.db.post_commit = self.waker.committed
         # The office's zone decides "today" for the whole process (desktop/domain/clock.py).
         self.tz = set_zone(settings.timezone)
         settings.attachments_dir.mkdir(parents=True, exist_ok=True)
@@ -63,5 +69,13 @@ class ServerContext:
                                   backdate_days=self.settings.backdate_days)
         return DeadlinePolicy(backdate_days=self.settings.backdate_days)
 
+    @cached_property
+    def blobs(self) -> Any:
+        """Where attachment bytes live (server/blobstore.py)."""
+        from server import blobstore
+
+        return blobstore.open_store(self.settings, self.db)
+
     def close(self) -> None:
+        self.waker.close()
         self.db.dispose()

@@ -76,6 +76,8 @@ class Database:
         self.sqlite = is_sqlite(self.url)
         # Runs inside every write transaction right before COMMIT (the feed numbering).
         self.pre_commit: Callable[[Session], None] | None = None
+        # Runs after a successful COMMIT (waking this process's waiting pulls on SQLite).
+        self.post_commit: Callable[[Session], None] | None = None
         self._factory = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         self._write_factory = sessionmaker(
             self.engine.execution_options(lapor_write=True), expire_on_commit=False, autoflush=False
@@ -98,6 +100,8 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+            if self.post_commit is not None:
+                self.post_commit(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from server import wakeup
 from server.models import FeedEntry
 from server.sqlutil import next_counter
 
@@ -92,18 +93,24 @@ def flush(session: Session, *, commit_delay_ms: int = 0, unsafe: bool = False) -
             known.update(((entity_type, entity_id), audience) for entity_id, audience in rows)
     inserts: list[dict] = []
     updates: list[dict] = []
+    heard: set[str] = set()  # every scope key that may hear of these changes
     for offset, key in enumerate(keys):
         if key in known:
+            audience = _decode(known[key]) | pending[key]
             updates.append({"b_type": key[0], "b_id": key[1], "seq": first + offset,
-                            "audience": _encode(_decode(known[key]) | pending[key])})
+                            "audience": _encode(audience)})
         else:
+            audience = pending[key]
             inserts.append({"entity_type": key[0], "entity_id": key[1], "seq": first + offset,
-                            "audience": _encode(pending[key])})
+                            "audience": _encode(audience)})
+        heard |= audience
     # One executemany each, however many entities the transaction changed.
     if inserts:
         session.execute(_INSERT, inserts)
     if updates:
         session.execute(_MOVE, updates)
+    # Wake the pulls waiting on these scopes once this transaction commits (wakeup.py).
+    wakeup.announce(session, first + len(keys) - 1, heard)
     if commit_delay_ms:
         time.sleep(random.uniform(0, commit_delay_ms) / 1000.0)
 

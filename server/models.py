@@ -173,6 +173,16 @@ class Attachment(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
 
 
+class AttachmentBlob(Base):
+    """The bytes of a stored file in chunks of 1 MiB (attachment store "database",
+    server/blobstore.py): every server machine on this database serves every file."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    chunk: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+
 class AttachmentUploader(Base):
     __tablename__ = "attachment_uploaders"
     sha256: Mapped[str] = mapped_column(sa.ForeignKey("attachments.sha256"), primary_key=True)

@@ -42,6 +42,9 @@ READ_TIMEOUT = 30.0
 ENV_TIMEOUTS = "LAPOR_DESK_HTTP_TIMEOUTS"
 ENV_RETRY = "LAPOR_DESK_RETRY"  # "attempts,base,cap,budget"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# A waiting pull's read timeout is its wait plus this (the server answers at the wait's end).
+WAIT_MARGIN = 15.0
+WAIT_HEADER = "X-Lapor-Wait"  # the wait the server granted; missing: it does not wait
 # 401 codes that mean "renew the access token", not "the session is gone".
 RENEWABLE = frozenset({"token_expired"})
 
@@ -127,6 +130,9 @@ class PullPage:
     reset_reason: str | None = None
     # The audit chains' daily anchors (chain, day, seq, hash): desktop/sync/audit_anchors.py.
     anchors: tuple[tuple[str, str, int, str], ...] = ()
+    # A waiting pull (``wait_for_changes``): the seconds the server granted; None when it
+    # does not wait (a server from before long-polling).
+    wait: int | None = None
 
 
 class ApiClient:
@@ -217,6 +223,24 @@ class ApiClient:
                         str(body["reset_reason"]) if body.get("reset_reason") else None,
                         tuple(audit_anchors.parse(body.get("anchors"))))
 
+    def wait_for_changes(self, cursor: str, wait: int) -> PullPage:
+        """``GET /sync/pull?wait=``: held open by the server until something after
+        ``cursor`` is in this desk's scope, or ``wait`` seconds (the server may grant
+        less). At most one change comes back: the caller only learns *that* something
+        changed and leaves fetching it to a sync round. One try and no token renewal
+        (the round renews; two renewals at once would spend the refresh token twice):
+        every failure goes to the caller, which backs off."""
+        connect, _read = self.timeouts
+        response = self._request("GET", "/sync/pull", retry=False, renew=False,
+                                 params={"cursor": cursor, "limit": 1, "wait": int(wait)},
+                                 timeout=(connect, float(wait) + WAIT_MARGIN))
+        body = _json(response)
+        granted = response.headers.get(WAIT_HEADER, "")
+        return PullPage(list(body.get("changes") or ()), str(body["cursor"]),
+                        bool(body.get("has_more")), bool(body.get("reset")),
+                        str(body["reset_reason"]) if body.get("reset_reason") else None,
+                        wait=int(granted) if granted.isdigit() else None)
+
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = _json(self._request("POST", "/sync/push", json={"ops": ops}))
         results = list(body.get("results") or ())
@@ -302,6 +326,7 @@ class ApiClient:
         renewed = False
         attempt = 0
         extra_headers = dict(kwargs.pop("headers", None) or {})
+        timeouts = kwargs.pop("timeout", None) or self.timeouts
         self.check_trust()
         if self.ca_file:
             # Per request: a session's verify loses to REQUESTS_CA_BUNDLE in requests.
@@ -320,7 +345,7 @@ class ApiClient:
             retry_after: float | None = None
             try:
                 response = self.session.request(method, url, headers=headers,
-                                                timeout=self.timeouts, stream=stream, **kwargs)
+                                                timeout=timeouts, stream=stream, **kwargs)
                 if not stream and response.status_code < 300:
                     response.content  # noqa: B018 - read it all now: a cut body is retried
                     if response.headers.get("content-type", "").startswith("application/json"):

@@ -14,7 +14,10 @@ and waited for, so the GUI thread only ever receives results. Rounds start every
 ``Settings.sync_interval`` seconds, a few seconds after a local action, when the server is
 reachable again (probed while offline), and on "Sinkronkan sekarang". While online, a quick
 health check every ``HEARTBEAT_MS`` notices a server that went away; a round's failed
-request shows "offline" at once, while it is still being retried.
+request shows "offline" at once, while it is still being retried. Once a round succeeded,
+a change waiter (``desktop.sync.waiter``, its own thread) waits on the server for changes
+in the desk's scope and starts a round when one comes; the periodic round stays the
+fallback when that wait breaks.
 """
 
 from __future__ import annotations
@@ -145,6 +148,7 @@ class SyncController(QObject):
     outbox_changed = Signal()  # pending/rejected ops changed: lists re-read
     _progress_signal = Signal(str, int)  # from the network thread
     _trouble_signal = Signal(str)  # from the network thread: a request just failed
+    _changes_signal = Signal()  # from the change waiter: the server has something new
 
     def __init__(self, tasks: Tasks, *, interval_s: int = DEFAULT_INTERVAL_S,
                  parent: QObject | None = None) -> None:
@@ -185,6 +189,8 @@ class SyncController(QObject):
         tasks.changed.connect(self.notify_local_change)
         self._progress_signal.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._trouble_signal.connect(self._on_trouble, Qt.ConnectionType.QueuedConnection)
+        self._changes_signal.connect(self.auto_sync, Qt.ConnectionType.QueuedConnection)
+        self._waiter: Any = None  # desktop.sync.waiter.ChangeWaiter while online
 
     # -- lifecycle ----------------------------------------------------------------------------
     @property
@@ -204,6 +210,7 @@ class SyncController(QObject):
         """The window closes: no new rounds; a running one stops at its next request."""
         self._closed = True
         self.bridge.closing.set()
+        self._stop_waiter(join_s=0.5)
         for timer in (self.timer, self.soon, self.probe, self.heartbeat):
             timer.stop()
         if self._engine is not None:
@@ -285,6 +292,8 @@ class SyncController(QObject):
             return
         self.soon.stop()
         self._running = True
+        if self._waiter is not None:
+            self._waiter.round_started()
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, GUI_SWITCH_INTERVAL))
         self._gc_was_enabled = gc.isenabled()
@@ -341,6 +350,8 @@ class SyncController(QObject):
         if not self._running:
             return
         self._running = False
+        if self._waiter is not None:
+            self._waiter.round_finished()
         sys.setswitchinterval(self._switch_interval)
         if self._gc_was_enabled:
             gc.enable()
@@ -355,6 +366,7 @@ class SyncController(QObject):
                                  trust_problem=False, error_detail=None))
         self.refresh_status()
         self.synced.emit(report)
+        self._start_waiter()
         self._maybe_again()
 
     def _round_failed(self, exc: BaseException) -> None:
@@ -385,6 +397,7 @@ class SyncController(QObject):
         self.refresh_status()
         self.failed.emit(exc)
         if isinstance(exc, LoginRequired):
+            self._stop_waiter()
             self._ask_login(exc.message)
         else:
             self._maybe_again()
@@ -393,6 +406,36 @@ class SyncController(QObject):
         if self._again:
             self._again = False
             self.sync_now()
+
+    # -- waiting on the server for changes ----------------------------------------------------
+    def _start_waiter(self) -> None:
+        """After a successful round: wait on the server for the next change (one thread)."""
+        from desktop.sync.waiter import ChangeWaiter, wait_seconds
+
+        if self._closed or self.account is None or (
+                self._waiter is not None and self._waiter.alive):
+            return
+        seconds = wait_seconds()
+        if seconds <= 0:  # LAPOR_DESK_WAIT=0: periodic rounds only
+            return
+        from desktop.sync.local import CURSOR_KEY
+
+        account, service = self.account, self.service
+        self._waiter = ChangeWaiter(
+            make_client=lambda: self.bridge(account.client),
+            read_cursor=lambda: self.bridge(partial(service.get_sync_state, CURSOR_KEY)),
+            on_change=self._changes_signal.emit, wait_s=seconds)
+        self._waiter.start()
+
+    def _stop_waiter(self, join_s: float = 0.0) -> None:
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None:
+            waiter.stop(timeout=join_s)
+
+    @property
+    def waiting(self) -> bool:
+        """The change waiter runs (tests, the status tooltip)."""
+        return self._waiter is not None and self._waiter.alive
 
     def request_login(self) -> None:
         """The officer asked for the sign-in dialog."""
@@ -517,6 +560,7 @@ class SyncController(QObject):
         the next officer of a shared PC starts as nobody; then call ``then``."""
         if self.account is None:
             return
+        self._stop_waiter()
         account, service = self.account, self.service
 
         def work() -> None:  # network thread; the DB step through the bridge

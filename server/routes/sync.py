@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from server import sync_pull, sync_push
+from server import pull_wait, sync_pull, sync_push
 from server.config import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
 from server.deps import Ctx, CurrentUser
 from server.schemas import ErrorOut, PullOut, PushIn, PushOut
@@ -27,15 +28,27 @@ class CompactJSON(JSONResponse):
 
 
 @router.get("/pull", response_model=PullOut, responses=_ERRORS)
-def pull(principal: CurrentUser, ctx: Ctx,
-         cursor: Annotated[str | None, Query(
-             max_length=512, description="from the previous page; empty: from the start")] = None,
-         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-         ) -> Response:
+async def pull(request: Request, principal: CurrentUser, ctx: Ctx,
+               cursor: Annotated[str | None, Query(
+                   max_length=512,
+                   description="from the previous page; empty: from the start")] = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+               wait: Annotated[int | None, Query(
+                   ge=0, le=3600,
+                   description="seconds to hold the pull open while there is nothing after "
+                               "``cursor`` (at most the server's LAPOR_PULL_MAX_WAIT, "
+                               "default 25; header X-Lapor-Wait says how long it granted); "
+                               "answers as soon as a change in the caller's scope "
+                               "commits. Without a cursor, or 0: answers at once")] = None,
+               ) -> Response:
     """Changes since ``cursor``: full current snapshots of what the caller may see,
     ``complaint_removed`` when a complaint left their scope."""
-    page = sync_pull.pull(ctx, principal, cursor or None, limit)
-    return Response(page.to_bytes(), media_type="application/json")
+    if wait is None:  # today's pull, unchanged (in the thread pool, as a plain route ran)
+        page = await run_in_threadpool(sync_pull.pull, ctx, principal, cursor or None, limit)
+        return Response(page.to_bytes(), media_type="application/json")
+    page = await pull_wait.pull(ctx, principal, request, cursor or None, limit, wait)
+    return Response(page.to_bytes(), media_type="application/json",
+                    headers={pull_wait.WAIT_HEADER: str(pull_wait.granted(ctx, wait))})
 
 
 @router.post("/push", response_model=PushOut, responses=_ERRORS)

@@ -1,0 +1,227 @@
+"""Waking the pulls that wait for changes (``GET /sync/pull?wait=N``, server/pull_wait.py).
+
+The wake-up comes from the database, so it reaches every worker of every server machine:
+
+- **PostgreSQL**: the transaction that moves the change feed (``feed.flush``, right before
+  COMMIT) also runs ``pg_notify(channel, "<last seq>|<key>|<key>|")`` with the scope keys
+  of what it changed. PostgreSQL delivers a notification only when, and after, its
+  transaction commits, and to every session listening on the channel, whichever machine
+  it is on. Each server process keeps one listening connection on a thread of its own
+  (started with the first waiting pull) and fans every notification out to the waiting
+  pulls whose scope keys it names. The channel is per schema
+  (``lapor_feed_<md5 of the schema>``): several servers on one PostgreSQL cluster do not
+  wake each other. When that connection breaks, every waiter is woken (it re-reads the
+  feed) and the thread connects again.
+- **SQLite**: the committing request wakes the waiters of its own process right after
+  COMMIT; a thread also reads the feed's end twice a second and wakes everyone when it
+  moved, for changes made by another worker process or by ``lapor-server`` commands.
+
+A notification only says "look again": the waiting pull re-reads the feed from its cursor
+exactly as an ordinary pull does, so a lost, late or spurious wake-up can delay a change
+(at most until the wait ends) but never skip or invent one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+log = logging.getLogger("lapor.server.wakeup")
+
+CHANNEL_SQL = "'lapor_feed_' || left(md5(current_schema()), 16)"
+MAX_PAYLOAD = 7000  # PostgreSQL's limit is 8000 bytes; beyond this: "wake everyone"
+SQLITE_POLL_S = 0.5
+LISTEN_POLL_S = 1.0  # how often the listening thread looks at its stop flag
+_LOCAL = "lapor_wakeup_local"  # session.info: what to announce after a SQLite COMMIT
+
+
+def encode(seq: int, keys: Iterable[str] | None) -> str:
+    """``"<seq>|k1|k2|"``; ``"<seq>"`` alone means everyone."""
+    if keys is None:
+        return str(seq)
+    text = f"{seq}|" + "".join(f"{k}|" for k in sorted(set(keys)))
+    return text if len(text.encode()) <= MAX_PAYLOAD else str(seq)
+
+
+def decode(payload: str) -> tuple[int, frozenset[str] | None]:
+    head, sep, rest = payload.partition("|")
+    try:
+        seq = int(head)
+    except ValueError:
+        return 0, None
+    if not sep:
+        return seq, None
+    return seq, frozenset(k for k in rest.split("|") if k)
+
+
+def announce(session: Session, last_seq: int, keys: Iterable[str]) -> None:
+    """Called inside the write transaction that moved the feed to ``last_seq``."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text(f"SELECT pg_notify({CHANNEL_SQL}, :payload)"),
+                        {"payload": encode(last_seq, keys)})
+    else:
+        seq, known = session.info.get(_LOCAL, (0, set()))
+        session.info[_LOCAL] = (max(seq, last_seq), set(known) | set(keys))
+
+
+def after_commit(session: Session) -> tuple[int, set[str]] | None:
+    """What a committed SQLite transaction announced (None: nothing)."""
+    return session.info.pop(_LOCAL, None)
+
+
+class Waiter:
+    """One waiting pull: its scope keys (None: sees everything) and feed position."""
+
+    __slots__ = ("keys", "after", "loop", "event")
+
+    def __init__(self, keys: frozenset[str] | None, after: int,
+                 loop: asyncio.AbstractEventLoop) -> None:
+        self.keys, self.after, self.loop = keys, after, loop
+        self.event = asyncio.Event()
+
+    def wants(self, seq: int, keys: frozenset[str] | None) -> bool:
+        if seq <= self.after:
+            return False
+        return keys is None or self.keys is None or not self.keys.isdisjoint(keys)
+
+
+def _set_all(events: list[asyncio.Event]) -> None:
+    for event in events:
+        event.set()
+
+
+class Waker:
+    """The waiting pulls of one server process and the thread that wakes them."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.postgres = db.engine.dialect.name == "postgresql"
+        self._lock = threading.Lock()
+        self._waiters: set[Waiter] = set()
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.closing = False  # the process is shutting down: waiting pulls answer now
+        self.listening = threading.Event()  # PostgreSQL: the LISTEN connection is up
+
+    # -- waiting pulls (event loop) ---------------------------------------------------------
+    def register(self, keys: Iterable[str] | None, after: int) -> Waiter:
+        waiter = Waiter(None if keys is None else frozenset(keys), after,
+                        asyncio.get_running_loop())
+        with self._lock:
+            self._waiters.add(waiter)
+            self._start()
+        if self.closing:
+            waiter.event.set()
+        return waiter
+
+    def unregister(self, waiter: Waiter) -> None:
+        with self._lock:
+            self._waiters.discard(waiter)
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiters)
+
+    # -- waking (any thread) ----------------------------------------------------------------
+    def publish(self, seq: int, keys: frozenset[str] | set[str] | None) -> int:
+        """Wake the waiters that may see a change up to ``seq`` touching ``keys`` (None:
+        any scope). Returns how many were woken."""
+        frozen = None if keys is None else frozenset(keys)
+        by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Event]] = {}
+        with self._lock:
+            for waiter in self._waiters:
+                if waiter.wants(seq, frozen):
+                    by_loop.setdefault(waiter.loop, []).append(waiter.event)
+        for loop, events in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_set_all, events)
+            except RuntimeError:  # that loop is closed: nobody waits there any more
+                pass
+        return sum(len(events) for events in by_loop.values())
+
+    def wake_all(self) -> int:
+        return self.publish(2**62, None)
+
+    def committed(self, session: Session) -> None:
+        """Database.post_commit: a SQLite transaction committed; wake this process now."""
+        announced = after_commit(session)
+        if announced is not None and self._waiters:
+            self.publish(announced[0], announced[1])
+
+    def shutdown(self) -> None:
+        """The process got SIGTERM/SIGINT: every waiting pull answers at once, so the
+        graceful shutdown does not wait out their waits."""
+        self.closing = True
+        self.wake_all()
+
+    def close(self) -> None:
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=LISTEN_POLL_S + 2)
+
+    # -- the thread -------------------------------------------------------------------------
+    def _start(self) -> None:  # under self._lock
+        if self._thread is not None or self._stop.is_set():
+            return
+        target = self._listen if self.postgres else self._poll
+        self._thread = threading.Thread(target=target, name="lapor-wakeup", daemon=True)
+        self._thread.start()
+
+    def _poll(self) -> None:
+        """SQLite: other processes' commits (other workers, lapor-server commands)."""
+        from server import feed
+
+        last = -1
+        while not self._stop.wait(SQLITE_POLL_S):
+            try:
+                with self.db.read() as session:
+                    seq = feed.latest_seq(session)
+            except Exception as exc:  # noqa: BLE001 - keep polling; the pulls report errors
+                log.warning("feed poll failed: %s", exc)
+                continue
+            if seq > last:  # waiters whose cursor is at seq already are not woken
+                self.publish(seq, None)
+            last = seq
+
+    def _conninfo(self) -> str:
+        url = self.db.engine.url.set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
+
+    def _listen(self) -> None:
+        """PostgreSQL: one LISTEN connection per process; reconnects after a failure."""
+        import psycopg
+        from psycopg import sql
+
+        delay = 0.5
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._conninfo(), autocommit=True,
+                                     connect_timeout=10) as conn:
+                    channel = conn.execute(f"SELECT {CHANNEL_SQL}").fetchone()[0]  # type: ignore[index]
+                    conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+                    self.listening.set()
+                    self.wake_all()  # whatever committed while nobody listened
+                    delay = 0.5
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=LISTEN_POLL_S):
+                            seq, keys = decode(note.payload)
+                            self.publish(seq, keys)
+                            if self._stop.is_set():
+                                break
+            except Exception as exc:  # noqa: BLE001 - reconnect; waiting pulls re-read
+                self.listening.clear()
+                if self._stop.is_set():
+                    break
+                log.warning("LISTEN connection lost (%s); reconnecting in %.1f s",
+                            type(exc).__name__, delay)
+                self.wake_all()
+                self._stop.wait(delay)
+                delay = min(delay * 2, 5.0)
+        self.listening.clear()
