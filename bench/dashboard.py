@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key:13} {f'{first} – {last}':25} {found.current.received:8,} "
                   f"{_median(cold)[0]:6.0f} ms ({_median(cold)[1]:4.0f}) "
                   f"{warm[0]:6.0f} ms ({warm[1]:4.0f})")
+        _recurring(service, args.runs)
         (cold_paint, cold_cpu), (warm_paint, warm_cpu) = _paint(service, args.runs,
                                                                  forget_replays)
     service.close()
@@ -89,6 +90,27 @@ def main(argv: list[str] | None = None) -> int:
           f"CPU {cold_cpu:.0f} ms), {warm_paint:.0f} ms warm (a refresh; CPU {warm_cpu:.0f} ms); "
           f"{load_note()} (target <= {TARGET_MS:.0f} ms)  {'OK' if ok else 'OVER TARGET'}")
     return 0 if ok else 1
+
+
+def _recurring(service, runs: int) -> None:  # noqa: ANN001 - DeskService
+    """The "Masalah berulang" grouping of the window ending today (after the figures, on
+    the DB thread): cold, and again with nothing changed (the kept grouping)."""
+    from desktop.store import recurring as rec
+
+    days = rec.window_days(service)
+    first, last = rec.window(service.today(), days)
+    count = len(rec.read_items(service, first, last))
+    found: list = []
+
+    def cold() -> None:
+        rec.forget(service)
+        found[:] = rec.find_recurring(service)
+
+    took = _ms(cold)
+    again = _median([_ms(lambda: rec.find_recurring(service)) for _ in range(runs)])
+    print(f"recurring problems: {count:,} complaints in {days} days, {len(found):,} groups; "
+          f"cold {took[0]:.0f} ms (CPU {took[1]:.0f}), nothing changed {again[0]:.0f} ms "
+          f"(CPU {again[1]:.0f}); after the figures, not in the paint target")
 
 
 def _paint(service, runs: int,  # noqa: ANN001 - DeskService

@@ -272,6 +272,11 @@ def find_recurring(service: DeskService, days: int | None = None) -> list[Group]
     return list(groups)
 
 
+def forget(service: DeskService) -> None:
+    """Drop the kept grouping of ``service`` (the bench's cold runs)."""
+    _kept.pop(service, None)
+
+
 # service -> ((today, days, fingerprint), groups): the last grouping of each open store.
 _kept: weakref.WeakKeyDictionary[Any, tuple[tuple, list[Group]]] = weakref.WeakKeyDictionary()
 

@@ -41,6 +41,7 @@ from desktop.views.dashboard.recurring_section import RecurringSection
 from desktop.views.dashboard.tables import COL_LATE, COL_SOON, OldestModel, WorkloadModel
 
 PERIODS = ("this_month", "last_month", "this_year")
+SECTIONS_AFTER_MS = 50
 MONTHS = {"id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov",
                  "Des"),
           "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
@@ -120,10 +121,11 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Recompute now if shown, else when shown next (data changed, sync, new day)."""
         self._stale = True
-        if self._service is not None:
+        if self._service is None:
+            return
+        if not self.isVisible():
             # Even while hidden: a leader elsewhere on the desk is told of late dispositions.
             self.escalation.refresh(self._service)
-        if self._service is None or not self.isVisible():
             return
         self._stale = False
         self._generation += 1
@@ -133,7 +135,6 @@ class DashboardPage(QWidget):
         self._tasks.run(partial(dash.build_dashboard, self._service, first, last),
                         partial(self._arrived, self._generation),
                         partial(self._failed, self._generation))
-        self.recurring.refresh(self._service)
 
     def period(self) -> tuple[date, date]:
         return reports.preset_period(PERIODS[self.period_combo.currentIndex()],
@@ -289,6 +290,14 @@ class DashboardPage(QWidget):
         self.oldest_model.set_items(found.oldest)
         self.workload_model.set_items(found.workload)
         self.computed.emit(found)
+        # The lists below start once the figures are painted: their Python work on the DB
+        # thread would otherwise hold the interpreter while the charts draw.
+        QTimer.singleShot(SECTIONS_AFTER_MS, self._refresh_sections)
+
+    def _refresh_sections(self) -> None:
+        if self._service is not None:
+            self.escalation.refresh(self._service)
+            self.recurring.refresh(self._service)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
