@@ -20,6 +20,7 @@ import pytest
 from desktop import cli
 from desktop.store import SORT_KEYS, DeskService, QueueFilter
 from desktop.store import light as light_module
+from desktop.store import queue_read as qr
 from desktop.store.cipher import connect as connect_db
 from desktop.store.cipher import key_id_of
 from desktop.store.engine import DB_FILE
@@ -152,4 +153,21 @@ def test_light_reader_writes_nothing(data_dir: Path) -> None:
     reader.queue_ids(QueueFilter())
     with pytest.raises(Exception, match="readonly"):
         reader._con.execute("DELETE FROM settings")  # noqa: SLF001 - the guard itself
+    reader.close()
+
+
+def test_a_broad_search_finds_and_counts_what_a_narrow_one_does(data_dir: Path) -> None:
+    """A search matching many complaints is tested from a covering index scan instead of
+    row by row (queue_read.broad_search): the same ids in every order, the same counts."""
+    reader = LightReader.open(data_dir)
+    assert reader is not None
+    con = reader._con  # noqa: SLF001 - both query forms on one connection
+    categories = qr.read_categories(con)
+    for flt in (QueueFilter(search="jalan"), QueueFilter(search="jalan", view="selesai"),
+                QueueFilter(search="puskesmas", kabkota_code="63.71")):
+        narrow, broad = (qr.where(flt, categories, broad_search=b) for b in (False, True))
+        assert broad.sql() != narrow.sql()
+        for sort in SORT_KEYS:
+            ids = qr.select_ids(con, narrow, sort, True)
+            assert ids and qr.select_ids(con, broad, sort, True) == ids, (flt, sort)
     reader.close()

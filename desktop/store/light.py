@@ -94,23 +94,20 @@ class LightReader:
     def queue_ids(self, flt: QueueFilter, sort: str = "received_at",
                   descending: bool = True) -> list[str]:
         with self._snapshot():
-            cut = q.DeadlineCutoffs.compute(self.today(), self.policy, self.calendar)
-            w = qr.where(flt, self._category_map(), cut=cut, me=self._me())
-            return qr.select_ids(self._con, w, sort, descending)
+            return qr.select_ids(self._con, self._where(flt), sort, descending)
 
     def first_screen(self, flt: QueueFilter, sort: str, descending: bool,
                      limit: int) -> tuple[list[str], int]:
         """The first ``limit`` ids of ``queue_ids`` and how many there are in all: the
         table's first rows and its length without reading 100,000 ids first."""
         with self._snapshot():
-            cut = q.DeadlineCutoffs.compute(self.today(), self.policy, self.calendar)
-            w = qr.where(flt, self._category_map(), cut=cut, me=self._me())
+            w = self._where(flt)
             return qr.select_ids(self._con, w, sort, descending, limit), qr.count(self._con, w)
 
     def view_counts(self, flt: QueueFilter) -> dict[str, int]:
         with self._snapshot():
             cut = q.DeadlineCutoffs.compute(self.today(), self.policy, self.calendar)
-            w = qr.where(flt, self._category_map())
+            w = qr.where(flt, self._category_map(), broad_search=True)  # a covering scan
             return qr.count_views(self._con, w, cut, self._me())
 
     def rows(self, ids: Sequence[str]) -> list[QueueRow]:
@@ -124,6 +121,12 @@ class LightReader:
     # -- plumbing ----------------------------------------------------------------------------
     def _snapshot(self) -> _Snapshot:
         return _Snapshot(self._con)
+
+    def _where(self, flt: QueueFilter) -> q.WhereBuilder:
+        """``flt`` with its view (inside a snapshot)."""
+        cut = q.DeadlineCutoffs.compute(self.today(), self.policy, self.calendar)
+        return qr.where(flt, self._category_map(), cut=cut, me=self._me(),
+                        broad_search=qr.broad_search(self._con, flt))
 
     def _setting(self, key: str) -> Any:
         return qr.read_kv(self._con, "settings", key)

@@ -148,8 +148,11 @@ class WhereBuilder:
         return " AND ".join(self.clauses) if self.clauses else "1"
 
 
-def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | None) -> None:
-    """Everything in ``flt`` except the view."""
+def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | None, *,
+                   broad_search: bool = False) -> None:
+    """Everything in ``flt`` except the view. ``broad_search``: the search matches many
+    complaints (``queue_read.broad_search``); each one's table row is then not read: one
+    scan of a covering index tests the matches (a Bloom filter), in the sort's order."""
     if flt.status == OPEN_STATUS:
         w.add(f"c.status NOT IN ({_placeholders(DONE_STATUSES)})", *DONE_STATUSES)
     elif flt.status:
@@ -177,7 +180,8 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
         w.add("c.received_ts < ?", _office_midnight(flt.date_to + timedelta(days=1)))
     match = fts_query(flt.search)
     if match:
-        w.add("c.rid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", match)
+        rid = "+c.rid" if broad_search else "c.rid"  # "+": not by rowid, row by row
+        w.add(f"{rid} IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)", match)
 
 
 def my_units_clause(w: WhereBuilder, my_agency: str | None, my_units: tuple[str, ...]) -> None:

@@ -161,22 +161,25 @@ class DeskService:
     def _me(self) -> tuple[str | None, tuple[str, ...]]:
         return qr.me_from(self.get_sync_state(_ACTOR_KEY))
 
-    def _where(self, flt: QueueFilter, *, with_view: bool) -> q.WhereBuilder:
+    def _where(self, flt: QueueFilter, *, with_view: bool,
+               broad_search: bool = False) -> q.WhereBuilder:
         if not with_view:
-            return qr.where(flt, self._category_map())
+            return qr.where(flt, self._category_map(), broad_search=broad_search)
         cut = q.DeadlineCutoffs.compute(self._today(), self._policy, self._calendar)
-        return qr.where(flt, self._category_map(), cut=cut, me=self._me())
+        return qr.where(flt, self._category_map(), cut=cut, me=self._me(),
+                        broad_search=broad_search)
 
     def queue_ids(self, flt: QueueFilter, sort: str = "received_at",
                   descending: bool = True) -> list[str]:
         """Ids of every complaint matching ``flt``, in order. SQL filters and sorts."""
-        w = self._where(flt, with_view=True)
         with self._read() as conn:
-            return qr.select_ids(self._raw(conn), w, sort, descending)
+            raw = self._raw(conn)
+            w = self._where(flt, with_view=True, broad_search=qr.broad_search(raw, flt))
+            return qr.select_ids(raw, w, sort, descending)
 
     def view_counts(self, flt: QueueFilter) -> dict[str, int]:
         """Complaints per view with the other filters of ``flt`` applied (``flt.view`` ignored)."""
-        w = self._where(flt, with_view=False)
+        w = self._where(flt, with_view=False, broad_search=True)  # a covering scan counts
         cut = q.DeadlineCutoffs.compute(self._today(), self._policy, self._calendar)
         me = self._me()
         with self._read() as conn:
