@@ -140,6 +140,8 @@ def test_categories_group_with_their_parent_but_not_siblings():
     groups = grouped(items[:2], today)
     assert [sorted(g.ids) for g in groups] == [["a", "b"]]
     assert groups[0].category_id == "jalan_jembatan"  # the more specific one names it
+    # and the broader one is what the queue filters on (it includes its sub-categories).
+    assert groups[0].scope_category == "pekerjaan_umum_penataan_ruang"
 
 
 def test_spelling_variants_become_one_word():

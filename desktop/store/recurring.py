@@ -72,6 +72,9 @@ class Group:
     place_code: str  # the desa's code when all share one, else the kecamatan's
     category_id: str | None  # the most specific category all share
     items: tuple[Item, ...]  # newest first
+    # The broadest category among them: the queue's category filter (it includes the
+    # sub-categories) then holds every complaint of the group.
+    scope_category: str | None = None
 
     @property
     def size(self) -> int:
@@ -232,8 +235,10 @@ def _group(items: list[Item], parents: Mapping[str, str | None]) -> Group:
     place = next(iter(desas)) if len(desas) == 1 and None not in desas else items[0].kecamatan
     categories = {i.category_id for i in items}
     # The deepest category all share: a child filed beside its parent names the group.
-    category = max(categories, key=lambda c: len(_ancestors(c or "", parents)))
-    return Group(place or "", category, tuple(items))
+    depth = {c: len(_ancestors(c or "", parents)) for c in categories}
+    deepest = max(categories, key=lambda c: (depth[c], c or ""))
+    broadest = min(categories, key=lambda c: (depth[c], c or ""))
+    return Group(place or "", deepest, tuple(items), broadest)
 
 
 # -- the desk store --------------------------------------------------------------------------

@@ -219,7 +219,8 @@ class RecurringSection(QWidget):
 def group_filter(group: rec.Group) -> QueueFilter:
     """The queue's filter that holds the group: its kecamatan, category and dates."""
     first = group.items[-1]
-    return QueueFilter(kecamatan_code=first.kecamatan, category_id=group.category_id,
+    return QueueFilter(kecamatan_code=first.kecamatan,
+                       category_id=group.scope_category or group.category_id,
                        date_from=group.earliest, date_to=group.latest)
 
 
