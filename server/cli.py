@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop.cli_text import Parser
-from server import __version__
+from server import __version__, cli_positions
 from server.config import ENV_ATTACHMENTS_DIR, ENV_DATABASE_URL, Settings
 from server.errors import ApiError
 
@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     users = add("users", "daftar akun")
     users.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")
+    cli_positions.add_parser(add, _common)
     return parser
 
 
@@ -515,6 +516,7 @@ COMMANDS = {
     "after-restore": cmd_after_restore,
     "migrate-attachments": cmd_migrate_attachments,
     "audit": cmd_audit,
+    "positions": lambda args: cli_positions.run(args, _context),
 }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import Role, redact_for
 from desktop.domain.validation import parse_int
-from server import feed
+from server import feed, org
 from server.models import AttachmentRef, Complaint, ComplaintView, TimelineEvent
 from server.sqlutil import insert_ignore_many, next_counter
 
@@ -137,9 +137,9 @@ class Writes:
                 self._refs[(sha, cid)] = None
         views: dict[str, dict[str, Any]] = session.info.setdefault(_PENDING_VIEWS, {})
         views[cid] = snapshot  # redacted once per transaction, at commit (flush_views)
-        audience = feed.complaint_audience(snapshot)
-        if old_snapshot is not None:
-            audience |= feed.complaint_audience(old_snapshot)
+        audience = feed.complaint_audience(snapshot) | org.recipient_keys(snapshot)
+        if old_snapshot is not None:  # those who lose sight of it hear that too
+            audience |= feed.complaint_audience(old_snapshot) | org.recipient_keys(old_snapshot)
         feed.note_change(session, "complaint", cid, audience)
 
     def flush(self, session: Session) -> None:

@@ -341,3 +341,27 @@ class AuditAnchor(Base):
     day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
     seq: Mapped[int] = mapped_column(sa.BigInteger)
     hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+class Position(Base):
+    """A jabatan in an agency's structure (desktop/domain/org.py): a tree by ``parent_code``,
+    held by one user, with acting holders (Plt./Plh.) as JSON ``[{username, kind, start,
+    end}]``. Never deleted (``active`` false), so old dispositions keep their titles."""
+
+    __tablename__ = "positions"
+    agency_code: Mapped[str] = mapped_column(sa.ForeignKey("agencies.code"), primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    parent_code: Mapped[str | None] = mapped_column(sa.String(40))
+    holder: Mapped[str | None] = mapped_column(sa.String(64))
+    actings: Mapped[str] = mapped_column(sa.Text, default="[]")
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+
+class OrgPolicy(Base):
+    """Per agency: may a position dispose to any level below it (else directly below)."""
+
+    __tablename__ = "org_policies"
+    agency_code: Mapped[str] = mapped_column(sa.ForeignKey("agencies.code"), primary_key=True)
+    any_level: Mapped[bool] = mapped_column(sa.Boolean, default=False)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from desktop.domain import Regions
 from desktop.domain.clock import clock
-from server import directory
+from server import directory, org_seed
 from server.auth import Principal
 from server.context import ServerContext
 from server.models import Agency, User
@@ -195,6 +195,7 @@ def _ensure_directory(ctx: ServerContext, password: str, rng: random.Random) -> 
                                           full_name=_person(rng), jabatan=jabatan, nip=_nip(rng))
                     session.flush()
                 counts["users"] += 1
+        counts["positions"] = org_seed.ensure_positions(session, AGENCIES)
     return counts
 
 

@@ -26,9 +26,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from desktop.domain import in_scope
+from desktop.domain.chain import redact_chain
 from desktop.domain.clock import clock
 from desktop.domain.validation import is_int
-from server import audit_chain, directory, feed, restore
+from server import audit_chain, directory, feed, org, restore
 from server.auth import Principal
 from server.complaint_store import load_views
 from server.context import ServerContext
@@ -79,7 +80,7 @@ def audience_keys(principal: Principal) -> set[str] | None:
     """
     if principal.role == "admin_pusat":
         return None
-    keys = {feed.EVERYONE, feed.staff_key(principal.agency)}
+    keys = {feed.EVERYONE, feed.staff_key(principal.agency), org.person_key(principal.username)}
     if principal.role == "petugas_unit":
         if principal.unit:
             keys.add(feed.unit_key(principal.agency, principal.unit))
@@ -153,7 +154,11 @@ def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ign
         if kind == "complaint":
             stored = complaints.get(key)
             if stored is not None and in_scope(json.loads(stored[0]), actor):
-                out.append(f'{{"type":"complaint","id":{json.dumps(key)},"data":{stored[1]}}}')
+                data = stored[1]
+                if '"catatan"' in data:  # only a disposition's sender and recipients read it
+                    data = json.dumps(redact_chain(json.loads(data), actor.username),
+                                      ensure_ascii=False, separators=(",", ":"))
+                out.append(f'{{"type":"complaint","id":{json.dumps(key)},"data":{data}}}')
             elif not initial:
                 out.append(json.dumps({"type": "complaint_removed", "id": key}))
         else:
@@ -165,7 +170,7 @@ def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ign
 
 
 def _reference(session, by_type: dict[str, list[str]]) -> dict[tuple[str, str], dict]:  # type: ignore[no-untyped-def]
-    out: dict[tuple[str, str], dict] = {}
+    out: dict[tuple[str, str], dict] = org.reference_rows(session, by_type)
     if by_type.get("agency"):
         for a in session.execute(sa.select(Agency).where(Agency.code.in_(by_type["agency"]))
                                  ).scalars():

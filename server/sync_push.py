@@ -41,7 +41,9 @@ from desktop.domain import (
     in_scope,
     redact_for,
 )
-from server import audit, letters, push_checks, restore
+from desktop.domain.calendar import local_date
+from desktop.domain.chain import CHAIN_KINDS, redact_chain
+from server import audit, letters, org, push_checks, restore
 from server.auth import Principal
 from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers
 from server.context import ServerContext
@@ -212,7 +214,7 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
     def server_state() -> dict[str, Any] | None:
         if current is None or not in_scope(current, actor):
             return None
-        return redact_for(current, actor)
+        return redact_chain(redact_for(current, actor), actor.username)
 
     if cid in state.failed and kind not in COMMUTING_KINDS:
         raise Rejected("conflict", "Operasi sebelumnya pada pengaduan ini ditolak; tindakan ini "
@@ -229,6 +231,9 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
             check_base_version(current, kind, op.base_version or 0, actor.username)
         payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now,
                                               state.files)
+        if kind in CHAIN_KINDS:  # holders and recipients from the agency's structure
+            payload = org.resolve_op(session, kind, payload, current, actor.username,
+                                     actor.agency, local_date(now))
         outcome = apply_op(current, kind, payload, actor, now, state.ctx.policy,
                            state.ctx.calendar, op_id=op_id)
         if kind is OpKind.letter_voided:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Path, Query
 
 from desktop.domain import public_view, redact_for
+from desktop.domain.chain import redact_chain
 from desktop.domain.workflow import in_scope
 from server.complaint_store import load_by_key
 from server.deps import Ctx, CurrentUser
@@ -31,7 +32,7 @@ def get_complaint(
     actor = principal.actor()
     if snapshot is None or not in_scope(snapshot, actor):
         raise ApiError(404, "not_found", "Pengaduan tidak ditemukan.")
-    return redact_for(snapshot, actor)
+    return redact_chain(redact_for(snapshot, actor), actor.username)
 
 
 @router.get("/public/complaints", response_model=PublicListOut,
