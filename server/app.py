@@ -16,7 +16,17 @@ from server.config import Settings
 from server.context import ServerContext
 from server.deps import DEVICE_HEADER
 from server.limits import BodyLimit
-from server.routes import admin, agenda, attachments, auth, complaints, letters, meta, sync
+from server.routes import (
+    admin,
+    agenda,
+    attachments,
+    auth,
+    complaints,
+    letters,
+    meta,
+    positions,
+    sync,
+)
 from server.schemas import ErrorOut
 from server.text_guard import refuse_unstorable_text
 
@@ -97,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ctx = ctx
     _document_device_header(app)
     errors.install(app)
-    for module in (meta, auth, sync, complaints, attachments, agenda, letters, admin):
+    for module in (meta, auth, sync, complaints, attachments, agenda, letters, admin, positions):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit, max_body=settings.max_body_bytes,
                        max_attachment=settings.max_attachment_bytes)

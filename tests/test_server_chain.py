@@ -161,3 +161,30 @@ def test_positions_cli(world: World) -> None:
     stranger = world.server.cli("positions", "set", "--agency", "DINKES", "--code", "KADIS",
                                 "--holder", "pupr.pimpinan", check=False)
     assert stranger.returncode == 1 and "bukan pegawai" in stranger.stderr
+
+
+def test_positions_api_admin_instansi_maintains_its_own(world: World) -> None:
+    c = world.clients
+    body = {"title": "Kepala Seksi Farmasi", "parent": "KABID-YANKES", "holder": KASI,
+            "actings": [{"username": STAF, "kind": "plt", "start": "2026-12-01",
+                         "end": "2026-12-31"}]}
+    made = c["sekretaris"].put("/positions/KASI-FARMASI", json=body)
+    assert made.status_code == 200, made.text
+    assert made.json()["actings"][0]["kind"] == "plt"
+    listed = c["loket"].get("/positions").json()
+    assert "KASI-FARMASI" in {p["code"] for p in listed["positions"]}
+    changes, _ = c["kabid"].pull_all()
+    assert any(ch["id"] == "DINKES/KASI-FARMASI" for ch in changes if ch["type"] == "position")
+    for who in ("kadis", "kabid", "loket"):  # not admins
+        assert c[who].put("/positions/KASI-FARMASI", json=body).status_code == 403, who
+    foreign = world.server.login("pupr.admin")
+    refused = foreign.put("/positions/KASI-FARMASI", params={"agency": "DINKES"}, json=body)
+    assert refused.status_code == 403
+    assert c["pusat"].put("/positions/KASI-FARMASI", json=body).status_code == 422
+    by_pusat = c["pusat"].put("/positions/KASI-FARMASI", params={"agency": "DINKES"},
+                              json={"title": "Kepala Seksi Kefarmasian"})
+    assert by_pusat.status_code == 200 and by_pusat.json()["holder"] == KASI  # kept
+    bad = c["sekretaris"].put("/positions/KASI-FARMASI", json={"actings": 7})
+    assert bad.status_code == 422 and "actings" in json.dumps(bad.json())
+    audit = c["sekretaris"].get("/audit", params={"action": "position_set"}).json()
+    assert {e["target_id"] for e in audit["entries"]} == {"DINKES/KASI-FARMASI"}

@@ -156,12 +156,16 @@ def check_position(chart: OrgChart, data: Mapping[str, Any]) -> Position:
     elif any(p.parent is None and p.code != code for p in chart.positions.values()):
         errors["parent"] = "Instansi sudah memiliki pimpinan tertinggi; pilih jabatan atasan."
     actings: list[Acting] = []
-    for raw in data.get("actings") or ():
+    raw_actings = data.get("actings") or ()
+    if not isinstance(raw_actings, list | tuple):
+        errors["actings"] = "Plt./Plh. berupa daftar."
+        raw_actings = ()
+    for raw in raw_actings:
         try:
             acting = Acting(str(raw["username"]).strip(), str(raw.get("kind") or "plt"),
                             date.fromisoformat(str(raw["start"])),
                             date.fromisoformat(str(raw["end"])))
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, AttributeError):
             errors["actings"] = "Setiap Plt./Plh. perlu nama pengguna, tanggal mulai dan selesai."
             break
         if acting.kind not in ACTING_KINDS or not acting.username or acting.end < acting.start:
