@@ -4,7 +4,7 @@ revoked) as PKCS#12 files, and the CA's CRL. Nothing from the network, nothing m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography import x509
@@ -113,6 +113,3 @@ def make_pki(folder: Path) -> TestPki:
         revoked_p12=_p12(folder / "revoked.p12", "revoked", *revoked, ca_cert),
         crl_pem=crl_pem, other_ca_pem=other_pem)
 
-
-def timestamp() -> datetime:
-    return datetime.now(UTC) - timedelta(seconds=1)
