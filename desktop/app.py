@@ -31,6 +31,7 @@ from desktop.tasks import Tasks
 from desktop.views import gc_guard
 
 APP_TITLE = "LAPOR! Desk"
+log = logging.getLogger(__name__)
 
 
 class Desk:
@@ -46,10 +47,11 @@ class Desk:
         self.tasks = Tasks()
         self._opened: list[Any] = []  # touched only on the DB thread
         self._store_requested = False
+        self.settings = Settings(self.data_dir)
         # Where the queue's first rows came from: "light" (the light reader, the store
         # loaded behind it) or "store" (the full store at once); None until they came.
         self.first_screen_source: str | None = None
-        self.tasks.run(partial(self._open_first, self.data_dir),
+        self.tasks.run(partial(self._open_first, self.data_dir, self.settings.queue_view),
                        self._first_opened, self._service_failed)
 
         from PySide6.QtWidgets import QApplication
@@ -69,7 +71,6 @@ class Desk:
         self.app = app
         gc_guard.install(app)
         self.failure: BaseException | None = None  # the store could not be opened
-        self.settings = Settings(self.data_dir)
         self.lang, self._translator = i18n.install(app, lang or self.settings.language)
         self.window = MainWindow(self.tasks, self.settings, self.lang)
         self.window.first_screen_shown.connect(self._open_store)
@@ -111,14 +112,21 @@ class Desk:
         self.failure = exc
         self.window.service_failed(exc)
 
-    def _open_first(self, data_dir: Path) -> Any:  # DB thread
-        """The light reader, else (it cannot open the database) the full store."""
+    def _open_first(self, data_dir: Path, view: str) -> Any:  # DB thread
+        """The light reader with the saved view's first screen read (the window's first
+        query, unless its saved header sorts otherwise), else (it cannot open the
+        database) the full store."""
         from desktop.store.light import LightReader
+        from desktop.store.queue import VIEWS, QueueFilter
 
         reader = LightReader.open(data_dir)
         if reader is None:
             return self._open_service(data_dir)
         self._opened.append(reader)
+        try:
+            reader.prefetch(QueueFilter(view=view if view in VIEWS else "semua"))
+        except Exception:  # noqa: BLE001 - the window's own first query will say it
+            log.warning("first screen not read ahead", exc_info=True)
         return reader
 
     def _close_reader(self) -> None:  # DB thread

@@ -78,8 +78,9 @@ def test_light_reader_reads_what_the_store_reads(data_dir: Path) -> None:
                 for descending in (True, False):
                     ids = service.queue_ids(flt, sort=sort, descending=descending)
                     assert reader.queue_ids(flt, sort, descending) == ids, (flt, sort)
-                    assert reader.first_screen(flt, sort, descending, 100) == (
-                        ids[:100], len(ids)), (flt, sort)
+                    first, total, rows = reader.first_screen(flt, sort, descending, 100)
+                    assert (first, total) == (ids[:100], len(ids)), (flt, sort)
+                    assert [r.id for r in rows] == first
             ids = service.queue_ids(flt)
             assert ids, flt  # every filter here finds something: the rows are compared
             assert reader.rows(ids[:100]) == service.rows(ids[:100])
@@ -94,8 +95,8 @@ def test_light_reader_needs_none_of_the_heavy_imports(data_dir: Path) -> None:
         "from desktop.store.light import LightReader\n"
         "from desktop.store.queue import QueueFilter\n"
         f"reader = LightReader.open({str(data_dir)!r})\n"
-        "ids, total = reader.first_screen(QueueFilter(), 'received_at', True, 100)\n"
-        "rows = reader.rows(ids)\n"
+        "reader.prefetch(QueueFilter())\n"
+        "ids, total, rows = reader.first_screen(QueueFilter(), 'received_at', True, 100)\n"
         "reader.view_counts(QueueFilter())\n"
         f"heavy = sorted(m for m in sys.modules\n"
         f"               if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r})\n"

@@ -38,7 +38,11 @@ log = logging.getLogger(__name__)
 DB_FILE = "desk.sqlite"  # desktop/store/engine.py DB_FILE (engine imports SQLAlchemy)
 KEY_ENTRY_PREFIX = "desk-db-"  # desktop/store/keyvault.py ENTRY_PREFIX
 BUSY_TIMEOUT_S = 10.0
+FIRST_ROWS = 100  # the queue's first screen (desktop/views/queue_model.py PAGE_SIZE)
 CACHE_KIB = 32 * 1024  # as the full store's connections (desktop/store/engine.py)
+
+
+FirstScreen = tuple[list[str], int, list[QueueRow]]  # first ids, how many in all, their rows
 
 
 class LightReader:
@@ -50,6 +54,7 @@ class LightReader:
         self.db_path = db_path
         self._categories: dict[str, dict] | None = None
         self._units: dict[tuple[str, str], dict] | None = None
+        self._prefetched: tuple[tuple, FirstScreen] | None = None
         with self._snapshot():
             qr.apply_office_zone(self._setting(qr.ZONE_KEY))
             self.policy = qr.policy_from(self._setting(qr.POLICY_KEY))
@@ -97,12 +102,24 @@ class LightReader:
             return qr.select_ids(self._con, self._where(flt), sort, descending)
 
     def first_screen(self, flt: QueueFilter, sort: str, descending: bool,
-                     limit: int) -> tuple[list[str], int]:
-        """The first ``limit`` ids of ``queue_ids`` and how many there are in all: the
-        table's first rows and its length without reading 100,000 ids first."""
+                     limit: int = FIRST_ROWS) -> FirstScreen:
+        """The first ``limit`` ids of ``queue_ids``, how many there are in all and the rows
+        of those ids: the table's first rows and its length without reading 100,000 ids
+        first. What ``prefetch`` read for the same query is given at once (once)."""
+        ready, self._prefetched = self._prefetched, None
+        if ready is not None and ready[0] == (flt, sort, descending, limit):
+            return ready[1]
         with self._snapshot():
             w = self._where(flt)
-            return qr.select_ids(self._con, w, sort, descending, limit), qr.count(self._con, w)
+            ids = qr.select_ids(self._con, w, sort, descending, limit)
+            return ids, qr.count(self._con, w), self.rows(ids)
+
+    def prefetch(self, flt: QueueFilter, sort: str = "received_at", descending: bool = True,
+                 limit: int = FIRST_ROWS) -> None:
+        """Read the likely first screen now (the DB thread, while the window is built), so
+        that the window's first query finds it ready."""
+        self._prefetched = ((flt, sort, descending, limit),
+                            self.first_screen(flt, sort, descending, limit))
 
     def view_counts(self, flt: QueueFilter) -> dict[str, int]:
         with self._snapshot():

@@ -471,8 +471,7 @@ def _query(service: Any, queue_filter: Any, sort: str, descending: bool) -> tupl
 def _first_query(service: Any, queue_filter: Any, sort: str,
                  descending: bool) -> tuple[list, int, list]:
     """DB thread: the first screen's ids, how many match in all, and their rows."""
-    ids, total = service.first_screen(queue_filter, sort, descending, PAGE_SIZE)
-    return ids, total, service.rows(ids)
+    return service.first_screen(queue_filter, sort, descending, PAGE_SIZE)
 
 
 def _query_ids(service: Any, queue_filter: Any, sort: str, descending: bool) -> list[str]:
