@@ -12,10 +12,11 @@ It never stores anything: the cursor it waits from is the one the last round sto
 while it waited, a change it hears of may be the desk's own push, already pulled: it asks
 again from the round's cursor instead of starting another round.
 
-Failures never reach the officer: the waiter backs off (2 s doubling to 60 s) and the
-periodic round stays the fallback. A server that does not wait (no ``X-Lapor-Wait``) is
-asked again only every ``NO_WAIT_RETRY_S``. An expired or replaced token: the waiter asks
-for a round (which renews it) and waits with a new client once that round has ended.
+Failures never reach the officer: the waiter backs off (2 s doubling to 60 s; a round that
+succeeds meanwhile ends the backoff) and the periodic round stays the fallback. A server
+that does not wait (no ``X-Lapor-Wait``) is asked again only every ``NO_WAIT_RETRY_S``.
+An expired or replaced token: the waiter asks for a round (which renews it) and waits with
+a new client once that round has ended.
 
 ``stop()`` ends the thread promptly: it shuts the socket of the pull in flight (the
 client's sessions get an adapter that keeps track of their connections), so a closing app
@@ -141,6 +142,7 @@ class ChangeWaiter:
         self._generation = 0  # rounds started so far
         self._paused = False  # a round was asked for and has not ended yet
         self._stale = False  # a round ended: tokens may have been renewed
+        self._backing_off = threading.Event()  # set: a backoff ends now (server is back)
         self._adapter: AbortableAdapter | None = None
         self._thread: threading.Thread | None = None
         self._rng = random.Random()
@@ -162,6 +164,7 @@ class ChangeWaiter:
         self._stop.set()
         with self._cond:
             self._cond.notify_all()
+        self._backing_off.set()
         adapter = self._adapter
         if adapter is not None:
             adapter.abort()
@@ -175,6 +178,10 @@ class ChangeWaiter:
         with self._cond:
             self._round_running = True
             self._generation += 1
+
+    def reachable(self) -> None:
+        """A round just succeeded: the server answers again, so a backoff ends now."""
+        self._backing_off.set()
 
     def round_finished(self) -> None:
         with self._cond:
@@ -194,8 +201,14 @@ class ChangeWaiter:
                 self._paused = False
 
     def _backoff(self, failures: int) -> None:
-        delay = BACKOFF_S[min(failures, len(BACKOFF_S)) - 1]
-        self._stop.wait(delay * self._rng.uniform(0.8, 1.2))
+        delay = BACKOFF_S[min(failures, len(BACKOFF_S)) - 1] * self._rng.uniform(0.8, 1.2)
+        self._backing_off.clear()
+        until = time.monotonic() + delay
+        while not self._stop.is_set() and not self._backing_off.is_set():
+            remaining = until - time.monotonic()
+            if remaining <= 0:
+                return
+            self._backing_off.wait(min(remaining, 0.2))  # stop() is looked at too
 
     def _run(self) -> None:
         client: Any = None

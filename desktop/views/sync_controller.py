@@ -412,8 +412,10 @@ class SyncController(QObject):
         """After a successful round: wait on the server for the next change (one thread)."""
         from desktop.sync.waiter import ChangeWaiter, wait_seconds
 
-        if self._closed or self.account is None or (
-                self._waiter is not None and self._waiter.alive):
+        if self._closed or self.account is None:
+            return
+        if self._waiter is not None and self._waiter.alive:
+            self._waiter.reachable()  # the server answers: a backoff after errors ends
             return
         seconds = wait_seconds()
         if seconds <= 0:  # LAPOR_DESK_WAIT=0: periodic rounds only
