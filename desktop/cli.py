@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--search", metavar="TEKS", help="cari teks")
     lst.add_argument("--limit", type=int, metavar="N", help="paling banyak N pengaduan")
 
+    dispo = _add(sub, "disposisi", "desktop.commands.dispositions:run",
+                 "Disposisi Masuk (kepada Anda) atau Keluar (dari Anda), berjenjang")
+    dispo.add_argument("box", choices=("masuk", "keluar"), help="masuk atau keluar")
+    dispo.add_argument("--unread", action="store_true", help="hanya yang belum dibaca")
+    dispo.add_argument("--json", action="store_true", help=JSON_HELP)
+
     imp = _add(sub, "import", "desktop.commands.intake:run_import",
                "impor buku catatan kertas (CSV/XLSX)")
     imp.add_argument("file", metavar="BERKAS", help="berkas CSV atau XLSX")

@@ -14,8 +14,8 @@ EXIT_OK, EXIT_ERROR = 0, 1
 def add_parser(add: Callable[[str, str], argparse.ArgumentParser],
                common: Callable[[argparse.ArgumentParser, bool], None]) -> None:
     positions = add("positions", "susunan jabatan instansi (untuk disposisi berjenjang)")
-    cmds = positions.add_subparsers(dest="positions_command", required=True,
-                                    metavar="PERINTAH")
+    cmds = positions.add_commands("positions_command",  # type: ignore[attr-defined]
+                                  help_="salah satu perintah di bawah", required=True)
     listing = cmds.add_parser("list", help="daftar jabatan sebuah instansi")
     listing.add_argument("--agency", required=True, metavar="KODE", help="kode instansi")
     listing.add_argument("--json", action="store_true", help="keluaran JSON (untuk skrip)")

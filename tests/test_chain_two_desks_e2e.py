@@ -6,6 +6,7 @@ outbox's rejected op: Perlu Perhatian)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,10 @@ def _run(server: ServerHandle, make_desk) -> None:
     masuk = wc.listing(kabid.service, kabid.actor(), wc.INBOX, unread_only=True)
     assert {i.entry["id"] for i in masuk} == {e1, b1}  # Disposisi Masuk, Belum dibaca
     assert masuk[0].entry["catatan"] in ("Cek RSUD Ulin", None)
+    listed = kabid.cli("disposisi", "masuk", "--unread", "--json")  # the same, headless
+    assert listed.returncode == 0, listed.stderr
+    assert {e["id"] for e in json.loads(listed.stdout)} == {e1, b1}
+    assert "Belum dibaca" in kabid.cli("disposisi", "masuk").stdout
 
     # The Kabid works offline: reads both, disposes the first further to the Kasi.
     _act(kabid, main, "chain_read", {"entry_id": e1})

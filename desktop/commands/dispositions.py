@@ -1,0 +1,51 @@
+"""``lapor-desk disposisi masuk|keluar [--unread] [--json]``: the officer's Disposisi Masuk
+(addressed to them, unread first) or Disposisi Keluar (sent by them, with read state), from
+the local store (what the last sync brought and what was done here). The officer is the one
+signed in on this desk. ``--json``: a list of the chain entries with ``complaint_id``,
+``tracking_number`` and ``title``."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+
+EXIT_OK, EXIT_ERROR = 0, 1
+TITLE_WIDTH = 40
+
+
+def run(args: Namespace) -> int:
+    from desktop.domain.chain import STATE_LABELS
+    from desktop.paths import data_dir
+    from desktop.store import DeskService, StoreError
+    from desktop.workflow import chain
+    from desktop.workflow.actor import current_actor
+
+    try:
+        service = DeskService(data_dir(args.data_dir))
+    except StoreError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        actor, _signed_in = current_actor(service)
+        items = chain.listing(service, actor, args.box, unread_only=args.unread)
+    finally:
+        service.close()
+    if args.json:
+        sys.stdout.write(chain.dumps(items) + "\n")
+        return EXIT_OK
+    if not items:
+        print("Tidak ada disposisi.")
+        return EXIT_OK
+    for item in items:
+        e = item.entry
+        number = f"#{item.tracking_number}" if item.tracking_number else "-"
+        title = item.title if len(item.title) <= TITLE_WIDTH else \
+            item.title[:TITLE_WIDTH - 1] + "…"
+        who = (f"dari {e.get('from_title')}" if args.box == chain.INBOX
+               else f"kepada {e.get('to_title')}")
+        state = STATE_LABELS.get(e.get("state"), e.get("state"))
+        copy = " (tembusan)" if e.get("tembusan") else ""
+        print(f"{number:<10} {title:<{TITLE_WIDTH}}  {who}{copy}  "
+              f"batas {e.get('due_date') or '-'}  {state}")
+    print(f"\n{len(items)} disposisi.")
+    return EXIT_OK
