@@ -90,6 +90,7 @@ SNAPSHOT_DEFAULTS: dict[str, Any] = {
     "due_date": None,
     "disposition": None,
     "chain": [],
+    "letter_ref": None,
     "version": 0,
     "timeline": [],
     "attachments": [],
@@ -558,10 +559,12 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
     except ValidationError as exc:
         ctx.errors.update(exc.errors)
         fields = {}
+    letter_ref = _letter_ref(ctx, p.get("letter_ref"), p.get("channel"))
     if ctx.errors:
         return None, {}
     snap = ctx.snap
     snap.update({k: fields[k] for k in _CREATE_KEYS if k in fields})
+    snap["letter_ref"] = letter_ref
     snap.update(
         id=complaint_id,
         tracking_number=tracking,
@@ -579,6 +582,26 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
     if late > BACKDATE_NOTICE:
         data["backdated_days"] = late.days
     return None, data
+
+
+def _letter_ref(ctx: _Ctx, raw: Any, channel: Any) -> dict | None:
+    """A complaint that came by letter (kanal Surat): its ``{origin, number, date}`` (asal
+    surat, nomor surat, tanggal surat), printed on the Lembar Disposisi."""
+    if raw in (None, {}):
+        return None
+    if not isinstance(raw, Mapping):
+        ctx.errors["letter_ref"] = "Data surat tidak valid."
+        return None
+    if channel != "surat":
+        ctx.errors["letter_ref"] = "Asal, nomor dan tanggal surat hanya untuk kanal Surat."
+        return None
+    origin = clean_text(raw.get("origin"), "letter_origin", "Asal surat", ctx.errors,
+                        required=True, max_len=200)
+    number = clean_text(raw.get("number"), "letter_number", "Nomor surat", ctx.errors,
+                        required=False, max_len=100)
+    day = clean_date(raw.get("date"), "letter_date", "Tanggal surat", ctx.errors,
+                     not_after=ctx.today)
+    return {"origin": origin, "number": number, "date": day}
 
 
 def apply_op(
@@ -724,7 +747,7 @@ def new_complaint(
     **fields: Any,
 ) -> dict:
     """A ``create`` payload with a fresh complaint id; extra snapshot fields pass through."""
-    unknown = set(fields) - set(_CREATE_KEYS) - {"received_at"}
+    unknown = set(fields) - set(_CREATE_KEYS) - {"received_at", "letter_ref"}
     if unknown:
         raise TypeError(f"unknown complaint fields: {sorted(unknown)}")
     payload = {

@@ -52,6 +52,8 @@ def redact_for(snapshot: Mapping, actor: Actor | Role | str) -> dict:
     reporter = out.get("reporter")
     if not can_see_reporter(out, role):
         out["reporter"] = None
+        if isinstance(out.get("letter_ref"), dict):  # a letter's sender may be the reporter
+            out["letter_ref"] = {**out["letter_ref"], "origin": None}
     elif isinstance(reporter, dict) and role not in NIK_ROLES and reporter.get("nik"):
         reporter["nik"] = mask_nik(str(reporter["nik"]))
     return out

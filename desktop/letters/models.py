@@ -88,6 +88,15 @@ def channel_label(channel: str | None, platform: str = DEFAULT_PLATFORM) -> str:
     return f"{platform} \u2013 {name}" if name else platform
 
 
+def _letter_fields(snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    ref = snapshot.get("letter_ref")
+    if not isinstance(ref, Mapping) or snapshot.get("channel") != "surat":
+        return {}
+    return {"letter_origin": str(ref.get("origin") or ""),
+            "letter_number": str(ref.get("number") or ""),
+            "letter_date": parse_iso_date(ref.get("date"))}
+
+
 def complaint_number(snapshot: Mapping[str, Any]) -> tuple[str, bool]:
     """(number to print, provisional?): the tracking number once the server assigned one,
     else the desk's provisional number."""
@@ -246,6 +255,10 @@ class DispositionSheet:
     # The disposition chain down to the level this sheet is for (top first), printed above
     # the routing so the Kabid's sheet shows what the Kadis decided (issue 17).
     chain_above: tuple[ChainLine, ...] = ()
+    # A complaint that came by letter (kanal Surat): asal, nomor and tanggal surat.
+    letter_origin: str = ""
+    letter_number: str = ""
+    letter_date: date | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sifat", normalize_sifat(self.sifat) or "biasa")
@@ -338,6 +351,7 @@ class DispositionSheet:
             verify_base=verify_base,
             chain_above=tuple(ChainLine.from_entry(e) for e in chain_above(snapshot, chain_entry)
                               if not e.get("tembusan")) if chain_entry else (),
+            **_letter_fields(snapshot),
         )
 
 

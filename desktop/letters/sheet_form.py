@@ -135,12 +135,19 @@ class FormParts:
         sheet = self.sheet
         half = self.width / 2
         inner = half - 2 * self.pad
-        left = self._kv([
+        rows: list[tuple[str, object]] = [
             ("Surat dari", sheet.source),
             ("No. Laporan", number_text(sheet)),
             ("Tgl. Laporan", format_date_id(sheet.complaint_date)),
             ("Pelapor", sheet.reporter_display),
-        ], inner)
+        ]
+        if sheet.letter_origin or sheet.letter_number or sheet.letter_date:
+            # Came by letter: the letter's own origin, number and date, as on paper.
+            rows[0:0] = [("Surat dari", sheet.letter_origin or MISSING),
+                         ("No. Surat", sheet.letter_number or MISSING),
+                         ("Tgl. Surat", format_date_id(sheet.letter_date))]
+            rows[3] = ("Diterima via", sheet.source)
+        left = self._kv(rows, inner)
         disposed = sheet.disposition.disposed_on
         kv: list[tuple[str, object]] = [
             ("Diterima tanggal", format_date_id(sheet.received_on)),
