@@ -52,9 +52,9 @@ class LightReader:
     def __init__(self, con: cipher.Connection, db_path: Path) -> None:
         self._con = con
         self.db_path = db_path
-        self._categories: dict[str, dict] | None = None
-        self._units: dict[tuple[str, str], dict] | None = None
-        self._prefetched: tuple[tuple, FirstScreen] | None = None
+        self._categories: dict[str, dict[str, Any]] | None = None
+        self._units: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._prefetched: tuple[tuple[Any, ...], FirstScreen] | None = None
         with self._snapshot():
             qr.apply_office_zone(self._setting(qr.ZONE_KEY))
             self.policy = qr.policy_from(self._setting(qr.POLICY_KEY))
@@ -71,7 +71,8 @@ class LightReader:
             key = _key(db_path)
             if key is None:
                 return None
-            con = cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            con: Any = cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_S,
+                                      isolation_level=None)
         except Exception as exc:  # noqa: BLE001 - the full store will open it and say why
             log.info("first screen from the full store (%s)", type(exc).__name__)
             return None
@@ -151,12 +152,12 @@ class LightReader:
     def _me(self) -> qr.Me:
         return qr.me_from(qr.read_kv(self._con, "sync_state", qr.ACTOR_KEY))
 
-    def _category_map(self) -> dict[str, dict]:
+    def _category_map(self) -> dict[str, dict[str, Any]]:
         if self._categories is None:
             self._categories = qr.read_categories(self._con)
         return self._categories
 
-    def _unit_map(self) -> dict[tuple[str, str], dict]:
+    def _unit_map(self) -> dict[tuple[str, str], dict[str, Any]]:
         if self._units is None:
             self._units = qr.read_units(self._con)
         return self._units

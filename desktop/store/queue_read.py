@@ -100,13 +100,13 @@ def me_from(actor: Mapping[str, Any] | None) -> Me:
 
 # --- reference tables ------------------------------------------------------------------------
 
-def read_categories(raw: Any) -> dict[str, dict]:
+def read_categories(raw: Any) -> dict[str, dict[str, Any]]:
     """``id -> {"id", "parent_id", "name"}`` in server order."""
     rows = raw.execute("SELECT id, parent_id, name FROM categories ORDER BY rowid")
     return {cid: {"id": cid, "parent_id": parent, "name": name} for cid, parent, name in rows}
 
 
-def read_units(raw: Any) -> dict[tuple[str, str], dict]:
+def read_units(raw: Any) -> dict[tuple[str, str], dict[str, Any]]:
     """``(agency_code, code) -> unit``: unit codes are unique within an agency only."""
     rows = raw.execute("SELECT agency_code, code, name FROM units ORDER BY name")
     return {(agency, code): {"agency_code": agency, "code": code, "name": name}
@@ -207,14 +207,14 @@ def read_rows(raw: Any, ids: Sequence[str], *, categories: Categories, units: Un
     """Queue rows for ``ids``, in the given order (unknown ids are skipped)."""
     if not ids:
         return []
-    found: dict[str, tuple] = {}
+    found: dict[str, tuple[Any, ...]] = {}
     for start in range(0, len(ids), ROW_CHUNK):
         chunk = list(ids[start:start + ROW_CHUNK])
         sql = (f"SELECT {_ROW_COLUMNS} FROM complaints c "
                f"WHERE c.id IN ({', '.join('?' for _ in chunk)})")
         for row in raw.execute(sql, chunk):
             found[row[0]] = row
-    deadline_memo: dict[tuple, DeadlineInfo] = {}
+    deadline_memo: dict[tuple[Any, ...], DeadlineInfo] = {}
     unit_memo: dict[tuple[str, str], str] = {}
     out: list[QueueRow] = []
     for cid in ids:
