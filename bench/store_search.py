@@ -10,11 +10,14 @@ search, and the views' counts that follow each filter or search: median <= 50 ms
 (issue 16). CPU time is printed beside each median: on a machine shared with other work,
 wall time also waits for a core.
 
-Measured on 100,000 complaints (2 cores shared with other work, load average 5-7):
-before issue 16, sorted by category 339 ms (CPU 121 ms), by unit 367 ms (CPU 222 ms), by
-status (CPU 50 ms), view_counts 401 ms (CPU 212 ms); after (migration 0005: sort keys and
-indexes), every whole-queue sort CPU 27-38 ms (an index walk; reading 100,000 ids into
-Python is most of it), view_counts CPU 18 ms.
+Measured on 100,000 complaints (2 cores shared with other work, load average 7-19, so the
+wall times wait for a core: CPU is the figure that compares): before issue 16, sorted by
+category 339 ms (CPU 121 ms), by unit 367 ms (CPU 222 ms), by status CPU 50 ms,
+view_counts 401 ms (CPU 212 ms), view_counts + search CPU 190 ms, search 'jalan' (22,804
+matches) CPU 101-137 ms; after (migration 0005's sort keys and indexes, broad searches and
+counts from a covering index scan): every whole-queue sort CPU 21-40 ms (an index walk;
+reading 100,000 ids into Python is most of it), view_counts CPU 20-29 ms, search 'jalan'
+CPU 45 ms, every filter and search CPU <= 26 ms otherwise.
 """
 
 from __future__ import annotations
