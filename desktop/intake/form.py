@@ -41,6 +41,7 @@ def new_form(agency_code: str | None = None, channel: str = Channel.loket.value)
         "title": "",
         "content": "",
         "channel": channel,
+        "letter_ref": None,  # kanal Surat: {origin, number, date}
         "attachments": [],
     }
 
@@ -72,6 +73,8 @@ def to_payload(form: Mapping[str, Any]) -> dict[str, Any]:
         "anonymous": unidentified or bool(form.get("anonymous")),
         "confidential": bool(form.get("confidential")),
         "agency_code": form.get("agency_code") or None,
+        **({"letter_ref": dict(form["letter_ref"])} if form.get("letter_ref")
+           and form.get("channel") == "surat" else {}),
     }
 
 
@@ -86,6 +89,9 @@ def validate_form(form: Mapping[str, Any], *, today: date | None = None,
         errors.update(exc.errors)
     if payload["channel"] not in FORM_CHANNELS:
         errors["channel"] = "Kanal pengaduan di loket hanya Loket atau Surat."
+    ref = payload.get("letter_ref") or {}
+    if ref and not str(ref.get("origin") or "").strip():
+        errors["letter_origin"] = "Asal surat wajib diisi bila nomor atau tanggal surat diisi."
     problem = check_set(list(form.get("attachments") or ()))
     if problem:
         errors["attachments"] = problem

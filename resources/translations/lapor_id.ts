@@ -2195,6 +2195,29 @@
     </message>
 </context>
 <context>
+    <name>LetterFields</name>
+    <message>
+        <source>e.g. Kepala Desa Sungai Tabuk</source>
+        <translation>mis. Kepala Desa Sungai Tabuk</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Letter from:</source>
+        <translation>Surat dari:</translation>
+    </message>
+    <message>
+        <source>Letter no.:</source>
+        <translation>No. surat:</translation>
+    </message>
+    <message>
+        <source>Letter date:</source>
+        <translation>Tgl. surat:</translation>
+    </message>
+</context>
+<context>
     <name>LetterPrintDialog</name>
     <message>
         <source>Print disposition sheet</source>

@@ -36,6 +36,7 @@ from desktop.tasks import Tasks
 from desktop.views import date_input
 from desktop.views.labels import CLASSIFICATION, STATUS
 from desktop.views.loket.import_dialog import ImportDialog
+from desktop.views.loket.letter_fields import LetterFields
 from desktop.views.loket.official_numbers import OfficialNumbers
 from desktop.views.loket.receipt_dialog import ReceiptDialog
 
@@ -133,6 +134,13 @@ class LoketPage(QWidget):
         for box in (ui.unidentifiedCheck, ui.anonymousCheck, ui.confidentialCheck,
                     ui.loketRadio, ui.suratRadio):
             box.toggled.connect(self._changed)
+        # Kanal Surat: asal, nomor and tanggal surat under the header, while Surat is chosen.
+        self.letter_fields = LetterFields(ui.scrollContents)
+        ui.contentsLayout.insertWidget(1, self.letter_fields)
+        self.letter_fields.setVisible(False)
+        self.letter_fields.changed.connect(self._changed)
+        ui.suratRadio.toggled.connect(self.letter_fields.setVisible)
+        self.letter_fields.chain_tabs(ui.suratRadio, ui.unidentifiedCheck)
         ui.unidentifiedCheck.toggled.connect(self._identity_toggled)
         for combo in (ui.classificationCombo, ui.unitCombo):
             combo.currentIndexChanged.connect(self._changed)
@@ -232,6 +240,7 @@ class LoketPage(QWidget):
             title=ui.titleEdit.text(),
             content=ui.contentEdit.toPlainText(),
             channel="surat" if ui.suratRadio.isChecked() else "loket",
+            letter_ref=self.letter_fields.value() if ui.suratRadio.isChecked() else None,
             attachments=ui.attachmentList.files(),
         )
         return form
@@ -263,6 +272,8 @@ class LoketPage(QWidget):
             ui.titleEdit.setText(str(form.get("title") or ""))
             ui.contentEdit.setPlainText(str(form.get("content") or ""))
             (ui.suratRadio if form.get("channel") == "surat" else ui.loketRadio).setChecked(True)
+            self.letter_fields.set_value(form.get("letter_ref"))
+            self.letter_fields.setVisible(form.get("channel") == "surat")
             ui.attachmentList.set_files(list(form.get("attachments") or ()))
             self._identity_toggled(ui.unidentifiedCheck.isChecked())
         finally:
