@@ -8,7 +8,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import json  # noqa: E402
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -25,6 +28,7 @@ from tests.test_workflow_fixtures import build_snapshot, open_store, outbox_ops 
 from tests.test_workflow_gui import confirmed, open_dialog, typed  # noqa: E402
 
 SEED_COUNT = 300  # more than the first screen (PAGE_SIZE): the rest of the ids come after
+ROOT = Path(__file__).resolve().parent.parent
 WAIT_MS = 15_000
 
 
@@ -156,3 +160,33 @@ def test_an_action_right_after_start_is_recorded_once(qtbot, tmp_path: Path, ope
             ("note", target, "pending")]
         event = truth.complaint(target)["timeline"][-1]
         assert (event["kind"], event["id"]) == ("note", ops[0]["op_id"])
+
+
+def test_the_first_screen_waits_for_none_of_the_heavy_imports(data_dir: Path) -> None:
+    """In a fresh desk process, when the first rows are on screen, SQLAlchemy, Alembic,
+    keyring, holidays and importlib.metadata have not been imported (the store is opened
+    only then)."""
+    script = (
+        "import json, os, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop.app import Desk\n"
+        "app = QApplication(sys.argv[:1])\n"
+        f"desk = Desk(Path({str(data_dir)!r}))\n"
+        "heavy = ('sqlalchemy', 'alembic', 'keyring', 'holidays', 'importlib.metadata')\n"
+        "def shown():\n"
+        "    model = desk.window.model\n"
+        "    loaded = sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy)\n"
+        "    print(json.dumps({'source': desk.first_screen_source, 'loaded': loaded,\n"
+        "                      'rows': model.rowCount(),\n"
+        "                      'first': model.cached_row(model.id_at(0)) is not None}))\n"
+        "    sys.stdout.flush()\n"
+        "    os._exit(0)\n"
+        "desk.window.first_screen_shown.connect(shown)\n"
+        "desk.window.show()\n"
+        "app.exec()\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, timeout=120,
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == {
+        "source": "light", "loaded": [], "rows": SEED_COUNT, "first": True}
