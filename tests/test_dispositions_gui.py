@@ -153,3 +153,24 @@ def test_dispose_further_to_a_position_below(qtbot, qapp, tasks, store) -> None:
         assert sent["recipients"][0]["users"] == ["dinkes.kasi"]
     finally:
         i18n.uninstall(qapp, translator)
+
+
+def test_late_at_the_level_where_the_deadline_passed(qtbot, qapp, tasks, store) -> None:
+    from datetime import datetime
+
+    from desktop.domain import WITA
+    from tests.clocks import office_time
+
+    lang, translator = i18n.install(qapp, "id")
+    try:
+        service, made = store
+        with office_time(datetime(2026, 12, 8, 10, 0, tzinfo=WITA)):  # Kasi's 7 Dec passed
+            page = _page(qtbot, tasks, service, KABID)
+            outgoing = {page.tables[INBOX].item(r, 5).text()
+                        for r in range(page.tables[INBOX].rowCount())}
+            assert not any("terlambat" in s for s in outgoing)  # the Kadis's: 9 Dec
+            page.tabs.setCurrentIndex(1)
+            states = _column(page, OUTBOX, 5)
+            assert states == ["Belum dibaca, terlambat"]  # his to the Kasi: 7 Dec
+    finally:
+        i18n.uninstall(qapp, translator)

@@ -44,6 +44,8 @@ def run(args: Namespace) -> int:
         who = (f"dari {e.get('from_title')}" if args.box == chain.INBOX
                else f"kepada {e.get('to_title')}")
         state = STATE_LABELS.get(e.get("state"), e.get("state"))
+        if item.late:
+            state += ", terlambat"
         copy = " (tembusan)" if e.get("tembusan") else ""
         print(f"{number:<10} {title:<{TITLE_WIDTH}}  {who}{copy}  "
               f"batas {e.get('due_date') or '-'}  {state}")

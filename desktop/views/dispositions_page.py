@@ -172,7 +172,8 @@ class DispositionsPage(QWidget):
                    else f"{e.get('to_title')} ({', '.join(e.get('to_users') or ())})")
             cells = [f"#{item.tracking_number}" if item.tracking_number else "—", item.title,
                      who, formatting.datetime_long(e.get("sent_at"), self.lang) or "—",
-                     formatting.date_long(e.get("due_date"), self.lang) or "—", state_text(e)]
+                     formatting.date_long(e.get("due_date"), self.lang) or "—",
+                     state_text(e) + (self.tr(", late") if item.late else "")]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if item.unread:

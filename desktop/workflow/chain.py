@@ -68,6 +68,8 @@ class ChainItem:
     title: str
     entry: dict[str, Any]
 
+    late: bool = False  # open past its deadline: the complaint is late at this level
+
     @property
     def unread(self) -> bool:
         return self.entry.get("state") == dc.SENT
@@ -89,13 +91,16 @@ def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
     first) or Disposisi Keluar (``"keluar"``: sent by the actor, with their read state)."""
     out: list[ChainItem] = []
     me = actor.username
+    today = store.today()
     for snap in _chained(store):
+        late = {e.get("id") for e in dc.late_entries(snap, today)}
         for entry in dc.entries(snap):
             mine = me in (entry.get("to_users") or ()) if box == INBOX else entry.get("by") == me
             if not mine or (unread_only and entry.get("state") != dc.SENT):
                 continue
             out.append(ChainItem(snap["id"], snap.get("tracking_number"),
-                                 str(snap.get("title") or ""), dict(entry)))
+                                 str(snap.get("title") or ""), dict(entry),
+                                 entry.get("id") in late))
     out.sort(key=lambda i: i.entry.get("sent_at") or "", reverse=True)
     if box == INBOX:
         out.sort(key=lambda i: not i.unread)  # stable: unread first, each newest first
@@ -104,4 +109,5 @@ def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
 
 def dumps(items: Sequence[ChainItem]) -> str:
     return json.dumps([{"complaint_id": i.complaint_id, "tracking_number": i.tracking_number,
-                        "title": i.title, **i.entry} for i in items], ensure_ascii=False)
+                        "title": i.title, "late": i.late, **i.entry} for i in items],
+                      ensure_ascii=False)

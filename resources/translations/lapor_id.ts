@@ -1720,6 +1720,10 @@
         <translation>Keadaan</translation>
     </message>
     <message>
+        <source>, late</source>
+        <translation>, terlambat</translation>
+    </message>
+    <message>
         <source>Open a complaint in the queue first, then start its disposition here.</source>
         <translation>Buka dulu pengaduannya di Antrian, lalu mulai disposisinya di sini.</translation>
     </message>
