@@ -98,6 +98,22 @@ def build_parser() -> argparse.ArgumentParser:
     dispo.add_argument("--unread", action="store_true", help="hanya yang belum dibaca")
     dispo.add_argument("--json", action="store_true", help=JSON_HELP)
 
+    positions = _add(sub, "positions", "desktop.commands.positions:run",
+                     "susunan jabatan instansi (lihat; ubah: admin instansi)")
+    pos_sub = positions.add_commands("positions_command",  # type: ignore[attr-defined]
+                                     help_="salah satu perintah di bawah", required=True)
+    pos_list = pos_sub.add_parser("list", help="daftar jabatan instansi Anda")
+    pos_set = pos_sub.add_parser("set", help="buat atau ubah jabatan (admin instansi)")
+    pos_set.add_argument("code", metavar="KODE", help="kode jabatan")
+    pos_set.add_argument("--title", metavar="NAMA", help="nama jabatan")
+    pos_set.add_argument("--parent", metavar="KODE", help="kode jabatan atasan")
+    pos_set.add_argument("--holder", metavar="PENGGUNA", help="pejabat definitif ('' kosong)")
+    pos_set.add_argument("--acting", action="append", metavar="PENGGUNA:plt|plh:MULAI:SELESAI",
+                         help="Plt./Plh. (boleh berulang; mengganti daftar yang ada)")
+    pos_set.add_argument("--inactive", action="store_true", help="nonaktifkan jabatan")
+    for p in (pos_list, pos_set):
+        p.add_argument("--json", action="store_true", help=JSON_HELP)
+
     imp = _add(sub, "import", "desktop.commands.intake:run_import",
                "impor buku catatan kertas (CSV/XLSX)")
     imp.add_argument("file", metavar="BERKAS", help="berkas CSV atau XLSX")

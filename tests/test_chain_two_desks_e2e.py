@@ -155,3 +155,18 @@ def _run(server: ServerHandle, make_desk) -> None:
     final = kadis.service.complaint(main)
     assert final["status"] == "ditindaklanjuti"
     assert all(e["state"] == "reported" for e in final["chain"])
+
+    # The agency's admin maintains the structure from his desk; it reaches the other desks.
+    admin_desk = make_desk("admin")
+    admin_desk.login(server, "dinkes.admin")
+    made = admin_desk.cli("positions", "set", "KASI-GIZI", "--title", "Kepala Seksi Gizi",
+                          "--parent", "KABID-YANKES", "--acting",
+                          f"{KASI}:plt:2026-12-01:2026-12-31")
+    assert made.returncode == 0 and "KASI-GIZI" in made.stdout, made.stderr
+    refused = kabid.cli("positions", "set", "KASI-GIZI", "--title", "Bukan wewenang")
+    assert refused.returncode == 1 and "admin" in refused.stderr.lower(), refused.stderr
+    kabid.sync(expect=None)
+    chart = wc.org_chart(kabid.service, "DINKES")
+    assert chart.holders("KASI-GIZI", kabid.service.today()) == [KASI]
+    listed = json.loads(kabid.cli("positions", "list", "--json").stdout)
+    assert "KASI-GIZI" in {p["code"] for p in listed["positions"]}

@@ -26,7 +26,7 @@ from .test_intake_loket_gui import (  # noqa: E402, F401
 pytestmark = pytest.mark.dates
 
 
-def test_letter_fields_reach_the_complaint(desk: Desk, qtbot) -> None:
+def test_letter_fields_reach_the_complaint(desk: Desk, qtbot) -> None:  # noqa: F811
     page, ui = desk.page, desk.page.ui
     fields = page.letter_fields
     assert not fields.isVisible()

@@ -271,6 +271,14 @@ class ApiClient:
         params = {k: v for k, v in filters.items() if v not in (None, "")}
         return list(_json(self._request("GET", "/audit", params=params)).get("entries") or ())
 
+    def positions(self) -> dict[str, Any]:
+        """``GET /positions``: the agency's structure of jabatan (issue 17)."""
+        return _json(self._request("GET", "/positions"))
+
+    def set_position(self, code: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """``PUT /positions/{code}`` (admin_instansi): create or change one position."""
+        return _json(self._request("PUT", f"/positions/{code}", json=fields))
+
     def reserve_agenda(self, year: int, count: int) -> dict[str, Any]:
         """``POST /agenda/reserve``: a block of agenda numbers for this device, with the
         agency's QR key (``qr_key``, ``qr_key_id``). A retried call may reserve a second

@@ -1,0 +1,80 @@
+"""``lapor-desk positions list|set``: the agency's structure of jabatan from this desk
+(issue 17). ``set`` is for the agency's admin_instansi (the server refuses others); the
+change reaches every desk of the agency on its next sync (this one: at once)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from typing import Any
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
+    if raw is None:
+        return None
+    out = []
+    for item in raw:
+        if not item:
+            continue
+        parts = item.split(":")
+        if len(parts) != 4:
+            raise ValueError(f"--acting {item!r}: tulis PENGGUNA:plt|plh:YYYY-MM-DD:YYYY-MM-DD")
+        out.append(dict(zip(("username", "kind", "start", "end"), parts, strict=True)))
+    return out
+
+
+def run(args: Namespace) -> int:
+    from desktop.paths import data_dir
+    from desktop.store import DeskService, StoreError
+    from desktop.sync.account import Account
+    from desktop.sync.errors import SyncError
+
+    fields: dict[str, Any] = {}
+    if args.positions_command == "set":
+        for key in ("title", "parent", "holder"):
+            if getattr(args, key) is not None:
+                fields[key] = getattr(args, key) or None
+        try:
+            actings = _actings(args.acting)
+        except ValueError as exc:
+            print(f"lapor-desk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if actings is not None:
+            fields["actings"] = actings
+        if args.inactive:
+            fields["active"] = False
+    try:
+        service = DeskService(data_dir(args.data_dir))
+    except StoreError as exc:
+        print(f"lapor-desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        client = Account(service).client()
+        try:
+            if args.positions_command == "list":
+                found = client.positions()
+            else:
+                found = client.set_position(args.code.upper(), fields)
+        finally:
+            client.close()
+    except SyncError as exc:
+        print(f"lapor-desk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        service.close()
+    if args.json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    elif args.positions_command == "list":
+        for p in found.get("positions") or ():
+            holder = p.get("holder") or "(kosong)"
+            acting = ", ".join(f"{a['kind'].capitalize()}. {a['username']} {a['start']}.."
+                               f"{a['end']}" for a in p.get("actings") or ())
+            print(f"{p['code']:<20} {p['title']:<40} {holder}"
+                  f"{'  [' + acting + ']' if acting else ''}"
+                  f"{'' if p.get('active', True) else '  (nonaktif)'}")
+    else:
+        print(f"Jabatan {found['code']} ({found['title']}) disimpan.")
+    return EXIT_OK
