@@ -72,3 +72,21 @@ def test_without_a_chain_entry_the_sheet_is_as_before(tmp_path: Path) -> None:
     assert replace(sheet, chain_above=sheet_for(E1).chain_above).chain_above
     t = text(write(tmp_path, "plain", render_disposition(sheet, "a4")))
     assert "Disposisi sebelumnya" not in t
+
+
+def test_a_preview_by_the_kabid_shows_the_kadis_disposition_above(tmp_path: Path) -> None:
+    from desktop.printing.archive import preview_letter
+    from desktop.store import DeskService
+    from desktop.views.dispositions_screenshots import KABID, KADIS, seed_chain
+
+    from .test_letters_pdftools import text as pdf_text
+
+    with DeskService(tmp_path / "desk") as service:
+        made = seed_chain(service)
+        for actor, shows in ((KABID, True), (KADIS, False)):
+            service.set_actor(actor)
+            pdf = preview_letter(service, made["ids"][0])
+            t = " ".join(pdf_text(write(tmp_path, actor.username, pdf)).split())
+            assert ("Disposisi sebelumnya" in t) is shows, actor.username
+            if shows:
+                assert "Kepala Dinas Kesehatan (dr. H. Ahmad Fauzi) kepada Kepala Bidang" in t

@@ -242,7 +242,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
                             agenda_number=number, signer_id=options.signer_id,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
                             calendar=service.calendar, verify_base=server_url,
-                            include_content=options.include_content)
+                            include_content=options.include_content, reader=actor.username)
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(number)
@@ -292,7 +292,8 @@ def preview_letter(service: DeskService, complaint_id: str, *,
                         signer_id=options.signer_id, qr_key=b"", draft=True,
                         printed_at=(now or clock().now()).astimezone(clock().zone),
                         desk_id=str(service.get_setting("desk_id") or ""),
-                        calendar=service.calendar, include_content=options.include_content)
+                        calendar=service.calendar, include_content=options.include_content,
+                        reader=(service.get_sync_state("actor") or {}).get("username"))
     return render_disposition(sheet, paper)
 
 
@@ -340,7 +341,8 @@ def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
                             signer_id=options.signer_id if options else None,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
                             calendar=service.calendar, verify_base=server_url,
-                            include_content=bool(options and options.include_content))
+                            include_content=bool(options and options.include_content),
+                            reader=record.issued_by)
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(record.agenda_number, paper)

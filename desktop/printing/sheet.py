@@ -67,9 +67,10 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
                 qr_key: bytes, printed_at: datetime, desk_id: str = "",
                 working_days: int | None = None, include_content: bool = False,
                 draft: bool = False, calendar: WorkingCalendar | None = None,
-                verify_base: str = "") -> DispositionSheet:
+                verify_base: str = "", reader: str | None = None) -> DispositionSheet:
     """``verify_base``: the desk's server URL, for the QR's verification link ("" prints
-    the bare signed payload)."""
+    the bare signed payload). ``reader``: the officer the sheet is for; when a chain
+    disposition reached them, the sheet lists the dispositions above their level."""
     entry = settings.signer(signer_id)
     return DispositionSheet.from_snapshot(
         snapshot, settings.profile(data_dir),
@@ -78,4 +79,15 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
         signer=entry.signer() if entry else None,
         qr_key=qr_key, printed_at=printed_at, desk_id=desk_id,
         include_content=include_content, draft=draft, verify_base=verify_base,
+        chain_entry=received_entry(snapshot, reader),
     )
+
+
+def received_entry(snapshot: Mapping[str, Any], reader: str | None) -> str | None:
+    """The latest chain disposition (not a tembusan, not withdrawn) addressed to
+    ``reader``: the level a sheet printed by them is for."""
+    if not reader:
+        return None
+    found = [e for e in snapshot.get("chain") or () if reader in (e.get("to_users") or ())
+             and not e.get("tembusan") and e.get("state") != "withdrawn"]
+    return str(found[-1].get("id")) if found else None
