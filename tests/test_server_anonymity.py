@@ -49,6 +49,15 @@ EXTRA: dict[str, dict[str, Any]] = {
     "letter_voided": {"letter_id": "00000000-0000-4000-8000-000000000001",
                       "reason": "Salah cetak."},
     "mark_duplicate": {"duplicate_of": "00000000-0000-4000-8000-000000000002"},
+    # The disposition chain (issue 17): the Kadis's disposition to the Kabid Yankes, then
+    # the Kabid's read and report of it; an entry never carries the reporter.
+    "chain_dispose": {"from_position": "KADIS", "recipients": [
+        {"id": "00000000-0000-4000-8000-0000000000c1", "position": "KABID-YANKES"}],
+        "catatan": "Cek lapangan."},
+    "chain_read": {"entry_id": "00000000-0000-4000-8000-0000000000c1"},
+    "chain_withdraw": {"entry_id": "00000000-0000-4000-8000-0000000000c1"},
+    "chain_report": {"entry_id": "00000000-0000-4000-8000-0000000000c1",
+                     "text": "Sudah dicek di lapangan."},
 }
 
 
