@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     dispo = _add(sub, "disposisi", "desktop.commands.dispositions:run",
                  "Disposisi Masuk (kepada Anda) atau Keluar (dari Anda), berjenjang")
-    dispo.add_argument("box", choices=("masuk", "keluar"), help="masuk atau keluar")
+    dispo.add_argument("box", choices=("masuk", "keluar", "rekap"),
+                       help="masuk, keluar, atau rekap per jabatan")
     dispo.add_argument("--unread", action="store_true", help="hanya yang belum dibaca")
     dispo.add_argument("--json", action="store_true", help=JSON_HELP)
 

@@ -1,8 +1,9 @@
-"""``lapor-desk disposisi masuk|keluar [--unread] [--json]``: the officer's Disposisi Masuk
+"""``lapor-desk disposisi masuk|keluar|rekap [--unread] [--json]``: the officer's Disposisi Masuk
 (addressed to them, unread first) or Disposisi Keluar (sent by them, with read state), from
 the local store (what the last sync brought and what was done here). The officer is the one
 signed in on this desk. ``--json``: a list of the chain entries with ``complaint_id``,
-``tracking_number`` and ``title``."""
+``tracking_number`` and ``title``. ``rekap``: per receiving position, the dispositions open,
+unread, late and reported (``desktop.workflow.chain.tally``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def run(args: Namespace) -> int:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
+        if args.box == "rekap":
+            return _tally(chain.tally(service), args.json)
         actor, _signed_in = current_actor(service)
         items = chain.listing(service, actor, args.box, unread_only=args.unread)
     finally:
@@ -50,4 +53,21 @@ def run(args: Namespace) -> int:
         print(f"{number:<10} {title:<{TITLE_WIDTH}}  {who}{copy}  "
               f"batas {e.get('due_date') or '-'}  {state}")
     print(f"\n{len(items)} disposisi.")
+    return EXIT_OK
+
+
+def _tally(rows: list[dict], as_json: bool) -> int:
+    import json
+
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if not rows:
+        print("Tidak ada disposisi.")
+        return EXIT_OK
+    print(f"{'Jabatan':<44} {'Terbuka':>7} {'Belum dibaca':>12} {'Terlambat':>9} "
+          f"{'Dilaporkan':>10}")
+    for r in rows:
+        print(f"{str(r['title'])[:44]:<44} {r['open']:>7} {r['unread']:>12} {r['late']:>9} "
+              f"{r['reported']:>10}")
     return EXIT_OK

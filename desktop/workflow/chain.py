@@ -107,6 +107,27 @@ def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
     return out
 
 
+def tally(store: Any) -> list[dict[str, Any]]:
+    """Per receiving position, dispositions (not tembusan) that are open, of which unread
+    and late (deadline passed), and reported: where the complaints wait, level by level."""
+    today = store.today()
+    rows: dict[str, dict[str, Any]] = {}
+    for snap in _chained(store):
+        late = {e.get("id") for e in dc.late_entries(snap, today)}
+        for e in dc.entries(snap):
+            if e.get("tembusan"):
+                continue
+            row = rows.setdefault(str(e.get("to_position")), {
+                "position": e.get("to_position"), "title": e.get("to_title"), "open": 0,
+                "unread": 0, "late": 0, "reported": 0})
+            state = e.get("state")
+            row["open"] += state in dc.ACTIVE_STATES
+            row["unread"] += state == dc.SENT
+            row["late"] += e.get("id") in late
+            row["reported"] += state == dc.REPORTED
+    return sorted(rows.values(), key=lambda r: (-r["late"], -r["open"], str(r["position"])))
+
+
 def dumps(items: Sequence[ChainItem]) -> str:
     return json.dumps([{"complaint_id": i.complaint_id, "tracking_number": i.tracking_number,
                         "title": i.title, "late": i.late, **i.entry} for i in items],
