@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "demo", False):  # embedded demo server first (desktop/demo.py)
         from desktop import demo
 
-        return demo.run(args)
+        return demo.run(args, open_desk=run)  # demo does not import the window: no loop
     data_dir = paths.data_dir(args.data_dir)
     _log_to(data_dir)
     desk = Desk(data_dir, getattr(args, "lang", None))

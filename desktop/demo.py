@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,8 +151,9 @@ def sign_in(data_dir: Path, server: DemoServer, username: str = DEMO_USER) -> No
         service.close()
 
 
-def run(args: argparse.Namespace) -> int:
-    """The ``--demo`` entry point (``desktop.app.run`` calls it when ``args.demo``)."""
+def run(args: argparse.Namespace, open_desk: Callable[[argparse.Namespace], int]) -> int:
+    """The ``--demo`` entry point (``desktop.app.run`` calls it when ``args.demo``, passing
+    itself as ``open_desk``, which opens the window on the demo's desk data)."""
     if not server_available():
         _say(FROZEN_BUILD if getattr(sys, "frozen", False) else MISSING_EXTRA)
         return 1
@@ -163,12 +164,10 @@ def run(args: argparse.Namespace) -> int:
             sign_in(data_dir, server)
             _say(f"Server demo berjalan di {server.url}. Masuk sebagai {DEMO_USER} "
                  f"(kata sandi {server.password}); akun demo lain: {', '.join(OTHER_USERS)}.")
-            from desktop import app
-
             desk_args = argparse.Namespace(**{**vars(args), "demo": False,
                                               "data_dir": str(data_dir)})
             try:
-                return app.run(desk_args)
+                return open_desk(desk_args)
             finally:
                 _closed(Path(args.data_dir) if args.data_dir else None)
     except DemoUnavailable as exc:

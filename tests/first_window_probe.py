@@ -19,9 +19,9 @@ def main() -> None:
     parser.add_argument("data_dir")
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
-    from desktop.views.actions.screenshots import _configure_qt
+    from desktop.screenshots.queue import configure_qt
 
-    _configure_qt(args.scale, Path(tempfile.mkdtemp()))
+    configure_qt(args.scale, Path(tempfile.mkdtemp()))
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import Desk

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.views.actions import screenshots
 
     with tempfile.TemporaryDirectory(prefix="lapor-probe-") as tmp:
-        screenshots._configure_qt(args.scale, Path(tmp))
+        screenshots.configure_qt(args.scale, Path(tmp))
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from desktop.domain import WITA
-from desktop.views.dispositions_screenshots import seed_chain
+from desktop.screenshots.dispositions import seed_chain
 from desktop.workflow import chain
 from tests.clocks import office_time
 from tests.sync_fixtures import make_desk_fixture  # noqa: F401

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import app, cli, demo
+from desktop import cli, demo
 from desktop.cli import build_parser
 from tests.test_sync_demo import no_vault  # noqa: F401 - fixture
 
@@ -51,8 +51,7 @@ def test_status_after_a_temporary_demo_says_the_data_was_temporary(
         monkeypatch, capsys, default_dir, no_vault) -> None:  # noqa: F811
     monkeypatch.setattr(demo, "DEMO_COMPLAINTS", 12)
     seen: dict = {}
-    monkeypatch.setattr(app, "run", _fake_desk(seen))
-    assert demo.run(build_parser().parse_args(["--demo"])) == 0
+    assert demo.run(build_parser().parse_args(["--demo"]), open_desk=_fake_desk(seen)) == 0
     assert seen["complaints"] > 0  # the demo desk had its data ...
     assert "sementara" in capsys.readouterr().err  # ... and closing said it goes away
     data = json.loads(status(capsys, "--json"))
@@ -70,9 +69,9 @@ def test_status_of_a_kept_demo_desk_says_why_it_cannot_open(
     the demo's temporary folder; status says so instead of only failing."""
     monkeypatch.setattr(demo, "DEMO_COMPLAINTS", 12)
     seen: dict = {}
-    monkeypatch.setattr(app, "run", _fake_desk(seen))
     kept = tmp_path / "demo-desk"
-    assert demo.run(build_parser().parse_args(["--demo", "--data-dir", str(kept)])) == 0
+    assert demo.run(build_parser().parse_args(["--demo", "--data-dir", str(kept)]),
+                    open_desk=_fake_desk(seen)) == 0
     assert seen["complaints"] > 0
     assert "tidak dapat dibuka lagi" in capsys.readouterr().err
     assert cli.main(["--data-dir", str(kept), "status", "--json"]) == 1

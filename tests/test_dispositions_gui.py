@@ -13,11 +13,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 from pathlib import Path  # noqa: E402
 
 from desktop import i18n  # noqa: E402
+from desktop.screenshots.dispositions import KABID, KADIS, seed_chain  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.tasks import Tasks  # noqa: E402
 from desktop.views.detail.complaint_detail import ComplaintDetail  # noqa: E402
 from desktop.views.dispositions_page import INBOX, OUTBOX, DispositionsPage  # noqa: E402
-from desktop.views.dispositions_screenshots import KABID, KADIS, seed_chain  # noqa: E402
 
 WAIT_MS = 10_000
 pytestmark = pytest.mark.dates  # the pinned office day; no dependence on the real one

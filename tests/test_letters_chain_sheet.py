@@ -76,8 +76,8 @@ def test_without_a_chain_entry_the_sheet_is_as_before(tmp_path: Path) -> None:
 
 def test_a_preview_by_the_kabid_shows_the_kadis_disposition_above(tmp_path: Path) -> None:
     from desktop.printing.archive import preview_letter
+    from desktop.screenshots.dispositions import KABID, KADIS, seed_chain
     from desktop.store import DeskService
-    from desktop.views.dispositions_screenshots import KABID, KADIS, seed_chain
 
     from .test_letters_pdftools import text as pdf_text
 

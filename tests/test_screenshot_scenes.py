@@ -15,9 +15,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SCENES = {
-    "desktop.views.loket.screenshots": ["loket-duplikat.png", "loket-impor.png",
+    "desktop.screenshots.loket": ["loket-duplikat.png", "loket-impor.png",
                                         "loket-tanda-terima.png", "loket.png"],
-    "desktop.views.letters.screenshots": ["cetak-a4.png", "cetak-f4.png", "cetak-half.png",
+    "desktop.screenshots.letters": ["cetak-a4.png", "cetak-f4.png", "cetak-half.png",
                                           "cetak-konsep.png", "cetak-kop-surat.png",
                                           "cetak-pratinjau.png", "lembar-disposisi.png"],
 }
@@ -25,7 +25,7 @@ SCENES = {
 
 # Every page and dialog the scenes open (queue, detail, every action dialog, Laporan, Loket
 # and its dialogs, the letters' print and kop dialogs), at 100 % and at 125 % scaling.
-CHECKED = ["desktop.views.actions.screenshots", "desktop.views.reports.screenshot",
+CHECKED = ["desktop.screenshots.queue", "desktop.screenshots.reports",
            *sorted(SCENES)]
 
 
@@ -79,7 +79,7 @@ def test_the_check_sees_english_in_the_indonesian_ui(qtbot):
 def test_the_check_sees_a_cut_off_combo_entry(qtbot):
     from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-    from desktop.views.actions.screenshots import clipped
+    from desktop.screenshots.queue import clipped
 
     row = QWidget()
     qtbot.addWidget(row)

@@ -48,10 +48,9 @@ def test_demo_starts_a_server_signs_in_and_opens_the_desk(monkeypatch, tmp_path,
             service.close()
         return 0
 
-    monkeypatch.setattr(app, "run", fake_desk)
     args = build_parser().parse_args(["--demo", "--data-dir", str(tmp_path / "desk")])
     assert args.demo is True
-    assert demo.run(args) == 0
+    assert demo.run(args, open_desk=fake_desk) == 0
     assert seen["args"].demo is False and seen["args"].data_dir == str(tmp_path / "desk")
     assert seen["user"] == demo.DEMO_USER and seen["store"] == "file"
     assert seen["complaints"] > 0  # the seeded demo data reached the desk

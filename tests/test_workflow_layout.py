@@ -14,7 +14,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout  # noqa: E402
 
-from desktop.views.actions.screenshots import clipped  # noqa: E402
+from desktop.screenshots.queue import clipped  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def test_nothing_is_clipped_on_a_1366x768_screen(scale, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM",
                                                             "QT_SCALE_FACTOR")}
     proc = subprocess.run(
-        [sys.executable, "-m", "desktop.views.actions.screenshots", "--check",
+        [sys.executable, "-m", "desktop.screenshots.queue", "--check",
          "--scale", str(scale), "--out", str(tmp_path)],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-4000:]

@@ -1,6 +1,6 @@
 """English left in the Indonesian UI: every text a user can see or hover under a window.
 
-Used by the screenshot scenes' ``--check`` (``desktop.views.actions.screenshots.clipped``)
+Used by the screenshot scenes' ``--check`` (``desktop.screenshots.queue.clipped``)
 and so by tests/test_screenshot_scenes.py, which opens every page and dialog the scenes
 show at 1366x768, 100 % and 125 %. A word list, not a language detector: words that only
 English uses in this app's vocabulary (words shared with Indonesian office usage, such as

@@ -1,12 +1,12 @@
 """Screenshots of the Loket page (a form with mistakes, the duplicate hint, the receipt, a
 paper-log import) on a 1366x768 laptop screen, and the clipping check.
 
-    python -m desktop.views.loket.screenshots --out docs/screenshots
-    python -m desktop.views.loket.screenshots --check
+    python -m desktop.screenshots.loket --out docs/screenshots
+    python -m desktop.screenshots.loket --check
 
-Headless, like ``desktop.views.actions.screenshots`` (whose screen set-up and clipping
+Headless, like ``desktop.screenshots.queue`` (whose screen set-up and clipping
 check it uses). ``FrontDesk`` is an agency desk (Dinas Kesehatan: letterhead, signers,
-agenda numbers, a few disposed complaints) that ``desktop.views.letters.screenshots``
+agenda numbers, a few disposed complaints) that ``desktop.screenshots.letters``
 uses as well. The UI language is Indonesian, as shipped.
 """
 
@@ -249,13 +249,13 @@ def run(module_scenes: Callable[[FrontDesk, Path], Iterator[tuple[str, Any]]],
     parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR (1.25: 125%%)")
     parser.add_argument("--check", action="store_true", help="fail when something is clipped")
     args = parser.parse_args(argv)
-    from desktop.views.actions.screenshots import _configure_qt, clipped
+    from desktop.screenshots.queue import clipped, configure_qt
 
     out = args.out.resolve() if args.out else None
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="lapor-front-shots-") as tmp:
         tmp_path = Path(tmp)
-        _configure_qt(args.scale, tmp_path)
+        configure_qt(args.scale, tmp_path)
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -1,9 +1,9 @@
 """Screenshot of the Dasbor's "Masalah Berulang" section on a 1366x768 laptop screen.
 
-    python -m desktop.views.dashboard.screenshot --out docs/screenshots/dasbor-masalah-berulang.png
-    python -m desktop.views.dashboard.screenshot --scale 1.25 --check
+    python -m desktop.screenshots.dashboard --out docs/screenshots/dasbor-masalah-berulang.png
+    python -m desktop.screenshots.dashboard --scale 1.25 --check
 
-Headless, like ``desktop.views.reports.screenshot`` (screen set-up, clipping check and
+Headless, like ``desktop.screenshots.reports`` (screen set-up, clipping check and
 settling are shared): a demo desk seeded in a temporary folder, the Dasbor scrolled to the
 recurring problems with the first group chosen.
 """
@@ -25,11 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR")
     parser.add_argument("--check", action="store_true", help="fail when something is clipped")
     args = parser.parse_args(argv)
-    from desktop.views.actions.screenshots import _configure_qt, clipped
-    from desktop.views.reports.screenshot import settle
+    from desktop.screenshots.queue import clipped, configure_qt
+    from desktop.screenshots.reports import settle
 
     with tempfile.TemporaryDirectory(prefix="lapor-dashboard-shot-") as tmp:
-        _configure_qt(args.scale, Path(tmp))
+        configure_qt(args.scale, Path(tmp))
         from PySide6.QtWidgets import QApplication, QScrollArea
 
         from desktop.app import Desk

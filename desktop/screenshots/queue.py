@@ -1,9 +1,9 @@
 """Screenshots of the queue, the detail and every action dialog on a 1366x768 laptop screen,
 and the check that nothing in them is clipped (also at 125 % scaling).
 
-    python -m desktop.views.actions.screenshots --out docs/screenshots
-    python -m desktop.views.actions.screenshots --scale 1.25 --check
-    python -m desktop.views.actions.screenshots --scale 1.25 --only queue.png detail.png --out ...
+    python -m desktop.screenshots.queue --out docs/screenshots
+    python -m desktop.screenshots.queue --scale 1.25 --check
+    python -m desktop.screenshots.queue --scale 1.25 --only queue.png detail.png --out ...
 
 Runs headless: an offscreen screen of 1366x768 physical pixels; ``--scale`` sets
 QT_SCALE_FACTOR (so 125 % leaves 1093x614 logical pixels). A demo desk is seeded in a
@@ -27,7 +27,7 @@ SEED = 7
 COMPLAINTS = 300
 
 
-def _configure_qt(scale: float, tmp: Path) -> None:
+def configure_qt(scale: float, tmp: Path) -> None:
     """Before QApplication exists: headless, a 1366x768 screen, the scale factor."""
     config = tmp / "screen.json"
     config.write_text(json.dumps({"screens": [{
@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lapor-shots-") as tmp:
         tmp_path = Path(tmp)
-        _configure_qt(args.scale, tmp_path)
+        configure_qt(args.scale, tmp_path)
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(sys.argv[:1])

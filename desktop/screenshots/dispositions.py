@@ -1,5 +1,5 @@
 """Screenshots of Disposisi Masuk / Keluar and the chain tree (docs/screenshots):
-``python -m desktop.views.dispositions_screenshots --out docs/screenshots``.
+``python -m desktop.screenshots.dispositions --out docs/screenshots``.
 
 A desk store in a temporary folder gets the demo DINKES structure and a chain recorded
 through the real local ops (Kadis -> Kabid -> Kasi, one unread, one withdrawn)."""

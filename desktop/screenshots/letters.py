@@ -1,10 +1,10 @@
 """Screenshots of Cetak Disposisi (draft and issued), Pengaturan › Kop Surat and the rendered
 sheets on a 1366x768 laptop screen, and the clipping check.
 
-    python -m desktop.views.letters.screenshots --out docs/screenshots
-    python -m desktop.views.letters.screenshots --check
+    python -m desktop.screenshots.letters --out docs/screenshots
+    python -m desktop.screenshots.letters --check
 
-Runs on the agency desk of ``desktop.views.loket.screenshots`` (same command line). The
+Runs on the agency desk of ``desktop.screenshots.loket`` (same command line). The
 sheet images (``cetak-a4/f4/half.png``) are the archived PDFs the desk issued, rendered
 with QtPdf; ``lembar-disposisi.png`` is the generator's own sample
 (``desktop.letters.samples.sample_sheet``).
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.views.loket.screenshots import FrontDesk, run
+from desktop.screenshots.loket import FrontDesk, run
 
 DPI = 90  # sheet images: about the size of the page on a laptop screen
 

@@ -1,9 +1,9 @@
 """Screenshot of the Laporan page on a 1366x768 laptop screen, and the clipping check.
 
-    python -m desktop.views.reports.screenshot --out docs/screenshots/laporan.png
-    python -m desktop.views.reports.screenshot --scale 1.25 --check
+    python -m desktop.screenshots.reports --out docs/screenshots/laporan.png
+    python -m desktop.screenshots.reports --scale 1.25 --check
 
-Headless, like ``desktop.views.actions.screenshots`` (whose screen set-up and clipping
+Headless, like ``desktop.screenshots.queue`` (whose screen set-up and clipping
 check it uses): a demo desk seeded in a temporary folder, the page on "Bulan ini".
 """
 
@@ -26,10 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail when something is clipped")
     parser.add_argument("--tab", default="by_unit", help="recap tab to show (by_unit, ...)")
     args = parser.parse_args(argv)
-    from desktop.views.actions.screenshots import _configure_qt, clipped
+    from desktop.screenshots.queue import clipped, configure_qt
 
     with tempfile.TemporaryDirectory(prefix="lapor-report-shot-") as tmp:
-        _configure_qt(args.scale, Path(tmp))
+        configure_qt(args.scale, Path(tmp))
         from PySide6.QtWidgets import QApplication
 
         from desktop.app import Desk
