@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args(argv)
-    from desktop.views.actions import screenshots
+    from desktop.screenshots import queue as screenshots
 
     with tempfile.TemporaryDirectory(prefix="lapor-probe-") as tmp:
         screenshots.configure_qt(args.scale, Path(tmp))
