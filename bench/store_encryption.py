@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.vault:
         os.environ["LAPOR_DESK_CREDENTIAL_STORE"] = "file"
         os.environ["LAPOR_DESK_CREDENTIALS_DIR"] = str(_folder() / "keys")
-    from desktop.sync.credentials import keyring_available
+    from desktop.credentials import keyring_available
 
     plain_dir = _plain_store(args.count)
     enc_dir = _folder() / f"store-{args.count}-encrypted"

@@ -20,6 +20,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
+from desktop.credentials import CredentialStore
 from desktop.letters.pdfparts import qr_matrix
 from desktop.letters.qr_payload import make_qr_payload, verify_url
 from desktop.printing import (
@@ -35,7 +36,6 @@ from desktop.printing.archive import archive_path
 from desktop.printing.sheet import DRAFT_AGENDA
 from desktop.store import DeskService
 from desktop.sync.account import Account
-from desktop.sync.credentials import CredentialStore
 from desktop.sync.engine import SyncEngine
 from desktop.sync.retry import RetryPolicy
 from tests.server_fixtures import (

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.credentials import CredentialStore
 from desktop.store import SORT_KEYS, DeskService, QueueFilter
 from desktop.store import light as light_module
 from desktop.store import queue_read as qr
@@ -26,7 +27,6 @@ from desktop.store.cipher import key_id_of
 from desktop.store.engine import DB_FILE
 from desktop.store.keyvault import ENTRY_PREFIX
 from desktop.store.light import LightReader
-from desktop.sync.credentials import CredentialStore
 
 SEED_COUNT = 260
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,8 +164,10 @@ def test_a_broad_search_finds_and_counts_what_a_narrow_one_does(data_dir: Path) 
     assert reader is not None
     con = reader._con  # noqa: SLF001 - both query forms on one connection
     categories = qr.read_categories(con)
+    with DeskService(data_dir) as service:  # a kabupaten/kota the seed gave such complaints
+        hit = service.complaint(service.queue_ids(QueueFilter(search="puskesmas"))[0])
     for flt in (QueueFilter(search="jalan"), QueueFilter(search="jalan", view="selesai"),
-                QueueFilter(search="puskesmas", kabkota_code="63.71")):
+                QueueFilter(search="puskesmas", kabkota_code=hit["region_code"][:5])):
         narrow, broad = (qr.where(flt, categories, broad_search=b) for b in (False, True))
         assert broad.sql() != narrow.sql()
         for sort in SORT_KEYS:

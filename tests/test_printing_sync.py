@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.credentials import CredentialStore
 from desktop.domain.clock import clock
 from desktop.printing import (
     IssueOptions,
@@ -30,7 +31,6 @@ from desktop.printing.archive import archive_path
 from desktop.printing.reserve import years_needed
 from desktop.store import DeskService
 from desktop.sync.account import Account
-from desktop.sync.credentials import CredentialStore
 from desktop.sync.engine import SyncEngine
 from desktop.sync.retry import RetryPolicy
 from tests.server_fixtures import ServerHandle, dispose, lapor_server, make_complaint  # noqa: F401

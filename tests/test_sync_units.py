@@ -12,8 +12,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from desktop.credentials import Credentials, CredentialStore
 from desktop.sync.client import ApiClient, normalize_server_url
-from desktop.sync.credentials import Credentials, CredentialStore
 from desktop.sync.errors import Unreachable
 from desktop.sync.retry import RetryPolicy, parse_retry_after
 from tests.flaky_proxy import FlakyProxy

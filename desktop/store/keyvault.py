@@ -3,7 +3,7 @@
 One entry per database key, named ``desk-db-<key id>`` (the key id is the database's salt,
 ``desktop/store/cipher.py``), in Windows Credential Manager, macOS Keychain or the Secret
 Service; where none exists, a 0600 file in the tokens' folder
-(``desktop/sync/credentials.py``: ``LAPOR_DESK_CREDENTIAL_STORE``,
+(``desktop/credentials.py``: ``LAPOR_DESK_CREDENTIAL_STORE``,
 ``LAPOR_DESK_CREDENTIALS_DIR``). Entries are never deleted by the desk: signing out
 forgets the tokens, not the key. The key never goes into the database, a log or a message.
 """
@@ -21,15 +21,15 @@ log = logging.getLogger(__name__)
 ENTRY_PREFIX = "desk-db-"
 
 
-def _entry(key_id: str):  # noqa: ANN202 - desktop.sync.credentials.CredentialStore
-    from desktop.sync.credentials import CredentialStore
+def _entry(key_id: str):  # noqa: ANN202 - desktop.credentials.CredentialStore
+    from desktop.credentials import CredentialStore
 
     return CredentialStore(ENTRY_PREFIX + key_id)
 
 
 def describe_store() -> str:
     """Where keys go, for messages: the OS vault or the private file."""
-    from desktop.sync.credentials import keyring_available
+    from desktop.credentials import keyring_available
 
     return "brankas kredensial" if keyring_available() else "berkas kunci pribadi"
 

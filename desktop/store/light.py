@@ -11,7 +11,7 @@ None (the caller then waits for the full store) unless the database is an encryp
 already at this build's schema, with no encryption left half done, and its key is found
 where the credential store keeps it.
 
-The key: the file store (``desktop/sync/credentials.py``, one 0600 JSON file per entry)
+The key: the file store (``desktop/credentials.py``, one 0600 JSON file per entry)
 is read directly; only when there is no such file is the OS vault asked, through
 ``desktop/store/keyvault.py`` (which imports ``keyring``).
 """
@@ -202,9 +202,9 @@ def _key(db_path: Path) -> DeskKey | None:
 
 def key_file(key_id: str) -> Path:
     """Where the credential file store keeps the key ``key_id``
-    (``desktop.sync.credentials.CredentialStore(...).file_path``, without the vault probe
+    (``desktop.credentials.CredentialStore(...).file_path``, without the vault probe
     its constructor makes)."""
-    from desktop.sync import credentials
+    from desktop import credentials
 
     override = os.environ.get(credentials.ENV_DIR, "").strip()
     folder = Path(override) if override else credentials.config_dir() / "credentials"

@@ -3,7 +3,7 @@
 The server URL, the agency's CA file (when the server's certificate comes from the
 agency's own CA), the username and the signed-in officer's role live in the store's
 ``sync_state`` (they are not secret); the device id in its settings (made once, uuid4);
-the tokens only in the credential store (:mod:`desktop.sync.credentials`).
+the tokens only in the credential store (:mod:`desktop.credentials`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.credentials import Credentials, CredentialStore
 from desktop.store.service import DeskService
 from desktop.sync.client import ApiClient, normalize_server_url
-from desktop.sync.credentials import Credentials, CredentialStore
 from desktop.sync.errors import NotSignedIn, SyncError
 from desktop.sync.local import (
     CURSOR_KEY,
