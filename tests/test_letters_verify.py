@@ -33,6 +33,7 @@ from desktop.printing import (
 from desktop.printing import qr_key as qk
 from desktop.printing import settings as letter_settings
 from desktop.printing.archive import archive_path
+from desktop.printing.reserve import top_up_agenda
 from desktop.printing.sheet import DRAFT_AGENDA
 from desktop.store import DeskService
 from desktop.sync.account import Account
@@ -140,7 +141,7 @@ class Desk:
         self.client = self.account.client(retry=RetryPolicy(attempts=2))
 
     def sync(self) -> None:
-        report = SyncEngine(self.service, self.client).sync_once()
+        report = SyncEngine(self.service, self.client, after_round=top_up_agenda).sync_once()
         assert report.rejected == 0, self.service.outbox(("rejected",))
 
     def close(self) -> None:

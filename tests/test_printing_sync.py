@@ -28,7 +28,7 @@ from desktop.printing import (
 )
 from desktop.printing import settings as letter_settings
 from desktop.printing.archive import archive_path
-from desktop.printing.reserve import years_needed
+from desktop.printing.reserve import top_up_agenda, years_needed
 from desktop.store import DeskService
 from desktop.sync.account import Account
 from desktop.sync.engine import SyncEngine
@@ -51,7 +51,7 @@ class Desk:
         self.client = self.account.client(retry=RetryPolicy(attempts=2))
 
     def sync(self):
-        return SyncEngine(self.service, self.client).sync_once()
+        return SyncEngine(self.service, self.client, after_round=top_up_agenda).sync_once()
 
     def close(self) -> None:
         self.client.close()

@@ -96,7 +96,7 @@ def test_a_failed_top_up_never_fails_the_round(lapor_server: ServerHandle,  # no
         body = _sync(desk)  # exit code 0 asserted by Desk.sync
     assert body["ok"] and body["agenda_reserved"] == 0 and body["pulled"] >= 0
     assert proxy.requests[RESERVE] >= 1
-    assert "agenda top-up failed" in caplog.text
+    assert "after-round step top_up_agenda failed" in caplog.text
     assert _blocks(desk) == []
     status = desk.status()
     assert status["last_sync"] and not status["last_error"]

@@ -127,6 +127,7 @@ def logout(args: Namespace) -> int:
 
 def sync(args: Namespace) -> int:
     _quiet_logging()
+    from desktop.printing.reserve import top_up_agenda
     from desktop.store import StoreError
     from desktop.sync.account import Account
     from desktop.sync.engine import SyncEngine
@@ -147,7 +148,7 @@ def sync(args: Namespace) -> int:
             SyncLocal(service).set_states({"login_required": True, "last_error": exc.message})
             return _fail(exc, as_json)
         try:
-            report = SyncEngine(service, client).sync_once()
+            report = SyncEngine(service, client, after_round=top_up_agenda).sync_once()
         except SyncError as exc:
             return _fail(exc, as_json)
         except Exception as exc:  # noqa: BLE001 - a fault: stored work is safe, say so

@@ -6,7 +6,8 @@ No Qt here (the dialogs live in ``desktop/views/letters``). Public API::
     record = issue_letter(service, complaint_id, options=IssueOptions(paper="f4"))
     data = reprint_bytes(service, record.letter_id)   # byte-identical to the original
     void_letter(service, record.letter_id, "Salah unit tujuan")
-    ensure_agenda_numbers(service, client)            # the sync engine's hook
+    ensure_agenda_numbers(service, client)            # reserve when few are left
+    SyncEngine(service, client, after_round=top_up_agenda)  # ... after every sync round
     find_complaint(service, "1916449")                 # tracking / provisional / id
 
 Names load on first use, so importing a light submodule (``desktop.printing.settings``)
@@ -27,7 +28,7 @@ _WHERE = {
     "preview_letter": "archive", "read_archived": "archive", "reprint_bytes": "archive",
     "void_letter": "archive",
     "LetterError": "errors", "find_complaint": "lookup",
-    "ReserveReport": "reserve", "ensure_agenda_numbers": "reserve",
+    "ReserveReport": "reserve", "ensure_agenda_numbers": "reserve", "top_up_agenda": "reserve",
     "LetterSettings": "settings", "SignerEntry": "settings",
 }
 
@@ -53,7 +54,11 @@ if TYPE_CHECKING:
     )
     from desktop.printing.errors import LetterError  # noqa: F401
     from desktop.printing.lookup import find_complaint  # noqa: F401
-    from desktop.printing.reserve import ReserveReport, ensure_agenda_numbers  # noqa: F401
+    from desktop.printing.reserve import (  # noqa: F401
+        ReserveReport,
+        ensure_agenda_numbers,
+        top_up_agenda,
+    )
     from desktop.printing.settings import LetterSettings, SignerEntry  # noqa: F401
 
 

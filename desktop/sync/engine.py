@@ -47,6 +47,8 @@ PULL_LIMIT_GUI = 500
 PULL_LIMIT_HEADLESS = 2000
 
 Progress = Callable[[str, int, int | None], None]
+# What the caller runs after a successful round, e.g. the agenda top-up.
+AfterRound = Callable[["SyncEngine", "SyncReport"], None]
 
 
 @dataclass
@@ -85,7 +87,8 @@ class SyncEngine:
     def __init__(self, service: DeskService, client: ApiClient, *,
                  run_db: Callable[[Callable[[], Any]], Any] | None = None,
                  push_batch: int = PUSH_BATCH, pull_limit: int | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None,
+                 after_round: AfterRound | None = None) -> None:
         self.service = service
         self.client = client
         self.local = SyncLocal(service)
@@ -94,6 +97,7 @@ class SyncEngine:
         self.pull_limit = pull_limit or (PULL_LIMIT_HEADLESS if run_db is None
                                          else PULL_LIMIT_GUI)
         self.progress = progress
+        self.after_round = after_round  # injected: sync does not import printing
 
     def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         call = partial(fn, *args, **kwargs)
@@ -132,7 +136,7 @@ class SyncEngine:
                 # again so this desk sees the complaints as the server now has them.
                 self.push_all(report)
                 self.pull_all(report)
-            self.top_up_agenda(report)
+            self._after_round(report)
         except LoginRequired as exc:
             self._db(self.local.set_states, {LAST_ERROR_KEY: exc.message,
                                              LOGIN_REQUIRED_KEY: True,
@@ -149,23 +153,19 @@ class SyncEngine:
         return report
 
     # -- after a successful round ----------------------------------------------------------
-    def top_up_agenda(self, report: SyncReport) -> None:
-        """Reserve agenda numbers when few are left, so letters can be issued offline
-        (``desktop.printing.ensure_agenda_numbers``; a no-op for roles that issue none).
-        Best effort: a failure is logged and never fails the round; the next one retries.
-        Runs under the round's sync lock, so the GUI and a scheduled sync never both
-        reserve for the same shortage."""
-        if self.client.cancelled.is_set():
+    def _after_round(self, report: SyncReport) -> None:
+        """The caller's after-round step (the desk's agenda top-up,
+        ``desktop.printing.top_up_agenda``). Best effort: a failure is logged and never fails
+        the round; the next one retries. Runs under the round's sync lock, so the GUI and a
+        scheduled sync never both reserve for the same shortage."""
+        if self.after_round is None or self.client.cancelled.is_set():
             return
-        from desktop.printing import ensure_agenda_numbers
-
         try:
-            result = ensure_agenda_numbers(self.service, self.client, run_db=self.run_db)
+            self.after_round(self, report)
         except Exception as exc:  # noqa: BLE001 - see the docstring
-            log.warning("agenda top-up failed (retried next round): %s",
+            log.warning("after-round step %s failed (retried next round): %s",
+                        getattr(self.after_round, "__name__", "?"),
                         getattr(exc, "message", None) or type(exc).__name__)
-            return
-        report.agenda_reserved += len(result.reserved)
 
     # -- push -----------------------------------------------------------------------------
     def push_all(self, report: SyncReport) -> None:

@@ -305,15 +305,16 @@ class SyncController(QObject):
             self._round_ended()
 
     def _round(self) -> Any:  # network thread
+        from desktop.printing.reserve import top_up_agenda
         from desktop.sync.engine import SyncEngine
 
         # Reads the credential store; a failed request is reported at once (_on_trouble).
         client = self.bridge(partial(self.account.client, on_trouble=self._trouble))
         engine = SyncEngine(self.service, client, run_db=self.bridge,
-                            progress=self._progress)
+                            progress=self._progress, after_round=top_up_agenda)
         self._engine = engine
         try:
-            # The engine also tops up agenda numbers (here, on the network thread).
+            # After the round the engine tops up agenda numbers (on the network thread).
             return engine.sync_once(lock_timeout=0.5)  # a scheduled sync runs: next time
         finally:
             self._engine = None
