@@ -82,7 +82,8 @@ class TokenOut(BaseModel):
 
 
 class Change(BaseModel):
-    type: Literal["complaint", "complaint_removed", "category", "unit", "agency", "user"]
+    type: Literal["complaint", "complaint_removed", "category", "unit", "agency", "user",
+                  "position"]
     id: str
     data: dict[str, Any] | None = Field(
         default=None, description="full current snapshot; absent for complaint_removed")
