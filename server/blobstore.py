@@ -73,7 +73,7 @@ class DatabaseStore:
 
     def save(self, session: Session, sha: str, tmp: Path) -> None:
         """Write the file's chunks in the caller's transaction (nothing if already held)."""
-        if self._held(session, sha):
+        if self.in_database(session, sha):
             return
         with tmp.open("rb") as handle:
             index = 0
@@ -83,17 +83,17 @@ class DatabaseStore:
                 index += 1
 
     @staticmethod
-    def _held(session: Session, sha: str) -> bool:
+    def in_database(session: Session, sha: str) -> bool:
         return session.execute(sa.select(_BLOBS.c.chunk).where(
             _BLOBS.c.sha256 == sha, _BLOBS.c.chunk == 0)).first() is not None
 
     def has(self, session: Session, sha: str) -> bool:
-        return self._held(session, sha) or self.legacy.has(session, sha)
+        return self.in_database(session, sha) or self.legacy.has(session, sha)
 
     def path(self, sha: str) -> Path | None:
         """Only a file the database does not hold, from the old folder."""
         with self.db.read() as session:
-            if self._held(session, sha):
+            if self.in_database(session, sha):
                 return None
         return self.legacy.path(sha)
 
@@ -128,7 +128,7 @@ def migrate_to_database(db: Any, root: Path) -> dict[str, int]:
                     .scalars())
     for sha in shas:
         with db.write() as session:
-            if store._held(session, sha):
+            if store.in_database(session, sha):
                 held += 1
                 continue
             path = blob_path(root, sha)
