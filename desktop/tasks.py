@@ -4,6 +4,9 @@
   local database has a single writer and reads see every earlier write in order.
 - ``tasks.run_network(...)``: HTTP work, on a small pool of its own, so a slow server
   never holds up the queue.
+- ``DbBridge(tasks)(fn)``: from a network thread (a sync round, the change waiter), run one
+  database step on the DB thread and wait for its result: handed straight to the DB
+  thread's queue, never through the GUI thread, so a busy GUI never stalls a sync round.
 
 Call it from the GUI thread. ``fn`` runs on the worker; ``on_success(result)`` or
 ``on_error(exc)`` runs later on the GUI thread (the worker posts a Qt event to it).
@@ -14,6 +17,7 @@ which the main window shows to the officer.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,6 +28,34 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 log = logging.getLogger(__name__)
 
 NETWORK_WORKERS = 4
+DB_THREAD = "lapor-db"
+
+
+class Closing(Exception):
+    """The desk closed while a worker waited for a database step."""
+
+
+class DbBridge:
+    """``bridge(fn)`` from a worker thread: run ``fn`` on the DB thread, return its result
+    (or raise its error). ``closing`` set: stop waiting and raise ``closing_error()``."""
+
+    def __init__(self, tasks: Tasks,
+                 closing_error: Callable[[], BaseException] = lambda: Closing()) -> None:
+        self.tasks = tasks
+        self.closing = threading.Event()
+        self._closing_error = closing_error
+
+    def __call__(self, fn: Callable[[], Any]) -> Any:
+        try:
+            future = self.tasks.call_db(fn)
+        except RuntimeError as exc:  # the desk is closing
+            raise self._closing_error() from exc
+        while True:
+            try:
+                return future.result(timeout=0.1)
+            except TimeoutError:
+                if self.closing.is_set():
+                    raise self._closing_error() from None
 
 
 @dataclass
@@ -64,7 +96,7 @@ class Tasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lapor-db")
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix=DB_THREAD)
         self._net = ThreadPoolExecutor(max_workers=NETWORK_WORKERS, thread_name_prefix="lapor-net")
         self._relay = _Relay(self._deliver)
         self._pending = 0
@@ -86,6 +118,21 @@ class Tasks(QObject):
                     on_error: Callable[[BaseException], None] | None = None) -> Future[None]:
         """Run network work ``fn`` on the network pool (never touches the database)."""
         return self._submit(self._net, fn, on_success, on_error, False)
+
+    def call_db(self, fn: Callable[[], Any]) -> Future[Any]:
+        """Queue ``fn`` on the DB thread from any thread and return its future (behind
+        every job queued before it: the single writer's order holds). Nothing is delivered
+        to the GUI thread; use :class:`DbBridge` to wait for it."""
+        if threading.current_thread().name.startswith(DB_THREAD):
+            done: Future[Any] = Future()  # already on the DB thread: run it in place
+            try:
+                done.set_result(fn())
+            except BaseException as exc:  # noqa: BLE001 - handed back through the future
+                done.set_exception(exc)
+            return done
+        if self._closed:
+            raise RuntimeError("Tasks is shut down")
+        return self._db.submit(fn)
 
     def shutdown(self, final: Callable[[], Any] | None = None) -> None:
         """Finish every queued database job (writes must not be lost), then ``final`` (e.g.

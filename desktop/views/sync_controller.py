@@ -25,7 +25,6 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -39,7 +38,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from desktop.domain.clock import clock
-from desktop.tasks import Tasks
+from desktop.tasks import DbBridge, Tasks
 
 log = logging.getLogger(__name__)
 
@@ -76,68 +75,10 @@ class SyncStatus:
     error_detail: str | None = None
 
 
-class _DbCall:
-    """One database step of a round, run on the DB thread while the network thread waits."""
+def _closing_error() -> BaseException:
+    from desktop.sync.errors import SyncError
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        self.fn = fn
-        self.done = threading.Event()
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    def work(self) -> None:  # DB thread
-        try:
-            self.result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the waiting thread
-            self.error = exc
-        finally:
-            self.done.set()
-
-    def fail(self, exc: BaseException) -> None:
-        self.error = exc
-        self.done.set()
-
-
-class DbBridge(QObject):
-    """``bridge(fn)`` from a worker thread: run ``fn`` on the DB thread, return its result.
-
-    The hand-over goes through the GUI thread (a queued signal), because ``Tasks`` is
-    driven from there; never call it on the GUI thread itself.
-    """
-
-    _submit = Signal(object)
-
-    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        self.closing = threading.Event()
-        self._submit.connect(self._on_submit, Qt.ConnectionType.QueuedConnection)
-
-    def _on_submit(self, call: _DbCall) -> None:  # GUI thread
-        try:
-            self.tasks.run(call.work)
-        except RuntimeError as exc:  # the desk is closing
-            call.fail(exc)
-
-    def __call__(self, fn: Callable[[], Any]) -> Any:  # worker thread
-        from desktop.sync.errors import SyncError
-
-        if self._is_gui_thread():
-            return fn()  # no hand-over to ourselves (tests driving the engine directly)
-        call = _DbCall(fn)
-        self._submit.emit(call)
-        while not call.done.wait(0.1):
-            if self.closing.is_set():
-                raise SyncError("Aplikasi ditutup; sinkronisasi dilanjutkan nanti.",
-                                code="closing")
-        if call.error is not None:
-            raise call.error
-        return call.result
-
-    def _is_gui_thread(self) -> bool:
-        from PySide6.QtCore import QThread
-
-        return QThread.currentThread() is self.thread()
+    return SyncError("Aplikasi ditutup; sinkronisasi dilanjutkan nanti.", code="closing")
 
 
 class SyncController(QObject):
@@ -154,7 +95,7 @@ class SyncController(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.bridge = DbBridge(tasks, self)
+        self.bridge = DbBridge(tasks, _closing_error)
         self.service: Any = None
         self.account: Any = None
         self.status = SyncStatus()
