@@ -7,6 +7,9 @@ of the desk PC, which is often set to English.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.domain.clock import clock
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -114,3 +117,21 @@ def number(value: int | float, decimals: int = 0, lang: str = "id") -> str:
     if _lang(lang) == "id":
         text = text.translate(str.maketrans(",.", ".,"))
     return text
+
+
+def short_time(iso: str | None, lang: str = "id") -> str:
+    """``10.42`` today, ``27 Nov 10.42`` before (Indonesian clock with a dot)."""
+    if not iso:
+        return ""
+    office = clock()
+    moment = datetime.fromisoformat(iso).astimezone(office.zone)
+    sep = "." if lang == "id" else ":"
+    hhmm = f"{moment.hour:02d}{sep}{moment.minute:02d}"
+    if moment.date() == office.today():
+        return hhmm
+    return f"{date_short(moment.date(), lang)} {hhmm}"
+
+
+def op_time(op: Any, lang: str = "id") -> str:
+    """When an outbox op was made, as :func:`short_time` says it."""
+    return short_time(op.created_at, lang)

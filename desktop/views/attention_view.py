@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import op_time, short_time
 from desktop.views import labels
-from desktop.views.outbox_view import complaint_label, op_time
-from desktop.views.sync_controller import short_time
+from desktop.views.outbox_view import complaint_label
 
 OP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LONG_TEXT_KEYS = {"text", "note", "reason", "content"}

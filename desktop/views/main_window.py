@@ -132,9 +132,9 @@ class MainWindow(QMainWindow):
         from desktop.views import dashboard  # Dasbor: a leader's first page (after Laporan)
 
         self.dashboard_start = dashboard.install(self)
-        from desktop.views import sync_controller  # status bar, Kotak Keluar, sign-in
+        from desktop.views import sync_ui  # status bar, Kotak Keluar, sign-in
 
-        self.sync = sync_controller.install(self)
+        self.sync = sync_ui.install(self)
         from desktop.views import settings_hub  # one Pengaturan: menu and page agree
 
         self.settings_hub = settings_hub.install(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import op_time
 from desktop.views import labels
 
 COL_TIME, COL_COMPLAINT, COL_KIND, COL_STATE, COL_ATTEMPTS, COL_NOTE = range(6)
@@ -40,12 +41,6 @@ def complaint_label(item: dict[str, Any]) -> str:
     ident = f"#{number}" if number else (item.get("provisional_number") or "")
     title = item.get("title") or ""
     return f"{ident} {title}".strip()
-
-
-def op_time(op: Any, lang: str) -> str:
-    from desktop.views.sync_controller import short_time
-
-    return short_time(op.created_at, lang)
 
 
 class OutboxModel(QAbstractTableModel):

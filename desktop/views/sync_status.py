@@ -83,7 +83,7 @@ class SyncStatusWidget(QWidget):
         return self.tr("Connecting…"), "#80868b"
 
     def show_status(self, status: SyncStatus) -> None:
-        from desktop.views.sync_controller import short_time
+        from desktop.formatting import short_time
 
         text, color = self.state_text(status)
         self.state.setText(f"<span style='color:{color}'>●</span> {text}")
