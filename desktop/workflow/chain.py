@@ -87,8 +87,9 @@ def _chained(store: Any) -> list[dict[str, Any]]:
 
 def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
             ) -> list[ChainItem]:
-    """Disposisi Masuk (``box="masuk"``: addressed to the actor, newest first, unread
-    first) or Disposisi Keluar (``"keluar"``: sent by the actor, with their read state)."""
+    """Disposisi Masuk (``box="masuk"``: addressed to the actor; unread first, then open,
+    then withdrawn or finished, each newest first) or Disposisi Keluar (``"keluar"``: sent by
+    the actor, with their read state, newest first)."""
     out: list[ChainItem] = []
     me = actor.username
     today = store.today()
@@ -101,9 +102,12 @@ def listing(store: Any, actor: Actor, box: str, *, unread_only: bool = False
             out.append(ChainItem(snap["id"], snap.get("tracking_number"),
                                  str(snap.get("title") or ""), dict(entry),
                                  entry.get("id") in late))
-    out.sort(key=lambda i: i.entry.get("sent_at") or "", reverse=True)
+    # Newest first; ties (one moment, e.g. a batch) in a fixed order, never the store's.
+    out.sort(key=lambda i: (i.entry.get("sent_at") or "", str(i.entry.get("id") or "")),
+             reverse=True)
     if box == INBOX:
-        out.sort(key=lambda i: not i.unread)  # stable: unread first, each newest first
+        # Stable: unread first, then what is still to be worked on, withdrawn ones last.
+        out.sort(key=lambda i: (not i.unread, i.entry.get("state") not in dc.ACTIVE_STATES))
     return out
 
 
