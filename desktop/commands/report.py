@@ -78,18 +78,15 @@ def run(args: Namespace) -> int:
         if getattr(args, "pdf", None):
             from desktop.commands.signing import desk_sealer
             from desktop.letters.pades import SigningRefused
-            from desktop.letters.signbox import collect_boxes
             from desktop.views.reports.printable import write_recap_pdf
 
             try:
                 sealer = desk_sealer(service, Path(service.data_dir),
                                      unsigned=bool(getattr(args, "unsigned", False)))
-                with collect_boxes() as boxes:
-                    printed = write_recap_pdf(service, Path(args.pdf), report, clock().now(),
-                                              landscape=bool(getattr(args, "landscape", False)))
-                if sealer is not None:
-                    _seal_file(printed.path, sealer, boxes[-1] if boxes else None)
-                    sealed_by = sealer.signer_name
+                printed = write_recap_pdf(service, Path(args.pdf), report, clock().now(),
+                                          landscape=bool(getattr(args, "landscape", False)),
+                                          sealer=sealer)
+                sealed_by = printed.sealed_by
             except SigningRefused as exc:
                 print(f"lapor-desk: {exc.message}", file=sys.stderr)
                 return EXIT_ERROR
@@ -127,14 +124,6 @@ def run(args: Namespace) -> int:
         if sealed_by:
             print(f"Ditandatangani secara elektronik oleh {sealed_by}.", file=out)
     return EXIT_OK
-
-
-def _seal_file(path: Path, sealer, box) -> None:  # noqa: ANN001 - pades.PdfSealer, SignatureBox
-    """Sign the PDF at ``path`` in place (a temporary file renamed over it)."""
-    from desktop.atomic_file import replace_atomically
-
-    signed = sealer.seal(Path(path).read_bytes(), box)
-    replace_atomically(Path(path), lambda tmp: tmp.write_bytes(signed))
 
 
 def pdf_notes(printed) -> list[str]:  # noqa: ANN001 - printable.PrintedRecap

@@ -76,12 +76,13 @@ def passphrase(what: str = "kata sandi sertifikat (.p12)") -> str | None:
     return None
 
 
-def open_identity(config: dict, data_dir: Path) -> Any:
-    """The ``SigningIdentity`` the configuration names (asks for the passphrase/PIN)."""
+def open_identity(config: dict, data_dir: Path, secret: str | None = None) -> Any:
+    """The ``SigningIdentity`` the configuration names. The passphrase/PIN is ``secret``
+    when given (the desk's window asks for it), else ``passphrase()``."""
     from desktop.letters.pades import SigningRefused, load_pkcs12, open_pkcs11
 
     if config.get("kind") == "pkcs11":
-        pin = passphrase("PIN token")
+        pin = secret if secret is not None else passphrase("PIN token")
         return open_pkcs11(str(config.get("module") or ""), pin,
                            token_label=config.get("token"), key_label=config.get("key"),
                            cert_label=config.get("cert"))
@@ -91,7 +92,8 @@ def open_identity(config: dict, data_dir: Path) -> Any:
     except OSError as exc:
         raise SigningRefused("p12_missing", f"Berkas sertifikat {path} tidak dapat dibaca: "
                                             f"{exc.strerror or exc}.") from None
-    secret = passphrase()
+    if secret is None:
+        secret = passphrase()
     if secret is None:
         raise SigningRefused("no_passphrase", "Desk ini memakai sertifikat elektronik, tetapi "
                              f"kata sandinya tidak diberikan: isi env {PASSPHRASE_ENV} atau "
@@ -116,8 +118,48 @@ def _copy_into(source: Path, folder: Path) -> Path:
     return target
 
 
+def configure(service: Any, folder: Path, *, p12: str | Path | None = None,
+              pkcs11_module: str | None = None, token: str | None = None,
+              key: str | None = None, location: str | None = None,
+              ca: tuple[str | Path, ...] | list = (), crl: tuple[str | Path, ...] | list = (),
+              clear: bool = False, check: bool = False, secret: str | None = None
+              ) -> dict[str, Any]:
+    """Set, clear and check the desk's certificate: ``lapor-desk signing`` and Pengaturan ›
+    Tanda tangan elektronik. CA/CRL files are checked then copied into the data dir; a new
+    certificate is opened and checked (``secret``: its passphrase, else ``passphrase()``)
+    before it is saved. Returns what ``--json`` prints. SigningRefused, OSError or
+    ValueError when something cannot be used (nothing of it is saved)."""
+    from desktop.letters.pades import load_certs, load_crls
+
+    for path in ca:
+        load_certs([Path(path)])  # a file that is no certificate is refused here
+        _copy_into(Path(path), signing_dir(folder) / "ca")
+    for path in crl:
+        load_crls([Path(path)])
+        _copy_into(Path(path), signing_dir(folder) / "crl")
+    if clear:
+        service.set_setting(SETTING, None)
+    new = None
+    if p12:
+        new = {"kind": "pkcs12", "path": str(Path(p12).resolve())}
+    elif pkcs11_module:
+        new = {"kind": "pkcs11", "module": pkcs11_module, "token": token, "key": key}
+    if new is not None and location:
+        new["location"] = location
+    config = new or (None if clear else configured(service))
+    info: dict[str, Any] = {"configured": config is not None, "config": config,
+                            "ca_files": [str(p) for p in ca_files(folder)],
+                            "crl_files": [str(p) for p in crl_files(folder)]}
+    if config is not None and (new is not None or check):
+        sealer = desk_sealer_for(config, folder, secret=secret)
+        info["certificate"] = sealer.identity.describe()
+    if new is not None:
+        service.set_setting(SETTING, new)
+    return info
+
+
 def run(args: Namespace) -> int:
-    from desktop.letters.pades import SigningRefused, load_certs, load_crls
+    from desktop.letters.pades import SigningRefused
     from desktop.paths import data_dir
     from desktop.store import DeskService, StoreError
 
@@ -128,31 +170,11 @@ def run(args: Namespace) -> int:
         print(f"lapor-desk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        for path in args.ca_file or ():
-            load_certs([Path(path)])  # a file that is no certificate is refused here
-            _copy_into(Path(path), signing_dir(folder) / "ca")
-        for path in args.crl_file or ():
-            load_crls([Path(path)])
-            _copy_into(Path(path), signing_dir(folder) / "crl")
-        if args.clear:
-            service.set_setting(SETTING, None)
-        new = None
-        if args.p12:
-            new = {"kind": "pkcs12", "path": str(Path(args.p12).resolve())}
-        elif args.pkcs11_module:
-            new = {"kind": "pkcs11", "module": args.pkcs11_module, "token": args.token,
-                   "key": args.key}
-        if new is not None and args.location:
-            new["location"] = args.location
-        config = new or (None if args.clear else configured(service))
-        info: dict[str, Any] = {"configured": config is not None, "config": config,
-                                "ca_files": [str(p) for p in ca_files(folder)],
-                                "crl_files": [str(p) for p in crl_files(folder)]}
-        if config is not None and (new is not None or args.check):
-            sealer = desk_sealer_for(config, folder)
-            info["certificate"] = sealer.identity.describe()
-        if new is not None:
-            service.set_setting(SETTING, new)
+        info = configure(service, folder, p12=args.p12, pkcs11_module=args.pkcs11_module,
+                         token=args.token, key=args.key, location=args.location,
+                         ca=args.ca_file or (), crl=args.crl_file or (), clear=args.clear,
+                         check=args.check)
+        config = info["config"]
     except SigningRefused as exc:
         print(f"lapor-desk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
@@ -179,12 +201,13 @@ def run(args: Namespace) -> int:
     return EXIT_OK
 
 
-def desk_sealer_for(config: dict, folder: Path) -> Any:
-    """A checked sealer for ``config`` (``lapor-desk signing`` checks before saving)."""
+def desk_sealer_for(config: dict, folder: Path, secret: str | None = None) -> Any:
+    """A checked sealer for ``config`` (``lapor-desk signing`` checks before saving);
+    ``secret``: the passphrase/PIN, else ``passphrase()``."""
     from desktop.domain.clock import clock
     from desktop.letters.pades import PdfSealer, load_certs, load_crls
 
-    identity = open_identity(config, folder)
+    identity = open_identity(config, folder, secret)
     sealer = PdfSealer(identity, clock().now, location=str(config.get("location") or ""),
                        crls=load_crls(crl_files(folder)), extra_certs=load_certs(ca_files(folder)))
     sealer.check()

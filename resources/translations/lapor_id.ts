@@ -903,6 +903,73 @@
     </message>
 </context>
 <context>
+    <name>CaseFileDialog</name>
+    <message>
+        <source>Case file</source>
+        <translation>Berkas perkara</translation>
+    </message>
+    <message>
+        <source>One PDF for referring complaint %1: a covering letter, the complaint, its timeline, dispositions, follow-ups, letters and attachments, with a SHA-256 list. Send it to:</source>
+        <translation>Satu PDF untuk melimpahkan pengaduan %1: surat pengantar, pengaduan, riwayat, disposisi, tindak lanjut, surat dan lampiran, dengan daftar SHA-256. Kirim kepada:</translation>
+    </message>
+    <message>
+        <source>Ombudsman RI</source>
+        <translation>Ombudsman RI</translation>
+    </message>
+    <message>
+        <source>Inspektorat</source>
+        <translation>Inspektorat</translation>
+    </message>
+    <message>
+        <source>Another agency</source>
+        <translation>Instansi lain</translation>
+    </message>
+    <message>
+        <source>Name of the agency (for example: Dinas Pekerjaan Umum Kota Banjarmasin)</source>
+        <translation>Nama instansi (misalnya: Dinas Pekerjaan Umum Kota Banjarmasin)</translation>
+    </message>
+    <message>
+        <source>Build and save…</source>
+        <translation>Susun dan simpan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Write the name of the agency.</source>
+        <translation>Tulis nama instansinya.</translation>
+    </message>
+    <message>
+        <source>Save the case file</source>
+        <translation>Simpan berkas perkara</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Case file of %1 saved to %2 (%3 documents).</source>
+        <translation>Berkas perkara %1 disimpan di %2 (%3 dokumen).</translation>
+    </message>
+    <message>
+        <source>Signed electronically by %1.</source>
+        <translation>Ditandatangani secara elektronik oleh %1.</translation>
+    </message>
+    <message>
+        <source>Not signed electronically: this desk has no certificate (Settings › Electronic signature).</source>
+        <translation>Tidak ditandatangani secara elektronik: desk ini belum memiliki sertifikat (Pengaturan › Tanda tangan elektronik).</translation>
+    </message>
+    <message>
+        <source>Attachments not on this desk (sync to include them): %1.</source>
+        <translation>Lampiran yang tidak ada di desk ini (sinkronkan untuk menyertakannya): %1.</translation>
+    </message>
+    <message>
+        <source>The case file was not made: %1</source>
+        <translation>Berkas perkara tidak dibuat: %1</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <source>Search category…</source>
@@ -2580,8 +2647,20 @@
         <translation>Terbitkan, pratinjau, cetak atau simpan lembar disposisi pengaduan yang dipilih (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Case file…</source>
+        <translation>Berkas perkara…</translation>
+    </message>
+    <message>
+        <source>Build the case file (berkas perkara) of this complaint as one PDF for the Ombudsman, the Inspektorat or another agency</source>
+        <translation>Susun berkas perkara pengaduan ini sebagai satu PDF untuk Ombudsman, Inspektorat atau instansi lain</translation>
+    </message>
+    <message>
         <source>Letterhead</source>
         <translation>Kop Surat</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Tanda tangan elektronik</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3339,37 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Tanda tangan elektronik</translation>
+    </message>
+    <message>
+        <source>This desk signs its letters electronically with the certificate %1. Enter its passphrase: it is kept only while the desk is open.</source>
+        <translation>Desk ini menandatangani suratnya secara elektronik dengan sertifikat %1. Masukkan kata sandinya: kata sandi hanya disimpan selama desk terbuka.</translation>
+    </message>
+    <message>
+        <source>This desk signs its letters electronically with a token. Enter its PIN: it is kept only while the desk is open.</source>
+        <translation>Desk ini menandatangani suratnya secara elektronik dengan token. Masukkan PIN-nya: PIN hanya disimpan selama desk terbuka.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Tandatangani</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>PayloadEditor</name>
     <message>
         <source>Edit action: %1</source>
@@ -3854,6 +3964,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Rekap disimpan di %1.</translation>
     </message>
     <message>
+        <source>Signed electronically by %1.</source>
+        <translation>Ditandatangani secara elektronik oleh %1.</translation>
+    </message>
+    <message>
         <source>Printed without a signature block: no signer (name and jabatan) is set in Settings › Letterhead.</source>
         <translation>Dicetak tanpa blok tanda tangan: belum ada penanda tangan (nama dan jabatan) di Pengaturan › Kop surat.</translation>
     </message>
@@ -4069,6 +4183,96 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>Confidential</source>
         <translation>Rahasia</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <source>With a certificate (from BSrE, as a .p12 file) the desk signs the disposition sheets, recaps and case files it issues electronically (PAdES): any PDF reader can then check who signed and that nothing was changed. Without one, sheets carry the QR code only and say they are not signed electronically.</source>
+        <translation>Dengan sertifikat (dari BSrE, berupa berkas .p12) desk menandatangani secara elektronik (PAdES) lembar disposisi, rekap dan berkas perkara yang diterbitkannya: pembaca PDF mana pun dapat memeriksa siapa yang menandatangani dan bahwa tidak ada yang diubah. Tanpa sertifikat, lembar hanya memuat kode QR dan menyebutkan bahwa tidak ditandatangani secara elektronik.</translation>
+    </message>
+    <message>
+        <source>Waiting for the local database…</source>
+        <translation>Menunggu basis data lokal…</translation>
+    </message>
+    <message>
+        <source>Choose certificate (.p12)…</source>
+        <translation>Pilih sertifikat (.p12)…</translation>
+    </message>
+    <message>
+        <source>Add CA certificate…</source>
+        <translation>Tambah sertifikat CA…</translation>
+    </message>
+    <message>
+        <source>Add CRL…</source>
+        <translation>Tambah CRL…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Remove certificate</source>
+        <translation>Hapus sertifikat</translation>
+    </message>
+    <message>
+        <source>Choose the certificate</source>
+        <translation>Pilih sertifikat</translation>
+    </message>
+    <message>
+        <source>PKCS#12 certificates (*.p12 *.pfx)</source>
+        <translation>Sertifikat PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Add CA certificates</source>
+        <translation>Tambah sertifikat CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Add certificate revocation lists</source>
+        <translation>Tambah daftar pencabutan sertifikat (CRL)</translation>
+    </message>
+    <message>
+        <source>Revocation lists (*.crl *.pem *.der)</source>
+        <translation>Daftar pencabutan (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Tidak disimpan: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No certificate:&lt;/b&gt; letters are issued with the QR code only.</source>
+        <translation>&lt;b&gt;Belum ada sertifikat:&lt;/b&gt; surat diterbitkan hanya dengan kode QR.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Certificate:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Sertifikat:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Signer: %1 · issued by %2 · valid from %3 until %4 · can sign.</source>
+        <translation>Penanda tangan: %1 · diterbitkan oleh %2 · berlaku %3 sampai %4 · dapat menandatangani.</translation>
+    </message>
+    <message>
+        <source>CA certificates: %1 · revocation lists (CRL): %2</source>
+        <translation>Sertifikat CA: %1 · daftar pencabutan (CRL): %2</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSession</name>
+    <message>
+        <source>of this desk</source>
+        <translation>desk ini</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>Tanda tangan elektronik</translation>
+    </message>
+    <message>
+        <source>The document was not made. %1</source>
+        <translation>Dokumen tidak dibuat. %1</translation>
     </message>
 </context>
 <context>

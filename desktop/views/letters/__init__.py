@@ -6,12 +6,16 @@ the window calls its ``attach_service(service)`` once the store is open:
 - an action "Print disposition sheet…" (Ctrl+P) in the navigation bar, the queue's
   context menu and the window, for the selected complaints (the queue allows a
   multi-row selection) or the one open in the detail pane;
-- a "Letterhead" tab on the Settings page (a QTabWidget other settings can join).
+- an action "Case file…" (Berkas perkara) in the queue's context menu and the detail
+  pane's "more" menu, for the one complaint selected or open;
+- a "Letterhead" tab on the Settings page (a QTabWidget other settings can join), and an
+  "Electronic signature" tab beside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -67,17 +71,46 @@ class LettersIntegration(QObject):
         if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addAction(self.print_action)
+        self.case_file_action = QAction(self.tr("Case file…"), window)
+        self.case_file_action.setObjectName("action_case_file")
+        self.case_file_action.setToolTip(self.tr(
+            "Build the case file (berkas perkara) of this complaint as one PDF for the "
+            "Ombudsman, the Inspektorat or another agency"))
+        self.case_file_action.setEnabled(False)
+        self.case_file_action.triggered.connect(self._case_file_triggered)
+        window.addAction(self.case_file_action)
+        table.addAction(self.case_file_action)
+        self.case_file_dialog: QWidget | None = None
         table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         # The Settings page is built when first shown (or asked for: ``settings_tabs``).
         self._letterhead_tab: LazyTab | None = None
+        self._signing_tab: LazyTab | None = None
         window.set_lazy_page(window.ui.actionSettings, self._build_settings_tabs)
 
     def _build_settings_tabs(self, _window: Any) -> SettingsTabs:
         tabs = SettingsTabs()
         self._letterhead_tab = LazyTab(self._build_profile_page)
         tabs.addTab(self._letterhead_tab, self.tr("Letterhead"))
+        self._signing_tab = LazyTab(self._build_signing_page)
+        tabs.addTab(self._signing_tab, self.tr("Electronic signature"))
         return tabs
+
+    def _build_signing_page(self) -> QWidget:
+        from desktop.views.letters.signing_page import SigningPage
+
+        page = SigningPage(self.window.tasks)
+        if self.service is not None:
+            page.set_service(self.service)
+        return page
+
+    @property
+    def signing_tab(self) -> LazyTab:
+        """Pengaturan › Tanda tangan elektronik's tab (the page is built on first use)."""
+        if self._signing_tab is None:
+            self.settings_tabs  # noqa: B018 - builds the page and its tabs
+        assert self._signing_tab is not None
+        return self._signing_tab
 
     @property
     def settings_tabs(self) -> SettingsTabs:
@@ -111,8 +144,12 @@ class LettersIntegration(QObject):
 
     def attach_service(self, service: Any) -> None:
         self.service = service
-        if self._letterhead_tab is not None and self._letterhead_tab.widget is not None:
-            self._letterhead_tab.widget.set_service(service)
+        for tab in (self._letterhead_tab, self._signing_tab):
+            if tab is not None and tab.widget is not None:
+                tab.widget.set_service(service)
+        menu = getattr(getattr(self.window, "workflow", None), "more_menu", None)
+        if menu is not None and self.case_file_action not in menu.actions():
+            menu.addAction(self.case_file_action)  # beside Cetak Disposisi
         self._selection_changed()
 
     def selected_ids(self) -> list[str]:
@@ -130,7 +167,37 @@ class LettersIntegration(QObject):
         self._selection_changed()
 
     def _selection_changed(self, *_args: Any) -> None:
-        self.print_action.setEnabled(self.service is not None and bool(self.selected_ids()))
+        ids = self.selected_ids()
+        self.print_action.setEnabled(self.service is not None and bool(ids))
+        self.case_file_action.setEnabled(self.service is not None and len(ids) == 1)
+
+    def _case_file_triggered(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_case_file(ids[0])
+
+    def open_case_file(self, complaint_id: str) -> None:
+        """Berkas perkara… of ``complaint_id`` (its number is read on the DB thread)."""
+        from desktop.views.letters.jobs import complaint_label
+
+        service = self.service
+        if service is None:
+            return
+
+        def label() -> str:
+            snapshot = service.complaint(complaint_id)
+            return complaint_label(snapshot) if snapshot else complaint_id[:8]
+
+        self.window.tasks.run(label, partial(self._show_case_file, complaint_id))
+
+    def _show_case_file(self, complaint_id: str, label: str) -> None:
+        from desktop.views.letters.case_file_dialog import CaseFileDialog
+
+        dialog = CaseFileDialog(self.window.tasks, self.service, complaint_id, label,
+                                self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.case_file_dialog = dialog
 
     def open_dialog(self, complaint_ids: list[str] | None = None) -> QWidget | None:
         from desktop.views.letters.print_dialog import LetterPrintDialog

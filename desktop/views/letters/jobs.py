@@ -1,4 +1,7 @@
-"""Database work of the letter dialogs, run on the DB thread (``tasks.run``); no Qt here."""
+"""Database work of the letter dialogs, run on the DB thread (``tasks.run``); no Qt here.
+
+``sealer`` (a ``pades.PdfSealer`` or None): every sheet rendered here comes out signed
+electronically by it (``signbox.sealing``); None renders today's unsigned sheet."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 
 from desktop.domain import DomainError
 from desktop.domain.clock import clock
+from desktop.letters.signbox import sealing
 from desktop.printing import (
     IssueOptions,
     LetterError,
@@ -68,13 +72,15 @@ def load(service: Any, complaint_ids: list[str]) -> Loaded:
     return Loaded(settings, items, status["free"], year)
 
 
-def sheet_bytes(service: Any, item: Item, options: IssueOptions) -> tuple[bytes, bool]:
+def sheet_bytes(service: Any, item: Item, options: IssueOptions, sealer: Any = None
+                ) -> tuple[bytes, bool]:
     """(PDF, draft?): the letter on the chosen paper (its archived copy there, made once:
     the exact bytes that will be printed), else a draft preview."""
     record = item.active()
     if record is not None:
-        on_paper = letter_on_paper(service, record, options.paper or record.paper or "",
-                                   options=options)
+        with sealing(sealer):
+            on_paper = letter_on_paper(service, record, options.paper or record.paper or "",
+                                       options=options)
         return read_archived(service, on_paper), False
     return preview_letter(service, item.complaint_id, options=options), True
 
@@ -86,7 +92,8 @@ class IssueResult:
     kop_incomplete: bool = False  # refused for the Kop Surat: offer to open its editor
 
 
-def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueResult:
+def issue_many(service: Any, items: list[Item], options: IssueOptions, sealer: Any = None
+               ) -> IssueResult:
     """Issue one letter for each item that has none (on any paper: one letter, one agenda
     number); stop when numbers run out (the rest would fail the same way)."""
     result = IssueResult()
@@ -94,7 +101,8 @@ def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueR
         if not item.found or item.active() is not None:
             continue
         try:
-            result.issued.append(issue_letter(service, item.complaint_id, options=options))
+            with sealing(sealer):
+                result.issued.append(issue_letter(service, item.complaint_id, options=options))
         except (LetterError, DomainError) as exc:
             result.errors.append((item.number, exc.message))
             result.kop_incomplete |= getattr(exc, "code", "") == "profile_missing"
@@ -104,14 +112,16 @@ def issue_many(service: Any, items: list[Item], options: IssueOptions) -> IssueR
     return result
 
 
-def on_paper(service: Any, records: list[LetterRecord], paper: str | None
-             ) -> list[LetterRecord]:
+def on_paper(service: Any, records: list[LetterRecord], paper: str | None,
+             sealer: Any = None) -> list[LetterRecord]:
     """The letters as printed on ``paper`` (their archived copies there, made once)."""
     if not paper:
         return list(records)
-    return [letter_on_paper(service, record, paper) for record in records]
+    with sealing(sealer):
+        return [letter_on_paper(service, record, paper) for record in records]
 
 
-def archived(service: Any, records: list[LetterRecord], paper: str | None = None
-             ) -> list[bytes]:
-    return [read_archived(service, record) for record in on_paper(service, records, paper)]
+def archived(service: Any, records: list[LetterRecord], paper: str | None = None,
+             sealer: Any = None) -> list[bytes]:
+    return [read_archived(service, record)
+            for record in on_paper(service, records, paper, sealer)]

@@ -27,6 +27,7 @@ from desktop.views.letters.alive import while_alive
 from desktop.views.letters.printer import print_documents
 from desktop.views.letters.void_dialog import LetterVoidDialog
 from desktop.views.screen_fit import fit_to_screen
+from desktop.views.signing_session import session_for
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -168,7 +169,8 @@ class LetterPrintDialog(QDialog):
             return
         self._generation += 1
         self.ui.previewTitle.setText(self.tr("Preparing the preview…"))
-        self._run(partial(jobs.sheet_bytes, self._service, item, self.options()),
+        self._run(partial(jobs.sheet_bytes, self._service, item, self.options(),
+                          self._signing.sealer),
                         partial(self._preview_arrived, self._generation, item),
                         partial(self._preview_failed, self._generation))
 
@@ -240,12 +242,22 @@ class LetterPrintDialog(QDialog):
         self._set_buttons()
 
     # -- commands -------------------------------------------------------------------------
+    @property
+    def _signing(self) -> Any:
+        return session_for(self._tasks)
+
     def issue(self) -> None:
+        """Issue the sheets, signed electronically when the desk has a certificate (its
+        passphrase asked once per session; Batal issues nothing)."""
         if self._busy or not self.items:
             return
         self._set_busy(True)
-        self._run(partial(jobs.issue_many, self._service, list(self.items), self.options()),
-                        self._issued, self._failed, changes=True)
+        self._signing.obtain(self._service, self, self._issue_signed,
+                             partial(self._set_busy, False))
+
+    def _issue_signed(self, sealer: Any) -> None:
+        self._run(partial(jobs.issue_many, self._service, list(self.items), self.options(),
+                          sealer), self._issued, self._failed, changes=True)
 
     def _issued(self, result: jobs.IssueResult) -> None:
         self._set_busy(False)
@@ -297,7 +309,8 @@ class LetterPrintDialog(QDialog):
         records = self._records()
         if not records:
             return
-        self._run(partial(jobs.archived, self._service, records, self.paper),
+        self._run(partial(jobs.archived, self._service, records, self.paper,
+                          self._signing.sealer),
                         partial(self._print_ready, records), self._failed)
 
     def _print_ready(self, records: list[LetterRecord], documents: list[bytes]) -> None:
@@ -332,7 +345,7 @@ class LetterPrintDialog(QDialog):
         if not target:
             return
         self._run(partial(_save, self._service, records, Path(target), per_complaint,
-                          self.paper),
+                          self.paper, self._signing.sealer),
                         self._saved, self._failed)
 
     def _saved(self, paths: list[Path]) -> None:
@@ -348,9 +361,9 @@ class LetterPrintDialog(QDialog):
 
 
 def _save(service: Any, records: list[LetterRecord], target: Path, per_complaint: bool,
-          paper: str | None = None) -> list[Path]:
+          paper: str | None = None, sealer: Any = None) -> list[Path]:
     """DB thread: write the archived bytes (one file, or one per letter in ``target``)."""
-    records = jobs.on_paper(service, records, paper)
+    records = jobs.on_paper(service, records, paper, sealer)
     documents = jobs.archived(service, records)
     if per_complaint:
         target.mkdir(parents=True, exist_ok=True)

@@ -123,15 +123,25 @@ class ReportsPage(QWidget):
         a PDF on the paper chosen beside its button)."""
         if self.report is None:
             return
-        if kind == "pdf":
-            from desktop.views.reports.printable import write_recap_pdf
+        if kind == "pdf":  # signed when the desk has a certificate (passphrase once)
+            from desktop.views.signing_session import session_for
 
-            job = partial(write_recap_pdf, self._service, Path(path), self.report,
-                          clock().now(), landscape=self.pdf_paper.currentIndex() == 1)
-        else:
-            job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
-                          clock().now())
+            session_for(self._tasks).obtain(
+                self._service, self, partial(self._write_pdf, Path(path), self.report,
+                                             self.pdf_paper.currentIndex() == 1),
+                lambda: None)
+            return
+        job = partial(_write, kind, Path(path), self.report, self._lang, self._label,
+                      clock().now())
         self._tasks.run(job, self._export_done, self._export_failed)
+
+    def _write_pdf(self, path: Path, report: reports.Report, landscape: bool,
+                   sealer: Any) -> None:
+        from desktop.views.reports.printable import write_recap_pdf
+
+        self._tasks.run(partial(write_recap_pdf, self._service, path, report, clock().now(),
+                                landscape=landscape, sealer=sealer),
+                        self._export_done, self._export_failed)
 
     # -- set-up -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -472,6 +482,9 @@ class ReportsPage(QWidget):
         """``result``: the written path, or a PDF's ``printable.PrintedRecap``."""
         path = getattr(result, "path", result)
         lines = [self.tr("Recap saved to %1.").replace("%1", str(path))]
+        if getattr(result, "sealed_by", ""):
+            lines[0] += " " + self.tr("Signed electronically by %1.").replace(
+                "%1", result.sealed_by)
         if getattr(result, "signed", True) is False:
             lines.append(self.tr("Printed without a signature block: no signer (name and "
                                  "jabatan) is set in Settings › Letterhead."))
