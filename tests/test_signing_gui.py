@@ -258,3 +258,19 @@ def test_settings_tab_sets_checks_and_clears_the_certificate(qtbot, data_dir, pk
         assert service.get_setting("signing") is None
     finally:
         desk.close()
+
+
+def test_the_recap_pdf_is_signed_with_the_session_passphrase(qtbot, signed_desk, pki,
+                                                            tmp_path):
+    desk, _ids = signed_desk
+    page = desk.window.reports
+    desk.window.ui.actionReports.trigger()
+    qtbot.waitUntil(lambda: page.report is not None and not page.loading, timeout=WAIT_MS)
+    target = tmp_path / "rekap.pdf"
+    page.export_to(target, "pdf")  # what "Cetak rekap (PDF)…" does once the file is chosen
+    ask = _passphrase_dialog(qtbot, desk)
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS):
+        _enter(qtbot, ask, PASSPHRASE)
+    checks = _checks(target.read_bytes(), pki)
+    assert [c.ok for c in checks] == [True] and checks[0].signer == "dr. H. Ahmad Fauzan"
+    assert "Ditandatangani secara elektronik oleh dr. H. Ahmad Fauzan" in page.notice.text()
