@@ -199,7 +199,8 @@ def _mark_read(entry: dict[str, Any], actor: str, now: datetime) -> None:
 
 
 def dispose(snap: dict[str, Any], payload: Mapping[str, Any], actor: str, actor_name: str,
-            now: datetime, today: date, cal: Any, errors: dict[str, str]) -> tuple[None, dict]:
+            now: datetime, today: date, cal: Any, errors: dict[str, str]
+            ) -> tuple[None, dict[str, Any]]:
     chain = [copy.deepcopy(e) for e in entries(snap)]
     sender = str(payload.get("from_position") or "")
     if not sender:
@@ -214,7 +215,7 @@ def dispose(snap: dict[str, Any], payload: Mapping[str, Any], actor: str, actor_
             errors["parent_id"] = "Disposisi asal tidak ditujukan ke jabatan pengirim."
         elif parent.get("state") not in ACTIVE_STATES:
             raise DomainError("conflict", "Disposisi yang Anda terima sudah "
-                              f"{STATE_LABELS.get(parent.get('state'), '').lower()}; "
+                              f"{STATE_LABELS.get(str(parent.get('state')), '').lower()}; "
                               "tidak dapat didisposisikan lebih lanjut.")
     days = payload.get("deadline_days")
     due: date | None = date.fromisoformat(parent["due_date"]) if parent and parent.get(
@@ -265,7 +266,8 @@ def dispose(snap: dict[str, Any], payload: Mapping[str, Any], actor: str, actor_
                   "instructions": instructions, "due_date": due.isoformat() if due else None}
 
 
-def _target(snap: dict[str, Any], payload: Mapping[str, Any]) -> tuple[list, dict]:
+def _target(snap: dict[str, Any], payload: Mapping[str, Any]
+            ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     chain = [copy.deepcopy(e) for e in entries(snap)]
     entry = next((e for e in chain if e.get("id") == payload.get("entry_id")), None)
     if entry is None:
@@ -274,7 +276,7 @@ def _target(snap: dict[str, Any], payload: Mapping[str, Any]) -> tuple[list, dic
 
 
 def read(snap: dict[str, Any], payload: Mapping[str, Any], actor: str,
-         now: datetime) -> tuple[None, dict]:
+         now: datetime) -> tuple[None, dict[str, Any]]:
     chain, entry = _target(snap, payload)
     if not _recipient_active(entry, actor, payload.get("acting_for")):
         raise DomainError("forbidden", "Disposisi ini tidak ditujukan kepada Anda.")
@@ -288,7 +290,7 @@ def read(snap: dict[str, Any], payload: Mapping[str, Any], actor: str,
 
 
 def withdraw(snap: dict[str, Any], payload: Mapping[str, Any], actor: str,
-             now: datetime) -> tuple[None, dict]:
+             now: datetime) -> tuple[None, dict[str, Any]]:
     chain, entry = _target(snap, payload)
     acting = payload.get("acting_for")
     if actor != entry.get("by") and not (acting and acting == entry.get("from_position")):
@@ -305,7 +307,7 @@ def withdraw(snap: dict[str, Any], payload: Mapping[str, Any], actor: str,
 
 
 def report(snap: dict[str, Any], payload: Mapping[str, Any], actor: str, actor_name: str,
-           now: datetime, errors: dict[str, str]) -> tuple[str | None, dict]:
+           now: datetime, errors: dict[str, str]) -> tuple[str | None, dict[str, Any]]:
     chain, entry = _target(snap, payload)
     if not _recipient_active(entry, actor, payload.get("acting_for")) or entry.get("tembusan"):
         raise DomainError("forbidden", "Hanya penerima disposisi yang dapat melaporkannya.")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .calendar import WorkingCalendar
 from .enums import Sifat, Status
@@ -51,7 +52,7 @@ class DeadlinePolicy:
             raise ValidationError(errors)
 
     @classmethod
-    def from_mapping(cls, data: Mapping) -> DeadlinePolicy:
+    def from_mapping(cls, data: Mapping[str, Any]) -> DeadlinePolicy:
         """Build from settings, ignoring unknown keys (missing keys keep their defaults)."""
         return cls(**{k: int(data[k]) for k in _FIELDS if k in data and data[k] is not None})
 
@@ -111,7 +112,7 @@ def phase_days(status: Status | str | None, policy: DeadlinePolicy,
     return None
 
 
-def awaiting_disposition(snapshot: Mapping) -> bool:
+def awaiting_disposition(snapshot: Mapping[str, Any]) -> bool:
     """Verified (``verified_at`` set) but not yet disposed: ``belum_diverifikasi``, or on
     hold from it. Its verification clock has stopped and no other one runs yet."""
     status = snapshot.get("status")
@@ -125,7 +126,7 @@ def due_date(phase_started: date, days: int, held_working_days: int, cal: Workin
     return cal.add_working_days(phase_started, days + max(0, held_working_days))
 
 
-def _as_date(value) -> date | None:
+def _as_date(value: Any) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -134,7 +135,7 @@ def _as_date(value) -> date | None:
 
 
 def snapshot_due(
-    snapshot: Mapping, policy: DeadlinePolicy, cal: WorkingCalendar, extra_held: int = 0
+    snapshot: Mapping[str, Any], policy: DeadlinePolicy, cal: WorkingCalendar, extra_held: int = 0
 ) -> date | None:
     """Due date of the snapshot's current phase (for ``ditunda``: the phase it was paused in).
 
@@ -165,7 +166,7 @@ def days_left(today: date, due: date, cal: WorkingCalendar) -> int:
 
 
 def deadline_info(
-    snapshot: Mapping, today: date, policy: DeadlinePolicy, cal: WorkingCalendar
+    snapshot: Mapping[str, Any], today: date, policy: DeadlinePolicy, cal: WorkingCalendar
 ) -> DeadlineInfo:
     """Where the complaint stands against its current deadline on ``today``.
 
@@ -187,7 +188,7 @@ def deadline_info(
 
 
 def auto_close_due(
-    snapshot: Mapping, today: date, policy: DeadlinePolicy, cal: WorkingCalendar
+    snapshot: Mapping[str, Any], today: date, policy: DeadlinePolicy, cal: WorkingCalendar
 ) -> bool:
     """True when a follow-up has gone unanswered past ``auto_close_days`` (counts as selesai):
     the complaint is due for closing."""

@@ -105,8 +105,8 @@ _CREATE_KEYS = (
 
 
 class OpOutcome(NamedTuple):
-    snapshot: dict
-    event: dict
+    snapshot: dict[str, Any]
+    event: dict[str, Any]
 
 
 # How far ahead of the applier's clock a desk's received_at may be. Office PCs often run
@@ -120,8 +120,8 @@ ANONYMITY_REASON_MIN = 10
 
 @dataclass
 class _Ctx:
-    snap: dict  # the new snapshot, mutable
-    payload: Mapping
+    snap: dict[str, Any]  # the new snapshot, mutable
+    payload: Mapping[str, Any]
     actor: Actor
     now: datetime
     today: date
@@ -149,7 +149,8 @@ def _start_phase(ctx: _Ctx) -> None:
     ctx.snap["due_override"] = None
 
 
-def _text(ctx: _Ctx, key: str, label: str, *, required: bool, alt: str | None = None):
+def _text(ctx: _Ctx, key: str, label: str, *, required: bool, alt: str | None = None
+          ) -> str | None:
     value = ctx.payload.get(key)
     if value is None and alt is not None:
         value = ctx.payload.get(alt)
@@ -187,11 +188,12 @@ def _due_override(ctx: _Ctx) -> str | None:
 
 # --- handlers: each edits ctx.snap and returns (event note, event data) --------------------
 
-Handler = Callable[[_Ctx], tuple[str | None, dict]]
+Handler = Callable[[_Ctx], tuple[str | None, dict[str, Any]]]
 
 
-def _verify(ctx: _Ctx) -> tuple[str | None, dict]:
-    p, snap, data = ctx.payload, ctx.snap, {}
+def _verify(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
+    p, snap = ctx.payload, ctx.snap
+    data: dict[str, Any] = {}
     if "title" in p:
         data["title"] = clean_text(
             p["title"], "title", "Judul", ctx.errors, required=True, min_len=TITLE_MIN,
@@ -217,7 +219,7 @@ def _verify(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, data
 
 
-def _dispose(ctx: _Ctx) -> tuple[str | None, dict]:
+def _dispose(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     units = _unit_codes(ctx, required=True)
     sifat = clean_choice(
         ctx.payload.get("sifat"), Sifat, "sifat", "Sifat", ctx.errors, required=False
@@ -262,7 +264,7 @@ def _dispose(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, data
 
 
-def _follow_up(ctx: _Ctx) -> tuple[str | None, dict]:
+def _follow_up(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     text = _text(ctx, "text", "Isi tindak lanjut", required=True)
     visibility = clean_choice(
         ctx.payload.get("visibility"), Visibility, "visibility", "Visibilitas", ctx.errors,
@@ -274,27 +276,27 @@ def _follow_up(ctx: _Ctx) -> tuple[str | None, dict]:
     return text, {"visibility": visibility}
 
 
-def _request_clarification(ctx: _Ctx) -> tuple[str | None, dict]:
+def _request_clarification(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     text = _text(ctx, "text", "Pertanyaan klarifikasi", required=True)
     _start_phase(ctx)
     return text, {"visibility": Visibility.reporter.value}
 
 
-def _close(ctx: _Ctx) -> tuple[str | None, dict]:
+def _close(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     note = _text(ctx, "note", "Catatan penyelesaian", required=False, alt="text")
     auto = clean_bool(ctx.payload.get("auto"), "auto", "Selesai otomatis", ctx.errors)
     ctx.snap["due_override"] = None
     return note, {"auto": auto}
 
 
-def _hold(ctx: _Ctx) -> tuple[str | None, dict]:
+def _hold(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     reason = _text(ctx, "reason", "Alasan penundaan", required=True)
     ctx.snap["previous_status"] = ctx.from_status.value if ctx.from_status else None
     ctx.snap["hold_started"] = ctx.today.isoformat()
     return reason, {}
 
 
-def _resume(ctx: _Ctx) -> tuple[str | None, dict]:
+def _resume(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     note = _text(ctx, "note", "Catatan", required=False, alt="reason")
     started = ctx.snap.get("hold_started")
     held = 0
@@ -306,7 +308,7 @@ def _resume(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, {"held_working_days": held}
 
 
-def _not_authority(ctx: _Ctx) -> tuple[str | None, dict]:
+def _not_authority(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     reason = _text(ctx, "reason", "Alasan bukan wewenang", required=True)
     suggested = clean_text(
         ctx.payload.get("suggested_agency_code"), "suggested_agency_code",
@@ -316,7 +318,7 @@ def _not_authority(ctx: _Ctx) -> tuple[str | None, dict]:
     return reason, ({"suggested_agency_code": suggested} if suggested else {})
 
 
-def _reroute(ctx: _Ctx) -> tuple[str | None, dict]:
+def _reroute(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     agency = clean_text(
         ctx.payload.get("agency_code"), "agency_code", "Instansi tujuan", ctx.errors,
         required=True, max_len=32,
@@ -335,13 +337,13 @@ def _reroute(ctx: _Ctx) -> tuple[str | None, dict]:
     return reason, {"from_agency": previous, "to_agency": agency}
 
 
-def _archive(ctx: _Ctx) -> tuple[str | None, dict]:
+def _archive(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     reason = _text(ctx, "reason", "Alasan pengarsipan", required=False, alt="note")
     ctx.snap["due_override"] = None
     return reason, {}
 
 
-def _reopen(ctx: _Ctx) -> tuple[str | None, dict]:
+def _reopen(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     reason = _text(ctx, "reason", "Alasan buka kembali", required=True)
     units = _unit_codes(ctx, required=False)
     override = _due_override(ctx)
@@ -357,7 +359,7 @@ def _reopen(ctx: _Ctx) -> tuple[str | None, dict]:
     return reason, {"unit_codes": list(ctx.snap["unit_codes"])}
 
 
-def _note(ctx: _Ctx) -> tuple[str | None, dict]:
+def _note(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     text = _text(ctx, "text", "Isi catatan", required=True)
     visibility = clean_choice(
         ctx.payload.get("visibility"), Visibility, "visibility", "Visibilitas", ctx.errors,
@@ -366,7 +368,7 @@ def _note(ctx: _Ctx) -> tuple[str | None, dict]:
     return text, {"visibility": visibility}
 
 
-def _privacy_flags(ctx: _Ctx) -> tuple[str | None, dict]:
+def _privacy_flags(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     data: dict[str, bool] = {}
     for key, label in (("anonymous", "Anonim"), ("confidential", "Rahasia")):
         if ctx.payload.get(key) is not None:
@@ -378,7 +380,7 @@ def _privacy_flags(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, data
 
 
-def _lift_anonymity(ctx: _Ctx, note: str | None) -> dict:
+def _lift_anonymity(ctx: _Ctx, note: str | None) -> dict[str, Any]:
     """Anonymity is a one-way door for agencies: whatever the op kind or field, only
     admin_pusat may make an Anonim complaint named, and only with a written reason (kept in
     the event and the server's audit trail)."""
@@ -392,7 +394,7 @@ def _lift_anonymity(ctx: _Ctx, note: str | None) -> dict:
     return {"anonymous": False, "anonymity_lifted": True}
 
 
-def _attach(ctx: _Ctx) -> tuple[str | None, dict]:
+def _attach(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     p = ctx.payload
     sha = p.get("sha256")
     if not isinstance(sha, str) or not _SHA256.match(sha.strip().lower()):
@@ -418,7 +420,7 @@ def _attach(ctx: _Ctx) -> tuple[str | None, dict]:
     return _text(ctx, "note", "Keterangan", required=False), dict(item)
 
 
-def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict]:
+def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     p = ctx.payload
     data = {
         "letter_kind": clean_text(p.get("letter_kind"), "letter_kind", "Jenis surat", ctx.errors,
@@ -430,7 +432,7 @@ def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict]:
     return _text(ctx, "note", "Catatan", required=False), data
 
 
-def _letter_voided(ctx: _Ctx) -> tuple[str | None, dict]:
+def _letter_voided(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     reason = _text(ctx, "reason", "Alasan pembatalan surat", required=True)
     data = {
         "letter_id": clean_text(ctx.payload.get("letter_id"), "letter_id", "Id surat",
@@ -448,7 +450,7 @@ def _agenda(ctx: _Ctx) -> str | None:
                       required=False, max_len=64)
 
 
-def _mark_duplicate(ctx: _Ctx) -> tuple[str | None, dict]:
+def _mark_duplicate(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     raw = ctx.payload.get("duplicate_of")
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
@@ -461,7 +463,7 @@ def _mark_duplicate(ctx: _Ctx) -> tuple[str | None, dict]:
     return _text(ctx, "note", "Catatan", required=False), {"duplicate_of": target}
 
 
-def _chain_dispose(ctx: _Ctx) -> tuple[str | None, dict]:
+def _chain_dispose(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     note, data = chain.dispose(ctx.snap, ctx.payload, ctx.actor.username, ctx.actor.full_name,
                                ctx.now, ctx.today, ctx.cal, ctx.errors)
     target = chain.target_status(ctx.from_status) if ctx.from_status else None
@@ -473,15 +475,15 @@ def _chain_dispose(ctx: _Ctx) -> tuple[str | None, dict]:
     return note, data
 
 
-def _chain_read(ctx: _Ctx) -> tuple[str | None, dict]:
+def _chain_read(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     return chain.read(ctx.snap, ctx.payload, ctx.actor.username, ctx.now)
 
 
-def _chain_withdraw(ctx: _Ctx) -> tuple[str | None, dict]:
+def _chain_withdraw(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     return chain.withdraw(ctx.snap, ctx.payload, ctx.actor.username, ctx.now)
 
 
-def _chain_report(ctx: _Ctx) -> tuple[str | None, dict]:
+def _chain_report(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
     return chain.report(ctx.snap, ctx.payload, ctx.actor.username, ctx.actor.full_name,
                         ctx.now, ctx.errors)
 
@@ -511,7 +513,7 @@ _HANDLERS: dict[OpKind, Handler] = {
 }
 
 
-def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
+def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict[str, Any]]:
     p = ctx.payload
     raw_id = p.get("id")
     if raw_id:
@@ -577,14 +579,14 @@ def _create(ctx: _Ctx, op_id: str | None) -> tuple[str | None, dict]:
     )
     snap["phase_started"] = local_date(received_at).isoformat()
     # Never copy reporter identity into the timeline.
-    data: dict = {"channel": snap["channel"]}
+    data: dict[str, Any] = {"channel": snap["channel"]}
     late = ctx.now - received_at
     if late > BACKDATE_NOTICE:
         data["backdated_days"] = late.days
     return None, data
 
 
-def _letter_ref(ctx: _Ctx, raw: Any, channel: Any) -> dict | None:
+def _letter_ref(ctx: _Ctx, raw: Any, channel: Any) -> dict[str, Any] | None:
     """A complaint that came by letter (kanal Surat): its ``{origin, number, date}`` (asal
     surat, nomor surat, tanggal surat), printed on the Lembar Disposisi."""
     if raw in (None, {}):
@@ -605,9 +607,9 @@ def _letter_ref(ctx: _Ctx, raw: Any, channel: Any) -> dict | None:
 
 
 def apply_op(
-    snapshot: Mapping | None,
+    snapshot: Mapping[str, Any] | None,
     kind: OpKind | str,
-    payload: Mapping | None,
+    payload: Mapping[str, Any] | None,
     actor: Actor,
     now: datetime,
     policy: DeadlinePolicy,
@@ -658,7 +660,7 @@ def apply_op(
             )
     else:
         note, data = _HANDLERS[kind](ctx)
-        if snapshot.get("anonymous") and not snap.get("anonymous"):
+        if snapshot is not None and snapshot.get("anonymous") and not snap.get("anonymous"):
             data = {**data, **_lift_anonymity(ctx, note)}
     if ctx.errors:
         raise ValidationError(ctx.errors)
@@ -685,7 +687,7 @@ def apply_op(
     return OpOutcome(snap, copy.deepcopy(event))
 
 
-def _only_commuting_since(snapshot: Mapping, kind: OpKind, base_version: int,
+def _only_commuting_since(snapshot: Mapping[str, Any], kind: OpKind, base_version: int,
                           author: str) -> bool:
     """Whether every event after ``base_version`` is a colleague's change that commutes
     with ``kind`` (enums.commutes). One op makes one version and one event, so the last
@@ -708,7 +710,7 @@ def _only_commuting_since(snapshot: Mapping, kind: OpKind, base_version: int,
     return True
 
 
-def check_base_version(snapshot: Mapping, kind: OpKind | str, base_version: int,
+def check_base_version(snapshot: Mapping[str, Any], kind: OpKind | str, base_version: int,
                        author: str | None = None) -> None:
     """Raise ``DomainError("conflict")`` unless ``kind`` may apply on ``base_version``.
 
@@ -742,10 +744,10 @@ def new_complaint(
     classification: str,
     channel: str,
     agency_code: str | None = None,
-    reporter: Mapping | None = None,
+    reporter: Mapping[str, Any] | None = None,
     id: str | None = None,  # noqa: A002 - the snapshot's field name
     **fields: Any,
-) -> dict:
+) -> dict[str, Any]:
     """A ``create`` payload with a fresh complaint id; extra snapshot fields pass through."""
     unknown = set(fields) - set(_CREATE_KEYS) - {"received_at", "letter_ref"}
     if unknown:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
+from typing import Any
 
 from .enums import Role, Visibility
 from .workflow import Actor, coerce_role
@@ -41,11 +42,11 @@ def _role(actor: Actor | Role | str) -> Role:
     return actor.role if isinstance(actor, Actor) else coerce_role(actor)
 
 
-def can_see_reporter(snapshot: Mapping, actor: Actor | Role | str) -> bool:
+def can_see_reporter(snapshot: Mapping[str, Any], actor: Actor | Role | str) -> bool:
     return not snapshot.get("anonymous") or _role(actor) in ANONYMOUS_IDENTITY_ROLES
 
 
-def redact_for(snapshot: Mapping, actor: Actor | Role | str) -> dict:
+def redact_for(snapshot: Mapping[str, Any], actor: Actor | Role | str) -> dict[str, Any]:
     """A copy of ``snapshot`` safe to hand to ``actor`` (an Actor or a role)."""
     role = _role(actor)
     out = copy.deepcopy(dict(snapshot))
@@ -59,7 +60,7 @@ def redact_for(snapshot: Mapping, actor: Actor | Role | str) -> dict:
     return out
 
 
-def public_view(snapshot: Mapping) -> dict | None:
+def public_view(snapshot: Mapping[str, Any]) -> dict[str, Any] | None:
     """What a public listing may show; None for a rahasia (confidential) complaint."""
     if snapshot.get("confidential"):
         return None

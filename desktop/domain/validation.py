@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import Enum
 from typing import Any, NamedTuple
 
 from .clock import clock
@@ -261,8 +262,9 @@ def clean_tags(value: Any, errors: dict[str, str], field: str = "tags") -> list[
 
 
 def clean_choice(
-    value: Any, enum_cls, field: str, label: str, errors: dict[str, str], *, required: bool
-):
+    value: Any, enum_cls: type[Enum], field: str, label: str, errors: dict[str, str], *,
+    required: bool
+) -> Any:
     if value is None or value == "":
         if required:
             errors[field] = f"{label} wajib dipilih."
@@ -290,7 +292,7 @@ def clean_date(
 
 
 def validate_reporter(
-    reporter: Mapping | None,
+    reporter: Mapping[str, Any] | None,
     anonymous: bool,
     errors: dict[str, str],
     today: date,
@@ -330,12 +332,12 @@ def validate_reporter(
 
 
 def validate_complaint(
-    data: Mapping,
+    data: Mapping[str, Any],
     *,
     today: date | None = None,
     regions: Regions | None = None,
     category_ids: Iterable[str] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Clean a complaint's user-entered fields, or raise ``ValidationError`` with every bad
     field at once. Keys not checked here are passed through unchanged.
 

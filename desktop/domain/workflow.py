@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any, TypeVar
 
 from .chain import addressed_to as chain_addressed_to
 from .chain import ended_message as chain_ended_message
@@ -114,7 +116,10 @@ TRANSITIONS: dict[OpKind, Transition] = {
 assert set(TRANSITIONS) == set(OpKind), "every OpKind needs a transition row"
 
 
-def _coerce(enum_cls, value, code: str, what: str):
+E = TypeVar("E", bound=Enum)
+
+
+def _coerce(enum_cls: type[E], value: object, code: str, what: str) -> E:
     try:
         return enum_cls(value)
     except ValueError:
@@ -180,7 +185,7 @@ def check_transition(
     return rule.target if rule.target is not None else status
 
 
-def check_state(snapshot: Mapping | None, kind: OpKind | str) -> None:
+def check_state(snapshot: Mapping[str, Any] | None, kind: OpKind | str) -> None:
     """Rules on the complaint beyond its status: a verified complaint is not verified again
     (its status stays ``belum_diverifikasi`` until disposition)."""
     if snapshot is not None and coerce_kind(kind) is OpKind.verify and snapshot.get(
@@ -208,7 +213,7 @@ def allowed_kinds(status: Status | str | None, role: Role | str) -> set[OpKind]:
     }
 
 
-def in_scope(snapshot: Mapping | None, actor: Actor) -> bool:
+def in_scope(snapshot: Mapping[str, Any] | None, actor: Actor) -> bool:
     """May ``actor`` see and act on this complaint at all?
 
     admin_pusat sees everything; others only their own agency's complaints; petugas_unit
@@ -228,7 +233,7 @@ def in_scope(snapshot: Mapping | None, actor: Actor) -> bool:
     return True
 
 
-def check_scope(snapshot: Mapping | None, actor: Actor) -> None:
+def check_scope(snapshot: Mapping[str, Any] | None, actor: Actor) -> None:
     """Raise ``DomainError("forbidden")`` when the complaint is outside the actor's reach."""
     if not in_scope(snapshot, actor):
         if actor.role is Role.petugas_unit and snapshot and snapshot.get(
