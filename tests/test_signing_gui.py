@@ -99,6 +99,14 @@ def test_an_issued_sheet_is_signed_after_the_passphrase_asked_once(qtbot, signed
     checks = _checks(read_archived(service, record), pki)
     assert len(checks) == 1 and checks[0].ok, checks[0].problems
     assert checks[0].signer == "dr. H. Ahmad Fauzan"
+    # Another paper: the same letter's copy, made now, signed with the session's sealer.
+    dialog.ui.paperCombo.setCurrentIndex(dialog.ui.paperCombo.findData("a4"))
+    qtbot.waitUntil(lambda: "A4" in dialog.ui.previewTitle.text() and "No. Agenda"
+                    in dialog.ui.previewTitle.text() and dialog.ui.preview.ready,
+                    timeout=WAIT_MS)
+    _wait_idle(qtbot, desk)
+    assert dialog.ui.preview.data != read_archived(service, record)
+    assert [c.ok for c in _checks(dialog.ui.preview.data, pki)] == [True]
     dialog.close()
 
     # The second sheet of the session: no passphrase asked again, signed as well.

@@ -2327,6 +2327,10 @@
         <translation>Menyiapkan pratinjau…</translation>
     </message>
     <message>
+        <source>The sheet on this paper is made once, signed electronically: enter the certificate&apos;s passphrase to make it.</source>
+        <translation>Lembar pada kertas ini dibuat satu kali dan ditandatangani secara elektronik: masukkan kata sandi sertifikat untuk membuatnya.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Draft&lt;/b&gt; — %1 · %2. The agenda number is given when the sheet is issued.</source>
         <translation>&lt;b&gt;Konsep&lt;/b&gt; — %1 · %2. Nomor agenda diberikan saat lembar diterbitkan.</translation>
     </message>

@@ -169,10 +169,35 @@ class LetterPrintDialog(QDialog):
             return
         self._generation += 1
         self.ui.previewTitle.setText(self.tr("Preparing the preview…"))
-        self._run(partial(jobs.sheet_bytes, self._service, item, self.options(),
-                          self._signing.sealer),
-                        partial(self._preview_arrived, self._generation, item),
-                        partial(self._preview_failed, self._generation))
+        record = item.active()
+        self._with_sealer(record is not None and record.paper != self.paper,
+                          partial(self._preview, self._generation, item, self.options()),
+                          partial(self._preview_unsigned, self._generation))
+
+    def _preview(self, generation: int, item: jobs.Item, options: IssueOptions,
+                 sealer: Any) -> None:
+        if generation != self._generation:
+            return
+        self._run(partial(jobs.sheet_bytes, self._service, item, options, sealer),
+                  partial(self._preview_arrived, generation, item),
+                  partial(self._preview_failed, generation))
+
+    def _preview_unsigned(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.ui.previewTitle.clear()
+        self.ui.preview.show_message(self.tr(
+            "The sheet on this paper is made once, signed electronically: enter the "
+            "certificate's passphrase to make it."))
+
+    def _with_sealer(self, renders: bool, then: Any, cancelled: Any) -> None:
+        """``then(sealer)``: at once when nothing new is rendered (or the session already
+        signs), else once the session's sealer is known (the passphrase asked if need be);
+        ``cancelled()`` when the officer cancels or the certificate is refused."""
+        if renders and self._signing.sealer is None:
+            self._signing.obtain(self._service, self, then, cancelled)
+        else:
+            then(self._signing.sealer)
 
     def _preview_arrived(self, generation: int, item: jobs.Item,
                          result: tuple[bytes, bool]) -> None:
@@ -309,9 +334,12 @@ class LetterPrintDialog(QDialog):
         records = self._records()
         if not records:
             return
-        self._run(partial(jobs.archived, self._service, records, self.paper,
-                          self._signing.sealer),
-                        partial(self._print_ready, records), self._failed)
+        self._with_sealer(any(r.paper != self.paper for r in records),
+                          partial(self._print_signed, records), lambda: None)
+
+    def _print_signed(self, records: list[LetterRecord], sealer: Any) -> None:
+        self._run(partial(jobs.archived, self._service, records, self.paper, sealer),
+                  partial(self._print_ready, records), self._failed)
 
     def _print_ready(self, records: list[LetterRecord], documents: list[bytes]) -> None:
         title = self.tr("Disposition sheet %1").replace("%1", records[0].agenda_number) \
@@ -344,9 +372,14 @@ class LetterPrintDialog(QDialog):
                     self.tr("PDF documents (*.pdf)"))
         if not target:
             return
-        self._run(partial(_save, self._service, records, Path(target), per_complaint,
-                          self.paper, self._signing.sealer),
-                        self._saved, self._failed)
+        self._with_sealer(any(r.paper != self.paper for r in records),
+                          partial(self._save_signed, records, Path(target), per_complaint),
+                          lambda: None)
+
+    def _save_signed(self, records: list[LetterRecord], target: Path, per_complaint: bool,
+                     sealer: Any) -> None:
+        self._run(partial(_save, self._service, records, target, per_complaint, self.paper,
+                          sealer), self._saved, self._failed)
 
     def _saved(self, paths: list[Path]) -> None:
         self.ui.previewTitle.setText(self.tr("Saved: %1").replace(
