@@ -18,7 +18,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlcipher3 import dbapi2
 
@@ -26,7 +26,10 @@ from desktop.store.errors import StoreError
 
 # The DB-API of every desk database connection (SQLAlchemy is given this module too).
 DBAPI = dbapi2
-Connection = dbapi2.Connection
+if TYPE_CHECKING:  # sqlcipher3 ships no type hints; its connection is sqlite3's API
+    from sqlite3 import Connection
+else:
+    Connection = dbapi2.Connection
 Error = dbapi2.Error
 DatabaseError = dbapi2.DatabaseError
 OperationalError = dbapi2.OperationalError

@@ -152,7 +152,9 @@ def build_dashboard(service: DeskService, date_from: date, date_to: date) -> Das
         trend = _trend(raw, date_to)
         oldest = _oldest(raw, unit_names)
         workload = _workload(service, raw, today, staff)
-    units, categories, regions = UnitCounter(), defaultdict(Counter), defaultdict(Counter)
+    units = UnitCounter()
+    categories: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    regions: defaultdict[str, Counter[str]] = defaultdict(Counter)
     roots = _category_roots(service)
     for (_status, category, kabkota, agency, unit_codes, state), n in now.counts.items():
         units.add(agency, unit_codes, state, n)

@@ -446,7 +446,7 @@ def reference_data() -> dict[str, list[dict]]:
 class DemoGenerator:
     """Makes snapshot dicts; repeatable for a given ``seed``."""
 
-    def __init__(self, seed: int | None = None, *, now: datetime | None = None,
+    def __init__(self, seed: int | str | None = None, *, now: datetime | None = None,
                  policy: DeadlinePolicy | None = None, cal: WorkingCalendar | None = None,
                  days_back: int = 365) -> None:
         self.rng = random.Random(seed)
@@ -694,7 +694,7 @@ def seed_store(service, count: int, *, seed: int | None = None, chunk: int = 500
 
     if workers <= 0:
         for job in jobs:
-            write(make_chunk(*common[:1], *job, *common[1:]))
+            write(make_chunk(seed, *job, *common[1:]))  # type: ignore[misc]
         return written
     context = multiprocessing.get_context("spawn")  # never fork a process holding SQLite
     with ProcessPoolExecutor(workers, mp_context=context) as pool:

@@ -57,7 +57,9 @@ def script_head_revision() -> str:
     """The head as Alembic reads it from the versions directory (imports Alembic)."""
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the versions directory has revisions
+    return head
 
 
 KeyArg = DeskKey | None | Literal["auto"]
@@ -132,6 +134,7 @@ def upgrade(db_path: Path, target: str = "head", *, key: KeyArg = "auto") -> Mig
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head() if target == "head" else target
+    assert head is not None  # the versions directory has revisions
     engine = make_engine(db_path, key, foreign_keys=False, pooled=False)
     try:
         try:

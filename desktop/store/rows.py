@@ -41,7 +41,9 @@ _TEXT_UPSERT_KEEP_BASE = _TEXT_UPSERT.replace(
 def raw(conn: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under ``conn`` (same transaction): bulk statements without
     per-row SQLAlchemy wrappers."""
-    return conn.connection.driver_connection
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open SQLAlchemy connection always has one
+    return driver  # type: ignore[no-any-return]
 
 
 def write_prepared(conn: Connection, rows: sn.Prepared) -> None:

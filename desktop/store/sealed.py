@@ -20,6 +20,7 @@ import secrets
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from desktop.atomic_file import write_atomically
 from desktop.store.cipher import DeskKey
@@ -55,7 +56,7 @@ class FileSealer:
 
     def __init__(self, key: DeskKey | None) -> None:
         self.key = key
-        self._aead = None
+        self._aead: Any = None  # AESGCM, made on first use
         self._others: dict[bytes, object] = {}
 
     def __repr__(self) -> str:

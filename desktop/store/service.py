@@ -235,6 +235,7 @@ class DeskService:
         text = str(number).strip().lstrip("#")
         with self._read() as conn:
             tracking = parse_int(text)
+            arg: int | str
             if tracking is not None:
                 sql, arg = "SELECT id FROM complaints WHERE tracking_number = ?", tracking
             else:
@@ -296,7 +297,8 @@ class DeskService:
             "SELECT complaint_id FROM outbox WHERE op_id = ?", (op_id,)).first()
         if done is not None:
             snap = rw.load_snapshot(conn, done[0]) or {}
-            event = next((e for e in snap.get("timeline", ()) if e.get("id") == op_id), {})
+            event: dict[str, Any] = next(
+                (e for e in snap.get("timeline", ()) if e.get("id") == op_id), {})
             return LocalOpResult(op_id, done[0], int(snap.get("version") or 0),
                                  str(snap.get("status") or ""), event, snap, duplicate=True)
         current = rw.load_snapshot(conn, complaint_id)

@@ -196,8 +196,9 @@ def attachment_rows(complaint_id: str, items: list[Mapping[str, Any]] | None) ->
     return rows
 
 
-def build_snapshot(c: Mapping[str, Any], t: Mapping[str, Any] | None,
-                   events: list[Mapping[str, Any]], atts: list[Mapping[str, Any]]) -> dict:
+def build_snapshot(c: Mapping[Any, Any], t: Mapping[Any, Any] | None,
+                   events: Sequence[Mapping[Any, Any]], atts: Sequence[Mapping[Any, Any]]
+                   ) -> dict:
     """The snapshot dict from a complaints row, its texts row, events and attachments."""
     t = t or {}
     extra = loads(t.get("extra"), {}) or {}
