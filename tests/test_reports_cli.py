@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import WITA
+from desktop.reports import export
 from desktop.store import DeskService
 from desktop.store.reports import build_report
-from desktop.views.reports import export
 from tests.test_reports_fixtures import EXPECTED, NOVEMBER, fill, open_store
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
@@ -136,7 +136,7 @@ def test_xlsx_export_keeps_numbers(folder: Path, tmp_path: Path):
 
 
 def test_pdf_export_reads_back(folder: Path, tmp_path: Path):
-    from desktop.views.reports.pdf import write_pdf
+    from desktop.reports.pdf import write_pdf
 
     with open_store(folder) as store:
         report = build_report(store, *NOVEMBER)

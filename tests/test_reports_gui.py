@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from desktop.app import Desk  # noqa: E402
 from desktop.domain.clock import WITA, clock  # noqa: E402
+from desktop.reports import export  # noqa: E402
 from desktop.store import DeskService, reports  # noqa: E402
 from desktop.store.reports import RecapRow  # noqa: E402
-from desktop.views.reports import export  # noqa: E402
 from desktop.views.reports.models import RecapModel  # noqa: E402
 from desktop.views.reports.page import PERIODS, ReportsPage  # noqa: E402
 from tests.clocks import office_time  # noqa: E402

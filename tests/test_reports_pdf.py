@@ -15,10 +15,10 @@ import pytest
 from desktop.domain import WITA
 from desktop.letters import AgencyProfile, Signer
 from desktop.printing import settings as letter_settings
+from desktop.reports.pdf import Letterhead, period_text, write_pdf
+from desktop.reports.printable import write_recap_pdf
 from desktop.store.dashboard import monthly_trend
 from desktop.store.reports import build_report
-from desktop.views.reports.pdf import Letterhead, period_text, write_pdf
-from desktop.views.reports.printable import write_recap_pdf
 from tests.test_letters_pdftools import (
     assert_fonts_embedded,
     assert_in_order,

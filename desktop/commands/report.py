@@ -78,7 +78,7 @@ def run(args: Namespace) -> int:
         if getattr(args, "pdf", None):
             from desktop.commands.signing import desk_sealer
             from desktop.letters.pades import SigningRefused
-            from desktop.views.reports.printable import write_recap_pdf
+            from desktop.reports.printable import write_recap_pdf
 
             try:
                 sealer = desk_sealer(service, Path(service.data_dir),
@@ -101,7 +101,7 @@ def run(args: Namespace) -> int:
         service.close()
 
     if args.csv:
-        from desktop.views.reports.export import write_csv
+        from desktop.reports.export import write_csv
 
         try:
             write_csv(Path(args.csv), report, made=clock().now())
@@ -145,7 +145,7 @@ def _number(value: float | None, decimals: int = 0) -> str:
 
 
 def _print(report) -> None:  # noqa: ANN001 - desktop.store.reports.Report
-    from desktop.views.reports.export import tables
+    from desktop.reports.export import tables
 
     print(f"Rekap pengaduan diterima {report.date_from:%d/%m/%Y} – {report.date_to:%d/%m/%Y}")
     pct = "" if report.on_time_pct is None else f" ({_number(report.on_time_pct, 1)} % tepat waktu)"

@@ -79,8 +79,8 @@ def render_brief(group: Group, names: BriefNames, made: datetime,
         footer_height,
         layout_kop,
     )
-    from desktop.views.reports.pdf import period_text
-    from desktop.views.reports.pdf_story import HEADER_GREY, STRIPE
+    from desktop.reports.pdf import period_text
+    from desktop.reports.pdf_story import HEADER_GREY, STRIPE
 
     fonts.register_fonts()
     page_w, page_h = A4

@@ -4,7 +4,7 @@ and printed as a recap to sign (PDF).
 ``install(window)`` puts the page behind the main window's "Reports" navigation action,
 built when first shown (``window.reports``); the window calls its
 ``attach_service(service)`` once the store is open (at once if it already is). Qt is
-imported only there: ``lapor-desk report`` uses :mod:`desktop.views.reports.export` without it.
+imported only there: ``lapor-desk report`` uses :mod:`desktop.reports.export` without it.
 """
 
 from __future__ import annotations

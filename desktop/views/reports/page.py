@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from desktop import formatting
 from desktop.domain.clock import clock
+from desktop.reports import export
 from desktop.store import reports
 from desktop.tasks import Tasks, describe_error
 from desktop.views import date_input
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
-from desktop.views.reports import export
 from desktop.views.reports.models import SORT_ROLE, RecapModel, percent
 
 PERIODS = ("this_month", "last_month", "this_year", "range")
@@ -137,7 +137,7 @@ class ReportsPage(QWidget):
 
     def _write_pdf(self, path: Path, report: reports.Report, landscape: bool,
                    sealer: Any) -> None:
-        from desktop.views.reports.printable import write_recap_pdf
+        from desktop.reports.printable import write_recap_pdf
 
         self._tasks.run(partial(write_recap_pdf, self._service, path, report, clock().now(),
                                 landscape=landscape, sealer=sealer),

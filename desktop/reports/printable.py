@@ -32,8 +32,8 @@ def write_recap_pdf(service: DeskService, path: Path, report: Report, made: date
     one) by ``sealer`` (``pades.PdfSealer``) when given."""
     from desktop.letters.signbox import collect_boxes
     from desktop.printing import settings as letter_settings
+    from desktop.reports.pdf import Letterhead, write_pdf
     from desktop.store.dashboard import monthly_trend
-    from desktop.views.reports.pdf import Letterhead, write_pdf
 
     settings = letter_settings.load(service)
     entry = settings.signer()

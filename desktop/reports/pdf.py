@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from desktop.atomic_file import replace_atomically
 from desktop.letters.dates import MONTHS_ID, format_date_id, format_datetime_id
-from desktop.views.reports import export
+from desktop.reports import export
 
 if TYPE_CHECKING:
     from desktop.letters.models import AgencyProfile, Signer
@@ -71,7 +71,7 @@ def render_pdf(report: Report, made: datetime, letterhead: Letterhead | None = N
 
     from desktop.letters import fonts
     from desktop.letters.pdfparts import canvas_class, draw_footer, footer_height
-    from desktop.views.reports.pdf_story import RecapStory
+    from desktop.reports.pdf_story import RecapStory
 
     fonts.register_fonts()
     page_w, page_h = turned(A4) if landscape else A4

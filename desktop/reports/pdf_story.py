@@ -1,4 +1,4 @@
-"""The flowables of the recap document (``desktop.views.reports.pdf``): kop, title,
+"""The flowables of the recap document (``desktop.reports.pdf``): kop, title,
 totals, charts, tables, the multi-unit note and the signature block."""
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from desktop.letters import fonts
 from desktop.letters.paper import MM
 from desktop.letters.pdfparts import KopFlowable, esc, layout_kop, make_styles
 from desktop.letters.signature import signature_block
-from desktop.views.reports import export, pdf_charts
-from desktop.views.reports.pdf import BASIS, TITLE, multi_unit_note, period_text
+from desktop.reports import export, pdf_charts
+from desktop.reports.pdf import BASIS, TITLE, multi_unit_note, period_text
 
 if TYPE_CHECKING:
+    from desktop.reports.pdf import Letterhead
     from desktop.store.dashboard import MonthPoint
     from desktop.store.reports import Report
-    from desktop.views.reports.pdf import Letterhead
 
 HEADER_GREY = colors.HexColor("#e8eaed")
 STRIPE = colors.HexColor("#f6f7f8")
