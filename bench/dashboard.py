@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     data = seeded_dir(args.count, args.data_dir)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from desktop.domain.clock import clock, pinned
+    from core.clock import clock, pinned
     from desktop.store import DeskService, rows
     from desktop.store import dashboard as dash
     from desktop.store.recap_tally import forget_replays

@@ -73,7 +73,7 @@ def bulk_seed(database_url: str, count: int, agency: str = "DINKES") -> float:
     Uses the server's own store functions in large transactions: far faster than pushing
     them, and the rows (snapshots, timeline events, feed entries) are the same.
     """
-    from desktop.domain import Actor, apply_op, clock
+    from core import Actor, apply_op, clock
     from server.complaint_store import next_tracking_numbers, save
     from server.config import Settings
     from server.context import ServerContext

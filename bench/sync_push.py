@@ -25,7 +25,7 @@ def queue_work(service, count: int) -> None:  # type: ignore[no-untyped-def]
     from tests.server_fixtures import create_payload
 
     data = Account(service).actor or {}
-    from desktop.domain import Actor
+    from core import Actor
 
     actor = Actor(username=data["username"], role=data["role"], agency=data["agency"],
                   units=tuple(data.get("units") or ()), full_name=data["full_name"])

@@ -1,9 +1,9 @@
 """LAPOR! Desk: the desk workstation package.
 
-Kept import-light on purpose: the server imports ``desktop.domain`` and must not
-pull in Qt or SQLAlchemy through this module.
+Kept import-light on purpose: every start of the desk and of ``lapor-desk`` imports it. The
+rules the desk shares with the server live in the top-level ``core`` package.
 """
 
-# The release version, kept here rather than read with importlib.metadata (~30 ms on every
-# start of the desk and the CLI). tests/test_version.py checks it equals pyproject.toml's.
-__version__ = "0.1.0"
+from core.version import __version__
+
+__all__ = ["__version__"]

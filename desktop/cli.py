@@ -17,8 +17,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from core.cli_text import Commands, Parser
 from desktop import __version__
-from desktop.cli_text import Commands, Parser
 
 EXIT_OK = 0
 EXIT_ERROR = 1

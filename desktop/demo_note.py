@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.clock import clock
+from core.clock import clock
 
 NOTE_FILE = "demo-terakhir.json"
 

@@ -1,6 +1,6 @@
 """LAPOR! central server: FastAPI app, sync protocol, CLI ``lapor-server``."""
 
-from desktop import __version__
+from core.version import __version__
 
 API_VERSION = 1
 

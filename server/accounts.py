@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.validation import is_ascii_digits
+from core.validation import is_ascii_digits
 from server import audit, feed
 from server.directory import ROLES
 from server.errors import ApiError

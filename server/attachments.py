@@ -128,7 +128,7 @@ def register(session: Session, principal: Principal, sha: str, size: int, mime: 
 
 
 def may_read(session: Session, principal: Principal, sha: str) -> bool:
-    from desktop.domain.workflow import in_scope
+    from core.workflow import in_scope
 
     uploader = session.execute(sa.select(AttachmentUploader.user_id).where(
         AttachmentUploader.sha256 == sha, AttachmentUploader.user_id == principal.user_id)).first()

@@ -33,7 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from server.models import AuditAnchor, AuditEntry, utcnow
 from server.sqlutil import insert_ignore, next_counter
 

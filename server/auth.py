@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from fastapi import Request
 from sqlalchemy.orm import Session
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from server import audit
 from server.context import ServerContext
 from server.errors import ApiError
@@ -44,7 +44,7 @@ class Principal:
     address: str | None
 
     def actor(self) -> Any:
-        from desktop.domain import Actor, Role
+        from core import Actor, Role
 
         return Actor(username=self.username, role=Role(self.role), agency=self.agency,
                      units=(self.unit,) if self.unit else (), full_name=self.full_name)

@@ -1,7 +1,7 @@
 """Database backups that cannot destroy a good backup (``lapor-server backup``).
 
 ``lapor-server backup --output-dir DIR [--keep N] [--label LABEL]`` writes one new file per
-run, named after the office time of the run (``desktop/domain/clock.py``)::
+run, named after the office time of the run (``core/clock.py``)::
 
     DIR/lapor-nightly-20261202-013000.dump       PostgreSQL: pg_dump's custom format
     DIR/lapor-nightly-20261202-013000-2.dump     a second run within the same second
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-from desktop.domain.clock import clock, parse_zone
+from core.clock import clock, parse_zone
 from server.config import Settings
 from server.db import is_sqlite, normalize_url
 

@@ -22,7 +22,7 @@ import socket
 import sys
 from collections.abc import Sequence
 
-from desktop.cli_text import Parser
+from core.cli_text import Parser
 from server import __version__, cli_positions
 from server.config import ENV_ATTACHMENTS_DIR, ENV_DATABASE_URL, Settings
 from server.errors import ApiError

@@ -14,8 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain import Role, redact_for
-from desktop.domain.validation import parse_int
+from core import Role, redact_for
+from core.validation import parse_int
 from server import feed, org
 from server.models import AttachmentRef, Complaint, ComplaintView, TimelineEvent
 from server.sqlutil import insert_ignore_many, next_counter

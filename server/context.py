@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.clock import clock, set_zone
+from core.clock import clock, set_zone
 from server import audit, complaint_store, feed
 from server.config import Settings
 from server.db import Database
@@ -26,7 +26,7 @@ class ServerContext:
 
         self.waker = Waker(self.db)
         self.db.post_commit = self.waker.committed
-        # The office's zone decides "today" for the whole process (desktop/domain/clock.py).
+        # The office's zone decides "today" for the whole process (core/clock.py).
         self.tz = set_zone(settings.timezone)
         settings.attachments_dir.mkdir(parents=True, exist_ok=True)
 
@@ -51,18 +51,18 @@ class ServerContext:
 
     @cached_property
     def calendar(self) -> Any:
-        from desktop.domain import WorkingCalendar
+        from core import WorkingCalendar
 
         holidays: list = []
         if self.settings.local_holidays:
-            from desktop.domain.calendar import load_local_holidays
+            from core.calendar import load_local_holidays
 
             holidays = load_local_holidays(self.settings.local_holidays)
         return WorkingCalendar(local_holidays=holidays)
 
     @cached_property
     def policy(self) -> Any:
-        from desktop.domain import DeadlinePolicy
+        from core import DeadlinePolicy
 
         if self.settings.follow_up_days:
             return DeadlinePolicy(follow_up_days=self.settings.follow_up_days,

@@ -116,7 +116,7 @@ def create_user(session: Session, username: str, *, role: str, agency: str, unit
 
 def ensure_categories(session: Session) -> int:
     """Insert the default categories into an empty table; returns how many were added."""
-    from desktop.domain.categories import DEFAULT_CATEGORIES
+    from core.categories import DEFAULT_CATEGORIES
 
     if session.execute(sa.select(sa.func.count()).select_from(Category)).scalar():
         return 0

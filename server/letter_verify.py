@@ -1,6 +1,6 @@
 """Is this disposition sheet genuine? The answer to a scanned QR payload.
 
-The payload (``desktop/letters/qr_payload.py``) names the agency, the agenda number as
+The payload (``core/qr_payload.py``) names the agency, the agenda number as
 printed and the complaint number, signed with the agency's QR key (server/qr_keys.py).
 The answer says only what the sheet already shows plus the letter's state: never the
 complaint's content, the reporter, the void reason or who issued it, so it can be public.
@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.validation import parse_int, unstorable_text
-from desktop.letters.qr_payload import is_draft_agenda, parse_qr_payload
+from core.qr_payload import is_draft_agenda, parse_qr_payload
+from core.validation import parse_int, unstorable_text
 from server.errors import ApiError
 from server.letters import AGENDA_TEXT_MAX
 from server.models import Complaint, Letter

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.validation import parse_int
+from core.validation import parse_int
 from server import audit, restore
 from server.auth import Principal
 from server.models import AgendaBlock, Letter

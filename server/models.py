@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from desktop.domain.clock import clock
+from core.clock import clock
 
 
 class Timestamp(TypeDecorator):
@@ -36,7 +36,7 @@ class Timestamp(TypeDecorator):
 
 
 def utcnow() -> datetime:
-    """Stamps of server rows, from the one process clock (desktop/domain/clock.py)."""
+    """Stamps of server rows, from the one process clock (core/clock.py)."""
     return clock().utcnow()
 
 
@@ -344,7 +344,7 @@ class AuditAnchor(Base):
 
 
 class Position(Base):
-    """A jabatan in an agency's structure (desktop/domain/org.py): a tree by ``parent_code``,
+    """A jabatan in an agency's structure (core/org.py): a tree by ``parent_code``,
     held by one user, with acting holders (Plt./Plh.) as JSON ``[{username, kind, start,
     end}]``. Never deleted (``active`` false), so old dispositions keep their titles."""
 

@@ -1,6 +1,6 @@
 """Agencies' organisation structures on the server: positions (jabatan) and the
 any-level policy, synced to every desk of the agency (feed entities ``position`` and
-``org_policy``), and the chart a chain op is resolved against (desktop/domain/chain.py)."""
+``org_policy``), and the chart a chain op is resolved against (core/chain.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain import chain
-from desktop.domain.org import OrgChart, Position, check_position
+from core import chain
+from core.org import OrgChart, Position, check_position
 from server import feed
 from server.models import Agency, OrgPolicy, User, utcnow
 from server.models import Position as PositionRow
@@ -81,7 +81,7 @@ def set_position(session: Session, agency: str, data: Mapping[str, Any]) -> Posi
         for key in ("title", "parent", "holder", "actings", "active"):
             merged.setdefault(key, old[key])
     chart.positions.pop(code, None)  # its own old row neither parents nor heads it
-    from desktop.domain import ValidationError
+    from core import ValidationError
 
     try:
         pos = check_position(chart, merged)

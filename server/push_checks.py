@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain import OpKind, ValidationError
+from core import OpKind, ValidationError
 from server import attachments, letters
 from server.auth import Principal
 from server.models import Agency, Attachment, AttachmentUploader, Category, Unit

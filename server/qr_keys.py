@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.letters.qr_payload import verify_qr_payload
+from core.qr_payload import verify_qr_payload
 from server.config import (
     ENV_QR_KEY_ID,
     ENV_QR_SECRET,

@@ -30,7 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from server import audit, feed
 from server.complaint_store import TRACKING_BASE, TRACKING_COUNTER
 from server.models import Agency, Complaint, Counter, Letter, RestoreGap, ServerState

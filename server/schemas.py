@@ -1,7 +1,7 @@
 """Request and response bodies of the API (they make the OpenAPI document).
 
 Complaint snapshots stay plain JSON objects here: their shape belongs to the domain
-(docs/architecture.md), and the server passes them through ``desktop.domain`` untouched.
+(docs/architecture.md), and the server passes them through ``core`` untouched.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from desktop.domain import OpKind
+from core import OpKind
 from server.config import MAX_PUSH_OPS
 
 DEVICE_PATTERN = r"^[A-Za-z0-9._:\-]{1,64}$"

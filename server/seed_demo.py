@@ -3,7 +3,7 @@
 The provincial Diskominfo is the central admin; five SOPD with their bidang and UPT; one
 account of every agency role per agency (a unit officer per unit) plus two central admins;
 a few hundred complaints walked through the real workflow (``sync_push.push`` and so
-``desktop.domain.apply_op``), so their timelines, deadlines and feed entries are genuine.
+``core.apply_op``), so their timelines, deadlines and feed entries are genuine.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from desktop.domain import Regions
-from desktop.domain.clock import clock
+from core import Regions
+from core.clock import clock
 from server import directory, org_seed
 from server.auth import Principal
 from server.context import ServerContext

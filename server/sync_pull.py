@@ -25,10 +25,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from desktop.domain import in_scope
-from desktop.domain.chain import redact_chain
-from desktop.domain.clock import clock
-from desktop.domain.validation import is_int
+from core import in_scope
+from core.chain import redact_chain
+from core.clock import clock
+from core.validation import is_int
 from server import audit_chain, directory, feed, org, restore
 from server.auth import Principal
 from server.complaint_store import load_views

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.domain import (
+from core import (
     COMMUTING_KINDS,
     Actor,
     DomainError,
@@ -41,8 +41,8 @@ from desktop.domain import (
     in_scope,
     redact_for,
 )
-from desktop.domain.calendar import local_date
-from desktop.domain.chain import CHAIN_KINDS, redact_chain
+from core.calendar import local_date
+from core.chain import CHAIN_KINDS, redact_chain
 from server import audit, letters, org, push_checks, restore
 from server.auth import Principal
 from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers

@@ -23,7 +23,7 @@ from typing import Any
 
 from fastapi import Request
 
-from desktop.domain.validation import unstorable_text
+from core.validation import unstorable_text
 from server.errors import ApiError
 
 MAX_DETAILS = 20

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from desktop.letters.dates import format_date_id
+from core.dates import format_date_id
 
 HEADERS = {
     "Cache-Control": "no-store",  # a letter may be voided later

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from desktop.domain.clock import ENV_NOW, WITA, Clock, anchored, pinned
+from core.clock import ENV_NOW, WITA, Clock, anchored, pinned
 
 UTC = UTC
 

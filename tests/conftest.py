@@ -23,14 +23,14 @@ os.environ.setdefault("LAPOR_DESK_CREDENTIAL_STORE", "file")
 
 # The suite's "now": a Wednesday morning, a working day, in WITA. LAPOR_NOW carries it,
 # anchored to this moment's real time, to every process a test starts (servers, desks,
-# CLI), so all of them share one time line (desktop/domain/clock.py).
+# CLI), so all of them share one time line (core/clock.py).
 # LAPOR_TEST_CLOCK=system leaves the clock alone: .ci/run uses it to run the date-sensitive
 # tests (marker "dates") on libfaketime's shifted system clocks.
 DEFAULT_TEST_NOW = "2026-12-02T10:00:00+08:00"
 if os.environ.get("LAPOR_TEST_CLOCK", "pinned") == "system":
     os.environ.pop("LAPOR_NOW", None)
 else:
-    from desktop.domain.clock import anchored
+    from core.clock import anchored
 
     os.environ["LAPOR_NOW"] = anchored(os.environ.get("LAPOR_TEST_NOW") or DEFAULT_TEST_NOW)
 
@@ -43,7 +43,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _suite_clock() -> object:
     """Every test starts on the suite's clock, whatever an earlier test pinned."""
-    from desktop.domain.clock import from_environment, set_clock
+    from core.clock import from_environment, set_clock
 
     env = os.environ.get("LAPOR_NOW")
     fresh = from_environment()

@@ -11,7 +11,7 @@ as it is:
   for a boolean, a huge integer or Unicode digits;
 - ``/sync/push`` bodies are often replaced by batches of ops of every kind on the seeded
   complaints, whose payloads mix realistic and hostile values for the fields
-  ``desktop.domain.apply_op`` and the server read;
+  ``core.apply_op`` and the server read;
 - ``/complaints/{id}`` often names a seeded complaint by id or tracking number;
 - ``/letters/verify`` often gets a correctly signed sheet payload (the test hands over the
   QR secret) naming a recorded letter and a hostile complaint number; so does the page a
@@ -32,8 +32,8 @@ from typing import Any
 import schemathesis
 from hypothesis import strategies as st
 
-from desktop.domain import OpKind
-from desktop.letters.qr_payload import make_qr_payload
+from core import OpKind
+from core.qr_payload import make_qr_payload
 from server.qr_keys import derive
 
 CONTEXT: dict[str, Any] = json.loads(os.environ.get("LAPOR_FUZZ_CONTEXT") or "{}")

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import WITA, Actor, DeadlinePolicy, OpKind, Role, WorkingCalendar, apply_op
+from core import WITA, Actor, DeadlinePolicy, OpKind, Role, WorkingCalendar, apply_op
 from desktop.store import DeskService
 from desktop.store.demo import reference_data
 

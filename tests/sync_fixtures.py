@@ -126,7 +126,7 @@ class Desk:
             self._service = None
 
     def actor(self) -> Any:
-        from desktop.domain import Actor, Role
+        from core import Actor, Role
 
         data = self.service.get_sync_state("actor")
         assert data, "log the desk in first"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.validation import (
+from core.validation import (
     clean_tags,
     clean_text,
     is_ascii_digits,

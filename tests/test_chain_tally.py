@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from desktop.domain import WITA
+from core import WITA
 from desktop.screenshots.dispositions import seed_chain
 from desktop.workflow import chain
 from tests.clocks import office_time

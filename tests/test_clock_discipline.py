@@ -1,4 +1,4 @@
-"""No code reads the date or time behind the office clock's back (desktop/domain/clock.py).
+"""No code reads the date or time behind the office clock's back (core/clock.py).
 
 ``datetime.now()``, ``date.today()``, ``time.time()``, Qt's ``QDate.currentDate()`` and the
 like take the machine's clock and, for dates, the machine's (or UTC's) day instead of the
@@ -30,7 +30,7 @@ FORBIDDEN = {
 # Files allowed some of them, and why.
 ALLOWED: dict[str, set[tuple[str, str]]] = {
     # The clock itself: the one place that asks the system.
-    "desktop/domain/clock.py": {("time", "time"), ("datetime", "now")},
+    "core/clock.py": {("time", "time"), ("datetime", "now")},
     # Retry-After as an HTTP date is compared with the real time the server sent it at.
     "desktop/sync/retry.py": {("time", "time")},
     # The pinned-clock tests set anchors in the past on purpose.
@@ -88,5 +88,5 @@ def test_nothing_reads_the_machine_clock_behind_the_office_clock():
         for line, receiver, attr in clock_reads(path.read_text(encoding="utf-8")):
             if (receiver, attr) not in allowed:
                 offenders.append(f"{rel}:{line}: {receiver}.{attr}()")
-    assert not offenders, ("use desktop.domain.clock.clock() (.now(), .today(), "
+    assert not offenders, ("use core.clock.clock() (.now(), .today(), "
                            ".timestamp()) instead:\n" + "\n".join(offenders))

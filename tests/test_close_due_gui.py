@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from desktop.domain import Status  # noqa: E402
+from core import Status  # noqa: E402
 from desktop.views import queue_model as qm  # noqa: E402
 from desktop.views.labels import VIEWS  # noqa: E402
 from tests.clocks import office_time, wita  # noqa: E402

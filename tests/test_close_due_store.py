@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import Status
+from core import Status
 from desktop.store import reports
 from desktop.store.service import DeskService, QueueFilter
 from tests.test_workflow_fixtures import put, temporary_store

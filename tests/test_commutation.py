@@ -5,8 +5,8 @@ still refused. One table in the shared domain (``enums.commutes``), used by the 
 
 from __future__ import annotations
 
-from desktop.domain import OpKind
-from desktop.domain.enums import COMMUTING_KINDS, commutes
+from core import OpKind
+from core.enums import COMMUTING_KINDS, commutes
 from tests.server_fixtures import ServerHandle, make_complaint, op, server_fixture
 
 lapor_server = server_fixture()

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
+from core.clock import WITA  # noqa: E402
 from desktop.app import Desk  # noqa: E402
-from desktop.domain.clock import WITA  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.store.queue import OPEN_STATUS  # noqa: E402
 from desktop.views.dashboard.page import PERIODS, DashboardPage  # noqa: E402

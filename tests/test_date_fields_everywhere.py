@@ -16,8 +16,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from desktop.domain import OpKind, Status  # noqa: E402
-from desktop.domain.clock import clock  # noqa: E402
+from core import OpKind, Status  # noqa: E402
+from core.clock import clock  # noqa: E402
 from tests import test_intake_loket_gui as loket_gui  # noqa: E402
 from tests import test_workflow_gui as workflow_gui  # noqa: E402
 from tests.clocks import office_time, utc  # noqa: E402

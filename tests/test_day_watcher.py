@@ -11,10 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from core import WITA  # noqa: E402
+from core.clock import clock as office_clock
 from desktop import cli  # noqa: E402
 from desktop.app import Desk  # noqa: E402
-from desktop.domain import WITA  # noqa: E402
-from desktop.domain.clock import clock as office_clock
 from desktop.views import day_watcher as dw  # noqa: E402
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks

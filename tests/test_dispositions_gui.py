@@ -158,7 +158,7 @@ def test_dispose_further_to_a_position_below(qtbot, qapp, tasks, store) -> None:
 def test_late_at_the_level_where_the_deadline_passed(qtbot, qapp, tasks, store) -> None:
     from datetime import datetime
 
-    from desktop.domain import WITA
+    from core import WITA
     from tests.clocks import office_time
 
     lang, translator = i18n.install(qapp, "id")

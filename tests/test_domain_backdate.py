@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain import (
+from core import (
     Actor,
     DeadlinePolicy,
     OpKind,

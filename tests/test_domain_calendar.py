@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain import (
+from core import (
     WITA,
     Actor,
     DeadlinePolicy,
@@ -22,8 +22,8 @@ from desktop.domain import (
     phase_days,
     read_local_holidays,
 )
-from desktop.domain.clock import clock
-from desktop.domain.deadlines import auto_close_due
+from core.clock import clock
+from core.deadlines import auto_close_due
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 
@@ -201,7 +201,7 @@ def test_working_days_between_matches_day_by_day_count(cal):
 def test_bundled_holidays_match_the_holidays_package():
     """The file must say what the package says, year by year: regenerate it with
     scripts/generate-holidays after upgrading ``holidays``."""
-    from desktop.domain import calendar as calendar_module
+    from core import calendar as calendar_module
     from desktop.paths import resource
 
     path = resource("reference", calendar_module.BUNDLED_FILE)
@@ -213,7 +213,7 @@ def test_bundled_holidays_match_the_holidays_package():
 
 
 def test_years_outside_the_file_still_come_from_the_package():
-    from desktop.domain import calendar as calendar_module
+    from core import calendar as calendar_module
 
     later = calendar_module.BUNDLED_YEARS[-1] + 1
     cal = WorkingCalendar()
@@ -227,7 +227,7 @@ def test_first_deadline_query_does_not_import_holidays():
     import sys
 
     code = ("import sys\nfrom datetime import date\n"
-            "from desktop.domain import WorkingCalendar\n"
+            "from core import WorkingCalendar\n"
             "cal = WorkingCalendar()\n"
             "assert cal.working_days_between(date(2025, 1, 2), date(2026, 12, 31)) > 400\n"
             "assert cal.holiday_name(date(2026, 8, 17))\n"
@@ -238,7 +238,7 @@ def test_first_deadline_query_does_not_import_holidays():
 
 
 def test_a_damaged_bundled_file_is_refused(tmp_path):
-    from desktop.domain import calendar as calendar_module
+    from core import calendar as calendar_module
 
     path = tmp_path / "libur.txt"
     path.write_text("2026-01-01 Tahun Baru Masehi\n", encoding="utf-8")

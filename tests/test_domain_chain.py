@@ -1,4 +1,4 @@
-"""Issue 17: the disposition chain's rules (desktop/domain/chain.py, org.py) on real
+"""Issue 17: the disposition chain's rules (core/chain.py, org.py) on real
 apply_op calls: who may dispose from where to where, deadlines within the parent's,
 read state, withdrawal only while unread, reports back, catatan only for recipients, and a
 pelaksana seeing the complaint only while a disposition to them is active."""
@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain import (
+from core import (
     WITA,
     Actor,
     DeadlinePolicy,
@@ -23,8 +23,8 @@ from desktop.domain import (
     in_scope,
     new_complaint,
 )
-from desktop.domain.chain import late_entries, redact_chain, resolve
-from desktop.domain.org import OrgChart, Position, check_position
+from core.chain import late_entries, redact_chain, resolve
+from core.org import OrgChart, Position, check_position
 
 pytestmark = pytest.mark.dates  # fixed dates only; .ci/run runs it again on shifted clocks
 

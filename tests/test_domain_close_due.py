@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from desktop.domain import (
+from core import (
     DeadlinePolicy,
     Status,
     WorkingCalendar,

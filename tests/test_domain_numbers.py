@@ -3,8 +3,8 @@ also in the domain's plain-Python messages the server sends (issue 14.10)."""
 
 from __future__ import annotations
 
-from desktop.domain.numbers import grouped
-from desktop.domain.validation import CONTENT_MAX, clean_text
+from core.numbers import grouped
+from core.validation import CONTENT_MAX, clean_text
 from desktop.workflow.canned import BODY_MAX, CannedReply, validate
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain import (
+from core import (
     WITA,
     Actor,
     DeadlinePolicy,

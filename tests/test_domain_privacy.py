@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from desktop.domain import Actor, Role, mask_nik, public_view, redact_for
+from core import Actor, Role, mask_nik, public_view, redact_for
 
 REPORTER = {"name": "Ani", "nik": "6371015505900002", "phone": "+6281234567890",
             "email": "ani@example.id", "address": "Jl. A. Yani"}

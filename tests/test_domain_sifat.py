@@ -1,5 +1,5 @@
 """Sifat on the printed sheet splits into Kecepatan and Keamanan; Sangat Segera has its own,
-shorter follow-up deadline (issue 15.5). The rules live once in desktop/domain, so the desk
+shorter follow-up deadline (issue 15.5). The rules live once in core, so the desk
 and the server (both apply ops with ``apply_op``) compute the same due date."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain import DeadlinePolicy, Sifat, apply_op, sifat_secret, sifat_speed
+from core import DeadlinePolicy, Sifat, apply_op, sifat_secret, sifat_speed
 from tests.test_domain_operations import BOSS, CAL, T0, created, run
 
 pytestmark = pytest.mark.dates

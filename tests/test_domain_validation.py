@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.domain import (
+from core import (
     CATEGORY_BY_ID,
     DEFAULT_CATEGORIES,
     Regions,
@@ -16,8 +16,8 @@ from desktop.domain import (
     validate_email,
     validate_nik,
 )
-from desktop.domain.categories import category_children, category_path
-from desktop.domain.regions import normalize_region_code
+from core.categories import category_children, category_path
+from core.regions import normalize_region_code
 
 pytestmark = pytest.mark.dates  # .ci/run runs it again on shifted clocks
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from desktop.domain import (
+from core import (
     KIND_LABELS,
     ROLE_LABELS,
     STATUS_LABELS,
@@ -229,7 +229,7 @@ def test_actor_coerces_role_string():
 def test_errors_pickle_and_serialise():
     import pickle
 
-    from desktop.domain import ValidationError
+    from core import ValidationError
 
     err = pickle.loads(pickle.dumps(TransitionError("status_not_allowed", "Tidak boleh.")))
     assert isinstance(err, TransitionError) and err.code == "status_not_allowed"

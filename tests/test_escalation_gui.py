@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
-from desktop.domain import WITA, Actor, OpKind, Role  # noqa: E402
+from core import WITA, Actor, OpKind, Role  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.store.demo import reference_data  # noqa: E402
 from desktop.workflow.actor import set_local_actor  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import OpKind
+from core import OpKind
 from desktop.store import DeskService
 from desktop.store import escalation as esc
 from desktop.store.demo import reference_data

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from core import enums
 from desktop import i18n
-from desktop.domain import enums
 from desktop.views import labels
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from core.clock import clock
 from desktop import cli
-from desktop.domain.clock import clock
 from desktop.intake import IntakeService
 from desktop.intake.importer import COLUMNS, OPTIONAL_COLUMNS
 from desktop.intake.template import csv_text, write_template

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA, Actor, ValidationError
+from core import WITA, Actor, ValidationError
 from desktop.intake import numbers
 from desktop.intake.form import new_form, to_payload
 from desktop.intake.writes import CreateRequest, create_complaints
@@ -139,7 +139,7 @@ def test_unique_under_concurrent_writers(tmp_path: Path):
 
 _CHILD = r"""
 import sys
-from desktop.domain import Actor
+from core import Actor
 from desktop.intake.form import new_form, to_payload
 from desktop.intake.writes import CreateRequest, create_complaints
 from desktop.store import DeskService

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import DomainError, ValidationError
-from desktop.domain.clock import clock
+from core import DomainError, ValidationError
+from core.clock import clock
 from desktop.intake import DRAFT_KEY, IntakeService
 from desktop.intake import attachments as att
 from desktop.intake.form import new_form

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import (
+from core import (
     WITA,
     Actor,
     DeadlinePolicy,

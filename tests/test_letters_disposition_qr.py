@@ -68,7 +68,7 @@ def qr_box(path: Path, page: int = 1) -> tuple[tuple[float, float, float, float]
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_qr_opens_the_verification_page_and_decodes_at_72_dpi(tmp_path: Path,
                                                                   paper: str) -> None:
-    from desktop.letters.qr_payload import display_url, verify_url
+    from core.qr_payload import display_url, verify_url
 
     path = write(tmp_path, f"url-{paper}", render_disposition(url_sheet(), paper))
     url = verify_url(SERVER, PAYLOAD)
@@ -115,7 +115,7 @@ def test_the_code_has_a_quiet_zone_of_four_modules_inside_the_border(
 def test_the_url_form_carries_any_field_exactly() -> None:
     from urllib.parse import unquote, urlsplit
 
-    from desktop.letters.qr_payload import VERIFY_PATH, payload_from_code, verify_url
+    from core.qr_payload import VERIFY_PATH, payload_from_code, verify_url
 
     for agency, agenda, number in [("DINKES", "045/DISP/DINKES/XI/2026", "1916449"),
                                    ("A*B|C", "1 %#?&/2026", "L-D1-20261120-0007"),
@@ -134,7 +134,7 @@ def test_the_url_form_carries_any_field_exactly() -> None:
 def test_a_desk_prints_its_own_server_into_the_code(tmp_path: Path) -> None:
     """The server comes from the desk's sign-in (sync state ``server_url``); a desk that
     never signed in (offline demo) prints the bare signed payload."""
-    from desktop.letters.qr_payload import verify_url
+    from core.qr_payload import verify_url
     from desktop.printing import IssueOptions, archive, issue_letter
     from desktop.printing import qr_key as qk
 

@@ -22,11 +22,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
+from core.qr_payload import make_qr_payload
 from desktop.letters import fonts, render_disposition
 from desktop.letters.emblem import PLACEHOLDER_EMBLEM, Emblem, load_emblem
 from desktop.letters.fontcache import CachingTTFont
 from desktop.letters.pdfparts import esc, make_styles, para
-from desktop.letters.qr_payload import make_qr_payload
 from desktop.letters.qrgrid import qr_matrix
 from desktop.letters.samples import sample_profile, sample_sheet
 from desktop.paths import resource

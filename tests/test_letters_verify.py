@@ -20,9 +20,9 @@ import pytest
 import requests
 from pypdf import PdfReader
 
+from core.qr_payload import make_qr_payload, verify_url
 from desktop.credentials import CredentialStore
 from desktop.letters.pdfparts import qr_matrix
-from desktop.letters.qr_payload import make_qr_payload, verify_url
 from desktop.printing import (
     IssueOptions,
     ensure_agenda_numbers,

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from desktop.letters.qr_payload import DRAFT_AGENDA, make_qr_payload, verify_url
+from core.qr_payload import DRAFT_AGENDA, make_qr_payload, verify_url
 from tests.server_fixtures import ServerHandle, dispose, make_complaint, op, start_server
 
 pytestmark = pytest.mark.timeout(300)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop.letters.qr_payload import make_qr_payload
+from core.qr_payload import make_qr_payload
 from server import qr_keys
 from tests.server_fixtures import (
     ServerHandle,

@@ -19,9 +19,9 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from core import OpKind, Status  # noqa: E402
 from desktop import cli  # noqa: E402
 from desktop.app import Desk  # noqa: E402
-from desktop.domain import OpKind, Status  # noqa: E402
 from desktop.store import DeskService, QueueFilter  # noqa: E402
 from desktop.views.queue_model import COLUMNS, PAGE_SIZE  # noqa: E402
 from tests.test_workflow_fixtures import build_snapshot, open_store, outbox_ops  # noqa: E402

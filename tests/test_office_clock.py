@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import ValidationError, WorkingCalendar
-from desktop.domain.clock import (
+from core import ValidationError, WorkingCalendar
+from core.clock import (
     ENV_NOW,
     WIB,
     WIT,
@@ -83,7 +83,7 @@ def test_lapor_now_pins_every_process_on_one_time_line(monkeypatch):
     assert timedelta(seconds=89) < here.now() - moment < timedelta(seconds=95)
     assert here.today() == date(2027, 1, 1)
     child = subprocess.run(
-        [sys.executable, "-c", "from desktop.domain.clock import clock; "
+        [sys.executable, "-c", "from core.clock import clock; "
          "print(clock().now().isoformat())"],
         capture_output=True, text=True, check=True, env={**os.environ}, cwd=REPO)
     there = datetime.fromisoformat(child.stdout.strip())

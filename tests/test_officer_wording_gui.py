@@ -12,8 +12,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.domain import Actor, DomainError, OpKind, Status, apply_op  # noqa: E402
-from desktop.domain.operations import check_base_version  # noqa: E402
+from core import Actor, DomainError, OpKind, Status, apply_op  # noqa: E402
+from core.operations import check_base_version  # noqa: E402
 from desktop.store.demo import reference_data  # noqa: E402
 from desktop.store.service import DeskService  # noqa: E402
 from desktop.sync.engine import SyncReport  # noqa: E402

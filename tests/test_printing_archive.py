@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from core import WITA, Actor, Role
+from core.qr_payload import make_qr_payload
 from desktop import cli
-from desktop.domain import WITA, Actor, Role
 from desktop.letters import verify_qr_payload
-from desktop.letters.qr_payload import make_qr_payload
 from desktop.printing import (
     AgendaFormat,
     IssueOptions,

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox  # noqa: E402
 
+from core import Actor, Role  # noqa: E402
 from desktop.app import Desk  # noqa: E402
-from desktop.domain import Actor, Role  # noqa: E402
 from desktop.printing import letters_for, reprint_bytes  # noqa: E402
 from desktop.printing import settings as ls  # noqa: E402
 from desktop.store import DeskService  # noqa: E402

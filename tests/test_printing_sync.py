@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from core.clock import clock
 from desktop.credentials import CredentialStore
-from desktop.domain.clock import clock
 from desktop.printing import (
     IssueOptions,
     LetterError,

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from core import Actor, OpKind, Role, Status
 from desktop import cli
-from desktop.domain import Actor, OpKind, Role, Status
 from desktop.store import SORT_KEYS, DeskService, QueueFilter
 from desktop.store import queue as q
 from desktop.store.cipher import connect as connect_db

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.intake import IntakeService
 from tests.server_fixtures import lapor_server  # noqa: F401
 from tests.sync_fixtures import make_desk_fixture  # noqa: F401

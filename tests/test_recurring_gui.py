@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QScrollArea  # noqa: E402
 
-from desktop.domain.clock import WITA  # noqa: E402
+from core.clock import WITA  # noqa: E402
 from tests import recurring_seed  # noqa: E402
 from tests.clocks import office_time  # noqa: E402
 from tests.test_reports_gui import WAIT_MS, open_desk  # noqa: E402

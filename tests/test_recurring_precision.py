@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import DEFAULT_CATEGORIES, Regions
+from core import DEFAULT_CATEGORIES, Regions
 from desktop.store import recurring as rec
 from desktop.store import recurring_text as rt
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA
+from core import WITA
 from desktop.store import DeskService
 from desktop.store import recurring as rec
 from desktop.views.dashboard.brief_pdf import write_brief_pdf

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA
+from core import WITA
 from desktop.reports import export
 from desktop.store import DeskService
 from desktop.store.reports import build_report

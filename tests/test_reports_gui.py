@@ -17,8 +17,8 @@ from pathlib import Path  # noqa: E402
 from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
+from core.clock import WITA, clock  # noqa: E402
 from desktop.app import Desk  # noqa: E402
-from desktop.domain.clock import WITA, clock  # noqa: E402
 from desktop.reports import export  # noqa: E402
 from desktop.store import DeskService, reports  # noqa: E402
 from desktop.store.reports import RecapRow  # noqa: E402

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import WITA
+from core import WITA
 from desktop.letters import AgencyProfile, Signer
 from desktop.printing import settings as letter_settings
 from desktop.reports.pdf import Letterhead, period_text, write_pdf

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import WorkingCalendar
+from core import WorkingCalendar
 from desktop.store import reports
 from tests.test_reports_fixtures import EXPECTED, NOVEMBER, TODAY, fill, open_store
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain import OpKind
+from core import OpKind
 from tests.server_fixtures import (
     ApiClient,
     ServerHandle,

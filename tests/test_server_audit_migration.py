@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from desktop.domain.clock import WITA
+from core.clock import WITA
 from server import migrate
 from server.db import make_engine
 from server.models import Timestamp

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from tests.server_fixtures import ServerHandle, create_op, server_fixture
 
 lapor_server = server_fixture(env={"LAPOR_BACKDATE_DAYS": "60"})

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import requests
 
-from desktop.letters.qr_payload import make_qr_payload
+from core.qr_payload import make_qr_payload
 from server.qr_keys import derive
 from tests.server_fixtures import (
     ApiClient,

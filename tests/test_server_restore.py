@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from tests.server_fixtures import create_op, new_id, op, run_cli, serve
 from tests.test_restore_from_backup import Database, database  # noqa: F401
 

@@ -51,7 +51,7 @@ def test_menu_and_page_lead_to_the_same_settings(qtbot, tmp_path: Path):
 
 
 def test_office_zone_is_chosen_in_pengaturan_and_moves_today(qtbot, tmp_path: Path):
-    from desktop.domain.clock import clock
+    from core.clock import clock
     from desktop.store import DeskService
 
     from .clocks import office_time, utc

@@ -10,8 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import pytest  # noqa: E402
 
+from core import OpKind, Role, Status  # noqa: E402
 from desktop.app import Desk as GuiDesk  # noqa: E402
-from desktop.domain import OpKind, Role, Status  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from tests.server_fixtures import start_server  # noqa: E402
 from tests.sync_fixtures import make_desk_fixture  # noqa: E402, F401

@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog  # noqa: E402
 
 from desktop.app import Desk  # noqa: E402
-from desktop.commands.signing import configure  # noqa: E402
 from desktop.letters.pades import load_certs, verify_pdf  # noqa: E402
 from desktop.printing import agenda_status, letters_for, read_archived  # noqa: E402
+from desktop.printing.signing import configure  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.views.signing_session import session_for  # noqa: E402
 from desktop.views.text_audit import english_texts  # noqa: E402

@@ -100,7 +100,7 @@ def test_sigkill_during_seed(tmp_path: Path, extra_wait: float) -> None:
 WRITER = """
 import sys
 from datetime import datetime
-from desktop.domain import WITA, Actor, Role
+from core import WITA, Actor, Role
 from desktop.store import DeskService, QueueFilter
 
 service = DeskService(sys.argv[1])

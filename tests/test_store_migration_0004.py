@@ -6,8 +6,8 @@ import importlib
 import json
 from pathlib import Path
 
-from desktop.domain import Actor, OpKind, Role, Status, apply_op
-from desktop.domain.clock import clock
+from core import Actor, OpKind, Role, Status, apply_op
+from core.clock import clock
 from desktop.store import DeskService
 from desktop.store.cipher import connect as connect_db
 from desktop.store.engine import DB_FILE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.domain import Actor, Role, Status
+from core import Actor, Role, Status
 from desktop.store import DeskService
 from desktop.store import rows as rw
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import STATUS_LABELS, DeadlinePolicy, Status, WorkingCalendar, deadline_info
+from core import STATUS_LABELS, DeadlinePolicy, Status, WorkingCalendar, deadline_info
 from desktop.store import SORT_KEYS, VIEWS, DeskService, QueueFilter
 from desktop.store.demo import seed_store
 from desktop.store.queue import CLOCK_STATUSES, DONE_STATUSES, fts_query

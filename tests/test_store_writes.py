@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain import Actor, DomainError, OpKind, Role, TransitionError, new_complaint
+from core import Actor, DomainError, OpKind, Role, TransitionError, new_complaint
 from desktop.store import DeskService, QueueFilter, StoreError
 from desktop.store import rows as rows_module
 from desktop.store.cipher import connect as connect_db

@@ -11,7 +11,7 @@ import logging
 
 import pytest
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.printing import agenda
 from desktop.printing.reserve import years_needed
 from desktop.printing.settings import BLOCK_SIZE

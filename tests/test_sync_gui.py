@@ -71,7 +71,7 @@ def act(gui, kind: str, complaint_id: str, **payload) -> None:
     """An officer's action as the workflow GUI records it (DB thread, changes=True)."""
     service = gui.window.service
     data = service.get_sync_state("actor")
-    from desktop.domain import Actor
+    from core import Actor
 
     actor = Actor(data["username"], data["role"], data["agency"], tuple(data["units"]),
                   data["full_name"])

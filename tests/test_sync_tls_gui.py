@@ -13,9 +13,9 @@ import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from core.clock import clock  # noqa: E402
 from desktop.app import Desk as GuiDesk  # noqa: E402
 from desktop.credentials import Credentials  # noqa: E402
-from desktop.domain.clock import clock  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.sync.account import Account  # noqa: E402
 from tests.tls_fixtures import HealthServer, TestPki  # noqa: E402

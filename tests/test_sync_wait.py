@@ -183,7 +183,7 @@ def test_a_dead_server_falls_back_to_periodic_rounds_and_loses_nothing(
         kill(first)
     try:
         # B works on while the server is gone: its action waits in the outbox.
-        from desktop.domain import Actor
+        from core import Actor
 
         data = gui.window.service.get_sync_state("actor")
         actor = Actor(data["username"], data["role"], data["agency"], tuple(data["units"]),

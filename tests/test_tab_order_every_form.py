@@ -18,7 +18,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
-from desktop.domain import OpKind, Status  # noqa: E402
+from core import OpKind, Status  # noqa: E402
 from tests import test_workflow_gui as workflow_gui  # noqa: E402
 from tests.tab_walk import inputs, walk  # noqa: E402
 from tests.test_workflow_gui import put, show  # noqa: E402

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from desktop.domain.errors import DomainError
+from core.errors import DomainError
 from desktop.tasks import Tasks, describe_error
 
 

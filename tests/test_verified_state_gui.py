@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import pytest  # noqa: E402
 
-from desktop.domain import OpKind, Status  # noqa: E402
+from core import OpKind, Status  # noqa: E402
 from desktop.store.service import QueueFilter  # noqa: E402
 from desktop.views.queue_model import COL_DUE, COL_STATUS  # noqa: E402
 from tests.clocks import office_time, wita  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.enums import STATUS_LABELS, Status
+from core.enums import STATUS_LABELS, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 _SKIP = shutil.ignore_patterns(".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__",

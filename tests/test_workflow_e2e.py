@@ -15,8 +15,8 @@ from pathlib import Path  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 
+from core import OpKind  # noqa: E402
 from desktop.app import Desk as GuiDesk  # noqa: E402
-from desktop.domain import OpKind  # noqa: E402
 from desktop.views.actions.base import ActionDialog  # noqa: E402
 from tests.server_fixtures import make_complaint, start_server  # noqa: E402
 from tests.sync_fixtures import make_desk_fixture  # noqa: E402, F401

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import (
+from core import (
     Actor,
     DeadlinePolicy,
     OpKind,
@@ -22,7 +22,7 @@ from desktop.domain import (
     WorkingCalendar,
     apply_op,
 )
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.store import DeskService
 from desktop.store.demo import reference_data
 from desktop.workflow.actor import set_local_actor

@@ -30,9 +30,9 @@ from PySide6.QtGui import (  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QPushButton, QRadioButton, QWidget  # noqa: E402
 
+from core import Actor, OpKind, Role, Status, apply_op  # noqa: E402
+from core.clock import clock
 from desktop.app import Desk  # noqa: E402
-from desktop.domain import Actor, OpKind, Role, Status, apply_op  # noqa: E402
-from desktop.domain.clock import clock
 from desktop.store import service as service_module  # noqa: E402
 from desktop.store.service import DeskService, QueueFilter  # noqa: E402
 from desktop.views.actions.base import ActionDialog, checked_codes  # noqa: E402

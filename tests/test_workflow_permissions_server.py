@@ -19,7 +19,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QMainWindow  # noqa: E402
 
-from desktop.domain import Actor, OpKind, Role, Status  # noqa: E402
+from core import Actor, OpKind, Role, Status  # noqa: E402
 from desktop.views.actions.controller import ActionController  # noqa: E402
 from desktop.workflow import UI_ACTIONS  # noqa: E402
 from tests.server_fixtures import (  # noqa: E402

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain import (
+from core import (
     DISPOSITION_INSTRUCTIONS,
     Actor,
     DomainError,
@@ -307,7 +307,7 @@ def test_availability_is_the_domains_rule(role, status):
     for kind, item in found.items():
         if not item.enabled:
             with pytest.raises(TransitionError) as caught:
-                from desktop.domain import check_transition
+                from core import check_transition
 
                 check_transition(status, kind, role, snap["previous_status"])
             assert item.message == caught.value.message

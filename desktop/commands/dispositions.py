@@ -15,7 +15,7 @@ TITLE_WIDTH = 40
 
 
 def run(args: Namespace) -> int:
-    from desktop.domain.chain import STATE_LABELS
+    from core.chain import STATE_LABELS
     from desktop.paths import data_dir
     from desktop.store import DeskService, StoreError
     from desktop.workflow import chain

@@ -36,7 +36,7 @@ def _failure(args: Namespace, message: str, code: int) -> int:
 
 
 def run_import(args: Namespace) -> int:
-    from desktop.domain import DomainError
+    from core import DomainError
     from desktop.intake import IntakeService
     from desktop.intake.import_read import CSV_SUFFIXES, XLSX_SUFFIXES, ImportFileError
     from desktop.intake.importer import ImportResult

@@ -100,7 +100,7 @@ def _held(service: Any, record: Any) -> bool:
 
 def run(args: Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from desktop.domain import DomainError
+    from core import DomainError
     from desktop.paths import data_dir
     from desktop.printing import (
         LetterError,
@@ -124,9 +124,9 @@ def run(args: Namespace) -> int:
     except StoreError as exc:
         _err(exc.message)
         return EXIT_ERROR
-    from desktop.commands.signing import desk_sealer
     from desktop.letters.pades import SigningRefused
     from desktop.letters.signbox import sealing
+    from desktop.printing.signing import desk_sealer
 
     try:
         snapshot = find_complaint(service, args.complaint)

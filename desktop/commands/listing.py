@@ -16,7 +16,7 @@ TITLE_WIDTH = 48
 
 
 def run(args: Namespace) -> int:
-    from desktop.domain import STATUS_LABELS, Status
+    from core import STATUS_LABELS, Status
 
     status = args.status
     if status is not None and status not in {s.value for s in Status}:

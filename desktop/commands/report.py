@@ -55,7 +55,7 @@ def period(args: Namespace, today: date) -> tuple[date, date]:
 
 
 def run(args: Namespace) -> int:
-    from desktop.domain.clock import clock
+    from core.clock import clock
     from desktop.paths import data_dir
     from desktop.store import DeskService, StoreError
     from desktop.store.reports import build_report
@@ -76,8 +76,8 @@ def run(args: Namespace) -> int:
         first, last = period(args, service.today())
         report = build_report(service, first, last)
         if getattr(args, "pdf", None):
-            from desktop.commands.signing import desk_sealer
             from desktop.letters.pades import SigningRefused
+            from desktop.printing.signing import desk_sealer
             from desktop.reports.printable import write_recap_pdf
 
             try:

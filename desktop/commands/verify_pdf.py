@@ -28,8 +28,8 @@ def _time(text: str | None) -> str:
         return "tidak tercantum"
     from datetime import datetime
 
-    from desktop.domain.clock import clock
-    from desktop.letters.dates import format_datetime_id
+    from core.clock import clock
+    from core.dates import format_datetime_id
 
     return format_datetime_id(datetime.fromisoformat(text).astimezone(clock().zone))
 
@@ -54,8 +54,8 @@ def run(args: Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for name in ("pyhanko", "pyhanko_certvalidator"):  # their path-building tracebacks
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    from desktop.commands.signing import ca_files, crl_files
     from desktop.letters.pades import PdfUnreadable, load_certs, load_crls, verify_pdf
+    from desktop.printing.signing import ca_files, crl_files
 
     path = Path(args.file)
     try:

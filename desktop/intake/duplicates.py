@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from desktop.domain import ValidationError, normalize_phone
+from core import ValidationError, normalize_phone
 from desktop.store.queue import DONE_STATUSES
 from desktop.store.schema import complaints
 from desktop.workflow.queries import related_complaints

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from desktop.domain import Channel, Classification, ValidationError, validate_complaint
+from core import Channel, Classification, ValidationError, validate_complaint
 from desktop.intake.attachments import check_set
 
 FORM_VERSION = 1

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import (
+from core import (
     CLASSIFICATION_LABELS,
     Actor,
     Channel,
@@ -30,7 +30,7 @@ from desktop.domain import (
     ValidationError,
     apply_op,
 )
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.intake.import_read import ImportFileError, RawRow, RowIssue, read_table
 from desktop.intake.writes import CreateRequest, already_recorded, create_complaints
 

@@ -16,7 +16,7 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
-from desktop.domain.validation import parse_int
+from core.validation import parse_int
 from desktop.store.schema import complaints, settings
 from desktop.store.snapshots import dumps, loads
 

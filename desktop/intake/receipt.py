@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from desktop.domain import DeadlinePolicy
-from desktop.domain.clock import clock
+from core import DeadlinePolicy
+from core.clock import clock
 from desktop.letters import AgencyProfile, Receipt
 
 STATUS_URL_KEY = "receipt_status_url"  # settings: e.g. "https://lapor.example/status/"

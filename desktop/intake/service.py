@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain import (
+from core import (
     DEFAULT_CATEGORIES,
     Actor,
     DeadlinePolicy,
@@ -22,7 +22,7 @@ from desktop.domain import (
     ValidationError,
     local_date,
 )
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.intake import attachments, importer, numbers, receipt
 from desktop.intake.duplicates import DuplicateHint, find_duplicates
 from desktop.intake.form import to_payload, validate_form

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from desktop.domain import Actor, OpKind, apply_op, local_date
-from desktop.domain.clock import clock
+from core import Actor, OpKind, apply_op, local_date
+from core.clock import clock
 from desktop.intake.numbers import Allocator, ensure_desk_id
 from desktop.store import rows as rw
 from desktop.store.schema import complaints, outbox

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .dates import format_date_id, format_datetime_id, format_time_id
+from core.dates import format_date_id, format_datetime_id, format_time_id
+from core.qr_payload import QrFields, make_qr_payload, parse_qr_payload, verify_qr_payload
+
 from .models import (
     ANONYMOUS,
     CHANNEL_LABELS,
@@ -30,7 +32,6 @@ from .models import (
     format_nip,
 )
 from .paper import PAPERS, RECEIPT_LAYOUTS, SHEET_PAPERS, Paper, get_paper
-from .qr_payload import QrFields, make_qr_payload, parse_qr_payload, verify_qr_payload
 
 if TYPE_CHECKING:
     from .disposition import render_disposition

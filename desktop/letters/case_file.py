@@ -8,7 +8,7 @@ other files only embedded), and a manifest: each item with its SHA-256, size and
 is. Every item (the complaint record as JSON, each letter, each attachment) is also
 embedded in the PDF as a file attachment with its original bytes, so each hash can be
 checked from the case file alone. Pure Python (reportlab + pypdf); the caller gathers the
-items (``desktop/commands/case_file.py``) and signs the result (``pades.PdfSealer``) in the
+items (``desktop/printing/case_file.py``) and signs the result (``pades.PdfSealer``) in the
 signature box returned.
 """
 
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .dates import format_date_id, format_datetime_id
+from core.dates import format_date_id, format_datetime_id
+
 from .models import AgencyProfile, Signer
 from .signbox import SignatureBox
 
@@ -100,7 +101,7 @@ def recipient_identity(snapshot: Mapping[str, Any], recipient: str) -> dict:
     reporter never (no identity at all); a confidential (rahasia) complaint's reporter
     only for the oversight bodies (Ombudsman, Inspektorat), never for another agency; the
     NIK always masked."""
-    from desktop.domain.privacy import mask_nik
+    from core.privacy import mask_nik
 
     out = json.loads(json.dumps(dict(snapshot), default=str))
     reporter = out.get("reporter")

@@ -14,16 +14,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.calendar import local_date
-from desktop.domain.chain import above as chain_above
-from desktop.domain.sifat import sifat_secret, sifat_speed
-
-from .dates import parse_iso_date, parse_iso_datetime
+from core.calendar import local_date
+from core.chain import above as chain_above
+from core.dates import parse_iso_date, parse_iso_datetime
+from core.sifat import sifat_secret, sifat_speed
 
 MISSING = "-"
 ANONYMOUS = "Anonim"
 
-# Sifat keys as in desktop.domain.Sifat. The sheet prints two rows (desktop/domain/sifat.py):
+# Sifat keys as in core.Sifat. The sheet prints two rows (core/sifat.py):
 # Kecepatan (the stored sifat) and Keamanan (the complaint's confidential flag).
 SIFAT_LABELS: dict[str, str] = {
     "sangat_segera": "Sangat Segera",

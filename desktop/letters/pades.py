@@ -29,7 +29,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from .dates import format_date_id, format_datetime_id
+from core.dates import format_date_id, format_datetime_id
+
 from .signbox import SignatureBox
 
 # pyHanko imports cryptography's DSA key class (for signers the desk never uses), and

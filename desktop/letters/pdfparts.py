@@ -22,8 +22,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from core.dates import format_date_id, format_time_id
+
 from . import fonts
-from .dates import format_date_id, format_time_id
 from .emblem import Emblem, load_emblem
 from .models import AgencyProfile
 from .paper import MM

@@ -20,8 +20,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.dates import format_date_id, format_datetime_id
+
 from . import fonts
-from .dates import format_date_id, format_datetime_id
 from .models import MISSING, Receipt, format_nip
 from .paper import MM, RECEIPT_LAYOUTS, Paper, get_paper
 from .pdfparts import (

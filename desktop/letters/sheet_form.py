@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from core.dates import format_date_id
+from core.qr_payload import make_qr_payload, verify_url
+
 from . import fonts
-from .dates import format_date_id
 from .models import KEAMANAN_LABELS, KECEPATAN_LABELS, MISSING, DispositionSheet
 from .paper import MM, Paper
 from .pdfparts import (
@@ -22,7 +24,6 @@ from .pdfparts import (
     make_styles,
     para,
 )
-from .qr_payload import make_qr_payload, verify_url
 
 SHORT_FIELD_LIMIT = 300  # one unit name, one instruction, one identity value
 UNIT_WRITE_IN = 3  # numbered blank lines under "Diteruskan kepada Sdr." when undecided

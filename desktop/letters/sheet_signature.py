@@ -10,11 +10,12 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from core.qr_payload import display_url
+
 from . import fonts
 from .models import MISSING, format_nip
 from .paper import MM
 from .pdfparts import QrPlaceholder, chunk_text, clip, esc, para
-from .qr_payload import display_url
 from .qrblock import MODULE_PT, QrBlock, url_lines
 from .sheet_form import FormParts, deadline_text, number_text, qr_text
 from .signbox import SignatureBox, SignatureSpace

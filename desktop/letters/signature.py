@@ -11,8 +11,9 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from core.dates import format_date_id
+
 from . import fonts
-from .dates import format_date_id
 from .models import Signer, format_nip
 from .paper import MM
 from .pdfparts import Styles, clip, esc, para

@@ -31,9 +31,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import WITA, Actor, OpKind, Role, local_date
-from desktop.domain.clock import clock
-from desktop.domain.workflow import can
+from core import WITA, Actor, OpKind, Role, local_date
+from core.clock import clock
+from core.workflow import can
 from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key

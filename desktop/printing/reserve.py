@@ -22,9 +22,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.domain import OpKind, Role
-from desktop.domain.clock import clock
-from desktop.domain.workflow import can
+from core import OpKind, Role
+from core.clock import clock
+from core.workflow import can
 from desktop.printing import agenda as ag
 from desktop.printing import qr_key
 from desktop.printing import settings as letter_settings

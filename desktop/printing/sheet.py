@@ -7,10 +7,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import WorkingCalendar, local_date
+from core import WorkingCalendar, local_date
+from core.dates import parse_iso_date, parse_iso_datetime
+from core.qr_payload import DRAFT_AGENDA
 from desktop.letters import Disposition, DispositionSheet
-from desktop.letters.dates import parse_iso_date, parse_iso_datetime
-from desktop.letters.qr_payload import DRAFT_AGENDA
 from desktop.printing.settings import LetterSettings
 
 __all__ = ["DRAFT_AGENDA", "build_sheet", "disposition_of", "unit_names"]

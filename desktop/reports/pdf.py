@@ -19,8 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.dates import MONTHS_ID, format_date_id, format_datetime_id
 from desktop.atomic_file import replace_atomically
-from desktop.letters.dates import MONTHS_ID, format_date_id, format_datetime_id
 from desktop.reports import export
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import Actor, Role, new_complaint
+from core import Actor, Role, new_complaint
 
 POSITIONS = [
     {"agency": "DINKES", "code": "KADIS", "title": "Kepala Dinas Kesehatan",

@@ -72,7 +72,7 @@ class FrontDesk:
 
     @staticmethod
     def _seed(store: Any) -> list[str]:
-        from desktop.domain import clock
+        from core import clock
         from desktop.printing import agenda
         from desktop.printing import settings as ls
         from desktop.store import rows

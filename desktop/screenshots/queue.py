@@ -151,7 +151,7 @@ class Studio:
 
         from PySide6.QtGui import QColor, QImage, QPainter
 
-        from desktop.domain import OpKind, clock
+        from core import OpKind, clock
         from desktop.store import QueueFilter
         from desktop.workflow import WorkflowService, step
 
@@ -232,7 +232,7 @@ def _fill(kind: Any, dialog: Any) -> None:
     """Plausible input, so the screenshot shows the dialog in use."""
     from PySide6.QtCore import Qt
 
-    from desktop.domain import OpKind
+    from core import OpKind
 
     ui = dialog.ui
     if kind is OpKind.dispose:
@@ -256,7 +256,7 @@ def _fill(kind: Any, dialog: Any) -> None:
 
 def scenes(studio: Studio) -> Iterator[tuple[str, Any]]:
     """(file name, widget) for every screen this module owns, each on screen in turn."""
-    from desktop.domain import OpKind
+    from core import OpKind
 
     first = studio.showcase[0]
     # The studio's officer is a leader, whose desk opens on the Dasbor: show the queue.

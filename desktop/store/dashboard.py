@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import Status
-from desktop.domain.calendar import local_date
+from core import Status
+from core.calendar import local_date
 from desktop.store import queue as q
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
@@ -198,8 +198,8 @@ def _trend(raw: Any, last: date) -> list[MonthPoint]:
     month of ``last``: one plain count per month over its range of the covering queue index
     (no grouping, so no sort of the year's rows)."""
     months = [month_period(last, back)[0] for back in range(TREND_MONTHS - 1, -1, -1)]
-    bounds = [q._office_midnight(m) for m in months]
-    bounds.append(q._office_midnight(month_period(last)[1] + timedelta(days=1)))
+    bounds = [q.office_midnight(m) for m in months]
+    bounds.append(q.office_midnight(month_period(last)[1] + timedelta(days=1)))
     sql = " UNION ALL ".join(
         f"SELECT {i}, count(*), coalesce(sum(c.status = 'selesai'), 0) FROM complaints c "
         "WHERE c.received_ts >= ? AND c.received_ts < ?" for i in range(len(months)))
@@ -304,6 +304,6 @@ def _category_roots(service: DeskService) -> dict[str, str]:
 
 
 def _region_names() -> dict[str, str]:
-    from desktop.domain import Regions
+    from core import Regions
 
     return {r.code: r.name for r in Regions.load().kabkota()}

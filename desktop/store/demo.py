@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from desktop.domain import (
+from core import (
     DEFAULT_CATEGORIES,
     WITA,
     DeadlinePolicy,
@@ -31,8 +31,8 @@ from desktop.domain import (
     local_date,
     snapshot_due,
 )
-from desktop.domain.clock import clock
-from desktop.domain.regions import DESA_KELURAHAN, KECAMATAN
+from core.clock import clock
+from core.regions import DESA_KELURAHAN, KECAMATAN
 from desktop.store.snapshots import Prepared, prepare
 
 FIRST_TRACKING_NUMBER = 1_900_001

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.domain import Status
+from core import Status
 
 if TYPE_CHECKING:
     from desktop.store.service import DeskService

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.store import cipher
 from desktop.store import queue as q
 from desktop.store import queue_read as qr

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.store import cipher
 from desktop.store.cipher import DeskKey
 from desktop.store.errors import StoreError

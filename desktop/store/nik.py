@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from desktop.domain import Role, mask_nik
-from desktop.domain.privacy import NIK_ROLES
+from core import Role, mask_nik
+from core.privacy import NIK_ROLES
 
 
 def needs_scrub(role: str | Role | None) -> bool:

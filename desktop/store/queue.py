@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from desktop.domain import DeadlinePolicy, Status, WorkingCalendar, phase_days, waits_on_reporter
-from desktop.domain.clock import clock
-from desktop.domain.enums import OPEN_STATUS
+from core import DeadlinePolicy, Status, WorkingCalendar, phase_days, waits_on_reporter
+from core.clock import clock
+from core.enums import OPEN_STATUS
 
 VIEWS = (
     "semua", "perlu_verifikasi", "untuk_unit_saya", "jatuh_tempo", "terlambat",
@@ -120,12 +120,12 @@ def fts_query(text: str | None) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
-def _office_midnight(day: date) -> int:
+def office_midnight(day: date) -> int:
     """Unix time of 00:00 on ``day`` in the office's zone: received dates are office dates."""
     return int(datetime.combine(day, time(0, 0), clock().zone).timestamp())
 
 
-def _placeholders(values: Iterable) -> str:
+def placeholders(values: Iterable) -> str:
     return ", ".join("?" for _ in values)
 
 
@@ -154,7 +154,7 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
     complaints (``queue_read.broad_search``); each one's table row is then not read: one
     scan of a covering index tests the matches (a Bloom filter), in the sort's order."""
     if flt.status == OPEN_STATUS:
-        w.add(f"c.status NOT IN ({_placeholders(DONE_STATUSES)})", *DONE_STATUSES)
+        w.add(f"c.status NOT IN ({placeholders(DONE_STATUSES)})", *DONE_STATUSES)
     elif flt.status:
         w.add("c.status = ?", str(flt.status))
     if flt.category_id:
@@ -162,7 +162,7 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
         # A parent category matches a large share of the queue: then one scan of the
         # covering queue index beats the category index ("+" keeps SQLite off the latter).
         column = "c.category_id" if len(ids) == 1 else "+c.category_id"
-        w.add(f"{column} IN ({_placeholders(ids)})", *ids)
+        w.add(f"{column} IN ({placeholders(ids)})", *ids)
     if flt.kabkota_code:
         w.add("c.kabkota_code = ?", flt.kabkota_code)
     if flt.kecamatan_code:
@@ -175,9 +175,9 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
     if flt.classification:
         w.add("c.classification = ?", str(flt.classification))
     if flt.date_from:
-        w.add("c.received_ts >= ?", _office_midnight(flt.date_from))
+        w.add("c.received_ts >= ?", office_midnight(flt.date_from))
     if flt.date_to:
-        w.add("c.received_ts < ?", _office_midnight(flt.date_to + timedelta(days=1)))
+        w.add("c.received_ts < ?", office_midnight(flt.date_to + timedelta(days=1)))
     match = fts_query(flt.search)
     if match:
         rid = "+c.rid" if broad_search else "c.rid"  # "+": not by rowid, row by row
@@ -192,8 +192,8 @@ def my_units_clause(w: WhereBuilder, my_agency: str | None, my_units: tuple[str,
     if my_agency:
         w.add("c.agency_code = ?", my_agency)
     w.add(f"c.rid IN (SELECT complaint_rid FROM complaint_units WHERE unit_code IN "
-          f"({_placeholders(my_units)}))", *my_units)
-    w.add(f"c.status NOT IN ({_placeholders(DONE_STATUSES)})", *DONE_STATUSES)
+          f"({placeholders(my_units)}))", *my_units)
+    w.add(f"c.status NOT IN ({placeholders(DONE_STATUSES)})", *DONE_STATUSES)
 
 
 def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
@@ -208,13 +208,13 @@ def view_clause(w: WhereBuilder, view: str, cut: DeadlineCutoffs,
     elif view == "untuk_unit_saya":
         my_units_clause(w, *me)
     elif view in ("jatuh_tempo", "terlambat"):
-        w.add(f"c.status IN ({_placeholders(AGENCY_CLOCK_STATUSES)})", *AGENCY_CLOCK_STATUSES)
+        w.add(f"c.status IN ({placeholders(AGENCY_CLOCK_STATUSES)})", *AGENCY_CLOCK_STATUSES)
         if view == "terlambat":
             w.add("c.due_date < ?", cut.today)
         else:
             w.add("c.due_date >= ? AND c.due_date < ?", cut.today, cut.soon_before)
     elif view == "perlu_ditutup":
-        w.add(f"c.status IN ({_placeholders(REPORTER_CLOCK_STATUSES)})",
+        w.add(f"c.status IN ({placeholders(REPORTER_CLOCK_STATUSES)})",
               *REPORTER_CLOCK_STATUSES)
         w.add("c.due_date < ?", cut.today)
     else:

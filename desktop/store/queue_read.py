@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from desktop.domain import (
+from core import (
     STATUS_LABELS,
     VERIFIED_LABEL,
     DeadlineInfo,
@@ -25,8 +25,8 @@ from desktop.domain import (
     days_left,
     phase_deadline_info,
 )
-from desktop.domain import deadline_info as domain_deadline_info
-from desktop.domain.clock import DEFAULT_ZONE, set_zone
+from core import deadline_info as domain_deadline_info
+from core.clock import DEFAULT_ZONE, set_zone
 from desktop.store import queue as q
 from desktop.store import snapshots as sn
 from desktop.store.queue import DeadlineCutoffs, QueueFilter, QueueRow
@@ -40,7 +40,7 @@ BROAD_SEARCH = 10_000
 POLICY_KEY = "deadline_policy"
 HOLIDAYS_KEY = "local_holidays"
 # The office's time zone (WIB/WITA/WIT or an IANA name): it decides "today" for the whole
-# desk process (desktop/domain/clock.py). Default WITA (Kalimantan Selatan).
+# desk process (core/clock.py). Default WITA (Kalimantan Selatan).
 ZONE_KEY = "office_zone"
 ACTOR_KEY = "actor"
 NO_DEADLINE = DeadlineInfo(None, None, False, False, False)

@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import (
+from core import (
     DeadlinePolicy,
     Status,
     WorkingCalendar,
     deadline_info,
     snapshot_due,
 )
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.store import queue as q
 from desktop.store import snapshots as sn
 
@@ -67,7 +67,7 @@ _CLOCK = frozenset(q.CLOCK_STATUSES)
 _REPORTER_CLOCK = frozenset(q.REPORTER_CLOCK_STATUSES)
 # The agency's own phases: their lateness decides "selesai terlambat".
 _AGENCY_PHASES = frozenset({Status.belum_diverifikasi.value, Status.didisposisikan.value})
-# Timeline kinds that start a deadline phase (desktop/domain/operations.py `_start_phase`).
+# Timeline kinds that start a deadline phase (core/operations.py `_start_phase`).
 _PHASE_STARTS = frozenset({"follow_up", "request_clarification", "reroute", "reopen"})
 # The kinds a replay needs: the others (notes, letters, attachments...) keep the clock.
 REPLAY_KINDS = ("dispose", "follow_up", "request_clarification", "close", "hold", "resume",
@@ -140,7 +140,7 @@ def agency_phases_late(received: str, events: Iterable[tuple], due_of: PhaseDue,
     ``received``: the WITA receipt date; ``events``: (kind, WITA date, from_status,
     to_status, override, held_days) in timeline order, where ``override`` is a disposition's
     overridden due date and ``held_days`` a resume's held working days. Mirrors the
-    deadline bookkeeping of ``desktop.domain.operations`` (``_start_phase``, hold, resume).
+    deadline bookkeeping of ``core.operations`` (``_start_phase``, hold, resume).
     Dates are ISO text: they compare as dates.
     """
     status, started, held, hold_started, override = "belum_diverifikasi", received, 0, None, None

@@ -255,7 +255,7 @@ def window_days(service: DeskService) -> int:
 
 def find_recurring(service: DeskService, days: int | None = None) -> list[Group]:
     """The recurring problems among the complaints received in the window ending today."""
-    from desktop.domain import Regions
+    from core import Regions
 
     today = service.today()
     days = days or window_days(service)
@@ -323,7 +323,7 @@ def read_items(service: DeskService, first: date, last: date) -> list[Item]:
 def _office_date(text: str) -> date:
     from datetime import datetime
 
-    from desktop.domain.calendar import local_date
+    from core.calendar import local_date
 
     try:
         return local_date(datetime.fromisoformat(text))

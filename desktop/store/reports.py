@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import (
+from core import (
     CHANNEL_LABELS,
     CLASSIFICATION_LABELS,
     STATUS_LABELS,

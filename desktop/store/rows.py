@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.store import snapshots as sn
 
 if TYPE_CHECKING:

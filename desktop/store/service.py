@@ -21,15 +21,15 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desktop.domain import (
+from core import (
     Actor,
     DeadlinePolicy,
     OpKind,
     WorkingCalendar,
     apply_op,
 )
-from desktop.domain.clock import clock
-from desktop.domain.validation import parse_int
+from core.clock import clock
+from core.validation import parse_int
 from desktop.paths import tighten_data_dir
 from desktop.store import audit, nik
 from desktop.store import queue as q
@@ -205,7 +205,7 @@ class DeskService:
                 for row in raw.execute(
                         "SELECT id, tracking_number, provisional_number, title, status, "
                         f"agency_code, unit_codes FROM complaints WHERE id IN "
-                        f"({q._placeholders(chunk)})", chunk):
+                        f"({q.placeholders(chunk)})", chunk):
                     found[row[0]] = {
                         "id": row[0], "tracking_number": row[1], "provisional_number": row[2],
                         "title": row[3], "status": row[4], "agency_code": row[5],
@@ -269,7 +269,7 @@ class DeskService:
                        conn: Connection | None = None) -> LocalOpResult:
         """Apply an officer's action locally and queue it for the server, atomically.
 
-        In ONE transaction: ``desktop.domain.apply_op`` on the stored snapshot, the new
+        In ONE transaction: ``core.apply_op`` on the stored snapshot, the new
         snapshot (timeline event included) written, and a ``pending`` outbox row inserted.
         Idempotent by ``op_id``: an op already in the outbox is not applied again.
         Raises the domain's DomainError subclasses (Indonesian messages) unchanged.
@@ -359,7 +359,7 @@ class DeskService:
             for start in range(0, len(ids), _ROW_CHUNK):
                 chunk = list(ids[start:start + _ROW_CHUNK])
                 removed += conn.exec_driver_sql(
-                    f"DELETE FROM complaints WHERE id IN ({q._placeholders(chunk)})",
+                    f"DELETE FROM complaints WHERE id IN ({q.placeholders(chunk)})",
                     tuple(chunk)).rowcount
         return removed
 
@@ -382,7 +382,7 @@ class DeskService:
     def outbox(self, states: Sequence[str] = ("pending", "sending", "rejected"),
                complaint_id: str | None = None) -> list[dict]:
         """Outbox rows in ``seq`` order, JSON columns decoded."""
-        sql = f"SELECT * FROM outbox WHERE state IN ({q._placeholders(states)})"
+        sql = f"SELECT * FROM outbox WHERE state IN ({q.placeholders(states)})"
         params: list = list(states)
         if complaint_id:
             sql += " AND complaint_id = ?"

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.domain import Regions, awaiting_disposition
-from desktop.domain.clock import clock
+from core import Regions, awaiting_disposition
+from core.clock import clock
 
 # Snapshot keys stored in columns of complaints / complaint_texts, in snapshot order.
 COMPLAINT_KEYS = (

@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import requests
 
+from core.clock import clock
 from desktop import __version__
 from desktop.credentials import Credentials
-from desktop.domain.clock import clock
 from desktop.sync import audit_anchors, tls
 from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, TrustError, Unreachable
 from desktop.sync.retry import RetryPolicy, parse_retry_after

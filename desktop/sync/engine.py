@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from desktop.domain import OpKind
+from core import OpKind
 from desktop.store.service import DeskService
 from desktop.sync import attachments
 from desktop.sync.client import ApiClient, PullPage

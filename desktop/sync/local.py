@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from desktop.domain import COMMUTING_KINDS, Actor, DomainError, OpKind, Role, apply_op
-from desktop.domain.clock import clock
+from core import COMMUTING_KINDS, Actor, DomainError, OpKind, Role, apply_op
+from core.clock import clock
 from desktop.store import DeskService
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop.domain import Actor, OpKind
+from core import Actor, OpKind
 from desktop.store.service import DeskService
 from desktop.sync.errors import SyncError
 from desktop.sync.local import SyncLocal

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from desktop.domain.validation import is_ascii_digits
+from core.validation import is_ascii_digits
 
 
 @dataclass(frozen=True)

@@ -383,7 +383,7 @@ def _rejected(service: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, s
 
 
 def _reapply(service: Any, op_id: str, payload: dict[str, Any] | None) -> str:  # DB thread
-    from desktop.domain import Actor
+    from core import Actor
     from desktop.sync.resolve import reapply
 
     data = service.get_sync_state("actor") or {}

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import DISPOSITION_INSTRUCTIONS
-from desktop.domain.chain import MAX_DEADLINE_DAYS
-from desktop.domain.org import OrgChart
+from core import DISPOSITION_INSTRUCTIONS
+from core.chain import MAX_DEADLINE_DAYS
+from core.org import OrgChart
 
 
 class ChainDisposeDialog(QDialog):
@@ -127,6 +127,6 @@ class ChainDisposeDialog(QDialog):
 
 
 def _today() -> Any:
-    from desktop.domain.clock import clock
+    from core.clock import clock
 
     return clock().today()

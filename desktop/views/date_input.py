@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QWidget
 
-from desktop.domain.clock import clock
+from core.clock import clock
 
 SEPARATORS = "/.-"
 DISPLAY = "dd/MM/yyyy"

@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain import local_date
-from desktop.domain.clock import clock
+from core import local_date
+from core.clock import clock
 
 AFTER_MIDNIGHT_MS = 5_000  # past 00:00:00, so "today" has surely changed when we ask
 MAX_WAIT_MS = 15 * 60_000

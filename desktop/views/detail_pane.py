@@ -155,10 +155,10 @@ def load_complaint(service: Any, complaint_id: str) -> dict[str, Any] | None:
     """
     # Imported here, on the DB thread (the store has loaded the domain already), to keep
     # the domain out of the GUI thread's start-up.
-    from desktop.domain.enums import Role
-    from desktop.domain.errors import DomainError
-    from desktop.domain.privacy import redact_for
-    from desktop.domain.workflow import coerce_role
+    from core.enums import Role
+    from core.errors import DomainError
+    from core.privacy import redact_for
+    from core.workflow import coerce_role
 
     snapshot = service.complaint(complaint_id)
     if snapshot is None:

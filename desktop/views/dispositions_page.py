@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import Actor
 from desktop import formatting
-from desktop.domain import Actor
 from desktop.views.detail.chain_tree import state_text
 
 INBOX, OUTBOX = "masuk", "keluar"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import OPEN_STATUS
+from core.enums import OPEN_STATUS
 from desktop.views import date_input
 from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 
@@ -47,8 +47,8 @@ class FilterChoices:
 
 
 def load_choices(store: Any) -> FilterChoices:  # DB thread
-    from desktop.domain import Regions
-    from desktop.domain.regions import KECAMATAN
+    from core import Regions
+    from core.regions import KECAMATAN
     from desktop.workflow.reference import category_items
 
     regions = Regions.load()

@@ -1,6 +1,6 @@
 """Display names of the domain's codes (status, channel, ...) in the UI language.
 
-The domain keeps codes with Indonesian labels (``desktop.domain.enums``) for documents and
+The domain keeps codes with Indonesian labels (``core.enums``) for documents and
 the server; the desk shows the same words through Qt translation so ``--lang en`` works
 too. The Indonesian translations equal the domain's labels (tests/test_i18n.py checks).
 """

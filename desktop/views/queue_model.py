@@ -27,8 +27,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from core import waits_on_reporter
 from desktop import formatting
-from desktop.domain import waits_on_reporter
 from desktop.tasks import Tasks
 from desktop.views.labels import status_short, status_text
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.clock import clock
+from core.clock import clock
 
 
 def _follow(button: QPushButton, action: QAction) -> None:

@@ -83,8 +83,8 @@ def prepare(service: Any, secret: str | None) -> tuple[str, dict | None, Any]:
     ("ask", config, "") when the passphrase is still unknown, ("wrong", config, message)
     when it does not open the certificate, ("ok", config, sealer) when it signs.
     SigningRefused for a certificate that cannot sign."""
-    from desktop.commands.signing import PASSPHRASE_ENV, configured, desk_sealer_for
     from desktop.letters.pades import SigningRefused
+    from desktop.printing.signing import PASSPHRASE_ENV, configured, desk_sealer_for
 
     config = configured(service)
     if config is None:
@@ -115,7 +115,7 @@ class SigningSession(QObject):
     @property
     def passphrase(self) -> str | None:
         """The passphrase known this session (memory), else ``LAPOR_SIGN_PASSPHRASE``."""
-        from desktop.commands.signing import PASSPHRASE_ENV
+        from desktop.printing.signing import PASSPHRASE_ENV
 
         return self._secret if self._secret is not None else os.environ.get(PASSPHRASE_ENV)
 

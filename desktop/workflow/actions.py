@@ -1,4 +1,4 @@
-"""The officer's actions and whether one may be taken now, derived from ``desktop.domain``.
+"""The officer's actions and whether one may be taken now, derived from ``core``.
 
 The desk enables exactly what the domain's own checks (``check_scope`` then
 ``check_transition``, the order the server applies them in) would accept, and gives the
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain import (
+from core import (
     TRANSITIONS,
     Actor,
     DomainError,

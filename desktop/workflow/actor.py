@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
-from desktop.domain import Actor, Role
-from desktop.domain.workflow import coerce_role
+from core import Actor, Role
+from core.workflow import coerce_role
 
 ACTOR_KEY = "actor"  # sync state: the signed-in officer (DeskService.set_actor)
 LOCAL_ACTOR_KEY = "local_actor"  # store setting: who acts when nobody is signed in

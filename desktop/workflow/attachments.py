@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import ValidationError
+from core import ValidationError
 
 MAX_BYTES = 20 * 1024 * 1024  # the server's default LAPOR_MAX_ATTACHMENT_BYTES
 # The types the central server accepts (server/attachments.py ALLOWED_TYPES).

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from core import Actor, can_see_reporter
 from desktop import formatting
-from desktop.domain import Actor, can_see_reporter
 
 SETTING_KEY = "canned_replies"
 TITLE_MAX, BODY_MAX = 80, 5000
@@ -106,7 +106,7 @@ def validate(replies: Sequence[CannedReply]) -> dict[str, str]:
 def save(store: Any, replies: Sequence[CannedReply]) -> None:
     errors = validate(replies)
     if errors:
-        from desktop.domain import ValidationError
+        from core import ValidationError
 
         raise ValidationError(errors)
     store.set_setting(SETTING_KEY, [r.to_dict() for r in replies])

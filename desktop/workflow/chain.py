@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain import Actor, OpKind
-from desktop.domain import chain as dc
-from desktop.domain.chain import above, tree  # noqa: F401 - re-exported for the desk
-from desktop.domain.org import OrgChart
+from core import Actor, OpKind
+from core import chain as dc
+from core.chain import above, tree  # noqa: F401 - re-exported for the desk
+from core.org import OrgChart
 from desktop.store import rows
 
 POSITIONS_KEY = "org_positions"  # desktop/sync/local.py writes them on pull

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain import Actor, Role
+from core import Actor, Role
 from desktop.workflow import queries
 
 SEEN_KEY = "notices_seen"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, func, or_, select, text
 
-from desktop.domain.validation import parse_int
+from core.validation import parse_int
 from desktop.store import schema as s
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import (
+from core import (
     DISPOSITION_INSTRUCTIONS,
     Actor,
     DomainError,
@@ -168,7 +168,7 @@ class WorkflowService:
     def save_instructions(self, items: Sequence[str]) -> None:
         cleaned = [i.strip() for i in items if i.strip()]
         if any(len(i) > INSTRUCTION_MAX for i in cleaned):
-            from desktop.domain import ValidationError
+            from core import ValidationError
 
             raise ValidationError({"instructions": (
                 f"Setiap instruksi maksimal {INSTRUCTION_MAX} karakter.")})

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain import Actor, DeadlinePolicy, OpKind, WorkingCalendar, apply_op
-from desktop.domain.clock import clock
+from core import Actor, DeadlinePolicy, OpKind, WorkingCalendar, apply_op
+from core.clock import clock
 from desktop.workflow import canned
 
 if TYPE_CHECKING:

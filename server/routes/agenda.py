@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from desktop.domain import OpKind
-from desktop.domain.workflow import can
+from core import OpKind
+from core.workflow import can
 from server import letters
 from server.deps import Ctx, CurrentUser
 from server.errors import ApiError

@@ -8,9 +8,9 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import APIRouter, Path, Query
 
-from desktop.domain import public_view, redact_for
-from desktop.domain.chain import redact_chain
-from desktop.domain.workflow import in_scope
+from core import public_view, redact_for
+from core.chain import redact_chain
+from core.workflow import in_scope
 from server.complaint_store import load_by_key
 from server.deps import Ctx, CurrentUser
 from server.errors import ApiError

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from desktop.letters.qr_payload import payload_from_code
+from core.qr_payload import payload_from_code
 from server import letter_verify, verify_page
 from server.deps import Ctx
 from server.errors import ApiError

@@ -1,4 +1,4 @@
-"""Anonim is a one-way door for agencies (desktop/domain/operations.py ``_lift_anonymity``):
+"""Anonim is a one-way door for agencies (core/operations.py ``_lift_anonymity``):
 the Anonim box of an anonymous complaint stays ticked and locked for every role but
 admin_pusat, who may untick it with a written reason in the note."""
 
@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
 
-from desktop.domain import Role
+from core import Role
 
 
 def lock_anonymity(snapshot: dict[str, Any] | None, actor: Any, box: QCheckBox) -> None:

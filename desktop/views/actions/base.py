@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import DomainError, OpKind, ValidationError
+from core import DomainError, OpKind, ValidationError
 from desktop.tasks import Tasks, describe_error
 from desktop.views.actions.jobs import run
 from desktop.views.actions.registry import action_text

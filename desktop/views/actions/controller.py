@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
-from desktop.domain import Actor, OpKind, can
+from core import Actor, OpKind, can
 from desktop.tasks import Tasks
 from desktop.views.actions.base import ActionDialog
 from desktop.views.actions.dispose import BulkDisposeDialog, DisposeDialog

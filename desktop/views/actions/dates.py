@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
 
+from core import WorkingCalendar
 from desktop import formatting
-from desktop.domain import WorkingCalendar
 
 
 def to_qdate(value: date) -> QDate:

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import DomainError, OpKind, Sifat
+from core import DomainError, OpKind, Sifat
 from desktop.forms.ui_action_dispose import Ui_ActionDisposeForm
 from desktop.views import date_input
 from desktop.views.actions.base import (

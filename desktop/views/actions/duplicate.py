@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from desktop.domain import OpKind
+from core import OpKind
 from desktop.forms.ui_action_duplicate import Ui_ActionDuplicateForm
 from desktop.views.actions.base import ActionDialog, Invalid
 from desktop.views.labels import STATUS

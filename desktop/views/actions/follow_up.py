@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
+from core import DomainError, OpKind, Visibility
 from desktop import formatting
-from desktop.domain import DomainError, OpKind, Visibility
 from desktop.forms.ui_action_follow_up import Ui_ActionFollowUpForm
 from desktop.views.actions.base import ActionDialog, Invalid
 from desktop.views.actions.jobs import run

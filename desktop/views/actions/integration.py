@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSystemTrayIcon
 
-from desktop.domain import Actor, OpKind
+from core import Actor, OpKind
 from desktop.tasks import Tasks
 from desktop.views.actions.base import ActionDialog
 from desktop.views.actions.controller import ActionController

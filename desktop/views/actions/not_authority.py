@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import OpKind, can
+from core import OpKind, can
 from desktop.forms.ui_action_not_authority import Ui_ActionNotAuthorityForm
 from desktop.forms.ui_action_reroute import Ui_ActionRerouteForm
 from desktop.views.actions.base import ActionDialog, Invalid, select_data

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import OpKind
+from core import OpKind
 from desktop.forms.ui_action_privacy import Ui_ActionPrivacyForm
 from desktop.views.actions.anonymity import lock_anonymity
 from desktop.views.actions.base import ActionDialog, Invalid

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import DomainError, OpKind
+from core import DomainError, OpKind
 from desktop.forms.ui_action_reason import Ui_ActionReasonForm
 from desktop.views.actions.base import ActionDialog, Invalid
 from desktop.workflow import Step, canned, dry_run, step

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.domain import OpKind
+from core import OpKind
 from desktop.views.labels import EVENT
 
 # Ctrl+Shift+letter: never a text-editing key, so the shortcuts work from any field.

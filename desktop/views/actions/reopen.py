@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain import DomainError, OpKind
+from core import DomainError, OpKind
 from desktop.forms.ui_action_reopen import Ui_ActionReopenForm
 from desktop.views import date_input
 from desktop.views.actions.base import (

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import ROLE_LABELS, DomainError, Role, ValidationError
+from core import ROLE_LABELS, DomainError, Role, ValidationError
 from desktop.forms.ui_action_settings import Ui_ActionSettingsForm
 from desktop.tasks import Tasks
 from desktop.views.actions.base import BANNER_STYLE, select_data

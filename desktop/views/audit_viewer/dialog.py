@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.clock import clock
+from core.clock import clock
 from desktop.views import date_input
 from desktop.views.audit_viewer import model as m
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from core.clock import clock
 from desktop.atomic_file import replace_atomically
-from desktop.domain.clock import clock
 from desktop.views.labels import EVENT, LabelTable
 
 # The server's audit actions (server/*.py ``audit.record``); ops are "op_<kind>".

@@ -17,8 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.dates import format_date_id, format_datetime_id
 from desktop.atomic_file import replace_atomically
-from desktop.letters.dates import format_date_id, format_datetime_id
 
 if TYPE_CHECKING:
     from desktop.letters.models import AgencyProfile
@@ -69,7 +69,7 @@ def render_brief(group: Group, names: BriefNames, made: datetime,
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from desktop.domain import STATUS_LABELS
+    from core import STATUS_LABELS
     from desktop.letters import fonts
     from desktop.letters.pdfparts import (
         KopFlowable,
@@ -139,7 +139,7 @@ def render_brief(group: Group, names: BriefNames, made: datetime,
 
 
 def brief_names(service: DeskService, group: Group, days: int) -> BriefNames:
-    from desktop.domain import Regions
+    from core import Regions
     from desktop.store.recurring import window
 
     regions = Regions.load()

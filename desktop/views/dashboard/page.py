@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.clock import clock
 from desktop import formatting
-from desktop.domain.clock import clock
 from desktop.store import dashboard as dash
 from desktop.store import reports
 from desktop.store.queue import OPEN_STATUS, QueueFilter

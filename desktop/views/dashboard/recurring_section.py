@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.clock import clock
 from desktop import formatting
-from desktop.domain.clock import clock
 from desktop.store import recurring as rec
 from desktop.store.queue import QueueFilter
 from desktop.tasks import Tasks, describe_error
@@ -234,7 +234,7 @@ class Found:
 
 def _find(service: Any) -> Found:
     """On the DB thread: the groups and the names they are shown with."""
-    from desktop.domain import Regions
+    from core import Regions
 
     days = rec.window_days(service)
     groups = rec.find_recurring(service, days)

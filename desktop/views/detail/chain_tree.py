@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from core.chain import tree
 from desktop import formatting
-from desktop.domain.chain import tree
 
 EMPTY = "—"
 

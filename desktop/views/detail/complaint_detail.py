@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import formatting
-from desktop.domain import (
+from core import (
     Actor,
     DeadlinePolicy,
     OpKind,
@@ -48,8 +47,9 @@ from desktop.domain import (
     redact_for,
     waits_on_reporter,
 )
-from desktop.domain.clock import clock
-from desktop.domain.privacy import NIK_ROLES
+from core.clock import clock
+from core.privacy import NIK_ROLES
+from desktop import formatting
 from desktop.views.detail.chain_tree import ChainTree
 from desktop.views.detail.flow_layout import FlowLayout
 from desktop.views.labels import (

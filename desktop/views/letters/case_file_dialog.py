@@ -1,5 +1,5 @@
 """Berkas perkara… of one complaint: choose the recipient, then the file; the case file is
-built on the DB thread (``desktop.commands.case_file.build_case_file``, the same as
+built on the DB thread (``desktop.printing.case_file.build_case_file``, the same as
 ``lapor-desk case-file``), signed electronically where the desk has a certificate."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def build_and_write(service: Any, complaint_id: str, recipient: str, to: str | N
                     target: Path, sealer: Any) -> tuple[Path, Any]:
     """DB thread: the case file at ``target`` (written atomically)."""
     from desktop.atomic_file import replace_atomically
-    from desktop.commands.case_file import build_case_file
+    from desktop.printing.case_file import build_case_file
 
     built = build_case_file(service, complaint_id, recipient=recipient, to=to, sealer=sealer)
     if target.suffix.lower() != ".pdf":

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain import DomainError
-from desktop.domain.clock import clock
+from core import DomainError
+from core.clock import clock
 from desktop.letters.signbox import sealing
 from desktop.printing import (
     IssueOptions,

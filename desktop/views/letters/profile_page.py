@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import WITA
-from desktop.domain.clock import clock
+from core import WITA
+from core.clock import clock
 from desktop.forms.ui_letter_profile_page import Ui_LetterProfilePage
 from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.letters.samples import SAMPLE_QR_KEY, sample_snapshot

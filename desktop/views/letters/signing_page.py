@@ -1,6 +1,6 @@
 """Pengaturan › Tanda tangan elektronik: the desk's certificate (.p12), its CA and CRL files.
 
-Everything goes through ``desktop.commands.signing.configure``, the function behind
+Everything goes through ``desktop.printing.signing.configure``, the function behind
 ``lapor-desk signing``, on the DB thread. A new certificate is opened with its passphrase
 and checked before it is saved; the passphrase is kept for this session only
 (``signing_session``), never saved.
@@ -31,7 +31,7 @@ WRONG = ("bad_pkcs12", "pkcs11_failed", "no_passphrase")
 
 def _configure(service: Any, **kwargs: Any) -> dict[str, Any]:
     """DB thread: ``configure`` on this desk's data folder."""
-    from desktop.commands.signing import configure
+    from desktop.printing.signing import configure
 
     return configure(service, Path(service.data_dir), **kwargs)
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import DomainError, Regions, Role, ValidationError
+from core.clock import clock
 from desktop import formatting
-from desktop.domain import DomainError, Regions, Role, ValidationError
-from desktop.domain.clock import clock
 from desktop.forms.ui_loket_page import Ui_LoketPage
 from desktop.intake import DeskContext, IntakeService
 from desktop.intake.attachments import MAX_FILE_BYTES, MAX_FILES, size_text

@@ -1,13 +1,13 @@
 """Kabupaten/kota -> kecamatan -> desa/kelurahan of Kalimantan Selatan, three linked lists
-over ``desktop.domain.Regions`` (the wilayah-63 reference CSV)."""
+over ``core.Regions`` (the wilayah-63 reference CSV)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from desktop.domain import Regions
-from desktop.domain.regions import normalize_region_code
+from core import Regions
+from core.regions import normalize_region_code
 
 
 class RegionPicker(QWidget):

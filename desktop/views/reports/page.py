@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.clock import clock
 from desktop import formatting
-from desktop.domain.clock import clock
 from desktop.reports import export
 from desktop.store import reports
 from desktop.tasks import Tasks, describe_error

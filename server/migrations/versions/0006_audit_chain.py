@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import server.models
-from desktop.domain.clock import parse_zone
+from core.clock import parse_zone
 from server import audit_chain as ac
 from server.config import ENV_TIMEZONE
 

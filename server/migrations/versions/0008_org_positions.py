@@ -1,6 +1,6 @@
 """positions and org_policies: each agency's structure of jabatan (a tree, holders, acting
 holders Plt./Plh.) and whether a position may dispose to any level below it, for the
-disposition chain (issue 17, desktop/domain/chain.py).
+disposition chain (issue 17, core/chain.py).
 
 Revision ID: 0008
 Revises: 0007

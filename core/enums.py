@@ -72,7 +72,7 @@ class OpKind(StrEnum):
     letter_issued = "letter_issued"
     letter_voided = "letter_voided"
     mark_duplicate = "mark_duplicate"
-    # The disposition chain (desktop/domain/chain.py): level by level through positions.
+    # The disposition chain (core/chain.py): level by level through positions.
     chain_dispose = "chain_dispose"
     chain_read = "chain_read"
     chain_withdraw = "chain_withdraw"

@@ -75,7 +75,7 @@ class Regions:
             return cls(_read_dir(Path(directory)))
         with cls._lock:
             if cls._cached is None:
-                from desktop.paths import resource
+                from core.resources import resource
 
                 cls._cached = cls(_read_dir(resource("reference")))
             return cls._cached

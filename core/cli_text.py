@@ -7,7 +7,7 @@ groups ("Argumen", "Opsi", "Perintah") instead of the default ones, our own ``-h
 and ``error()`` translating argparse's known phrases (an unknown one is kept as it is).
 Command names, flags and exit code 2 stay as they were.
 
-Pure Python, no Qt: the server imports it too; kept out of ``desktop.domain`` so that
+Pure Python, no Qt: the server imports it too; kept out of ``core`` so that
 ``lapor-desk --version`` does not load the domain package.
 """
 

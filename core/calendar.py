@@ -135,7 +135,7 @@ def _bundled() -> tuple[range, dict[int, dict[date, str]]]:
     global _bundled_cache
     with _bundled_lock:
         if _bundled_cache is None:
-            from desktop.paths import resource
+            from core.resources import resource
 
             try:
                 _bundled_cache = read_bundled_holidays(resource("reference", BUNDLED_FILE))
