@@ -70,6 +70,9 @@ def test_the_pimpinan_is_told_once_and_opens_the_complaint(qtbot, tmp_path: Path
         assert section.heading.text() == "Disposisi lewat batas waktu"
         assert window.last_announcement == (
             "1 disposisi lewat batas waktu: 1960001 Antrean panjang di puskesmas Banjarbaru")
+        # The status bar gets one line that fits beside the sync status, not the titles.
+        assert window.statusBar().currentMessage() == (
+            "1 disposisi lewat batas waktu: lihat Dasbor.")
         # Computed again (after a sync, say): listed still, not told again.
         window.last_announcement = None
         with qtbot.waitSignal(section.computed, timeout=WAIT_MS):

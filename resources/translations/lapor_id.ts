@@ -1873,6 +1873,10 @@
         <translation>Tingkat</translation>
     </message>
     <message>
+        <source>%1 dispositions past their deadline: see Dasbor.</source>
+        <translation>%1 disposisi lewat batas waktu: lihat Dasbor.</translation>
+    </message>
+    <message>
         <source>Disposed complaints whose unit has not answered %1 working days or more after the deadline. Level 2: a whole follow-up period late; level 3: two.</source>
         <translation>Pengaduan yang sudah didisposisikan dan belum dijawab unitnya %1 hari kerja atau lebih setelah batas waktu. Tingkat 2: terlambat satu masa tindak lanjut penuh; tingkat 3: dua.</translation>
     </message>

@@ -61,9 +61,10 @@ def _drill(window_ref: weakref.ref, drill: Any) -> None:
         workflow.show_queue(drill.filter, drill.sort, drill.descending, drill.select)
 
 
-def announce(window_ref: weakref.ref, title: str, text: str) -> None:
-    """A notice for the leader: the tray's balloon (where there is a tray) and the status
-    bar; ``window.last_announcement`` keeps the text."""
+def announce(window_ref: weakref.ref, title: str, text: str, short: str) -> None:
+    """A notice for the leader: the tray's balloon (where there is a tray) with ``text``,
+    and ``short`` in the status bar (one line that fits beside the sync status);
+    ``window.last_announcement`` keeps the text."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
     window = window_ref()
@@ -77,7 +78,7 @@ def announce(window_ref: weakref.ref, title: str, text: str) -> None:
             tray.messageClicked.connect(window.activateWindow)
         tray.show()
         tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, NOTICE_MS)
-    window.statusBar().showMessage(text, NOTICE_MS)
+    window.statusBar().showMessage(short, NOTICE_MS)
 
 
 class _StartPage:

@@ -2,7 +2,7 @@
 
 ``desktop.store.escalation`` finds them on the DB thread; when the officer acting on this
 desk is a leader (``pimpinan``, ``admin_pusat``), those not announced before are marked
-announced there and ``announced(title, text)`` carries the notice (tray and status bar,
+announced there and ``announced(title, text, short)`` carries the notice (tray and status bar,
 see ``desktop.views.dashboard.announce``). A row (click or Enter) opens the complaint in the
 queue's "Terlambat" view.
 """
@@ -85,11 +85,11 @@ class LateModel(_Table):
 
 class EscalationSection(QWidget):
     """``refresh(service)``; ``drill(Drill)``, ``error(title, message)``,
-    ``announced(title, text)`` and ``computed(Found)``."""
+    ``announced(title, text, short)`` and ``computed(Found)``."""
 
     drill = Signal(object)
     error = Signal(str, str)
-    announced = Signal(str, str)
+    announced = Signal(str, str, str)  # title, the notice, its one-line form
     computed = Signal(object)
 
     def __init__(self, tasks: Tasks, lang: str = "id", parent: QWidget | None = None) -> None:
@@ -154,8 +154,11 @@ class EscalationSection(QWidget):
 
     def _arrived(self, generation: int, found: Found) -> None:
         if found.new:  # marked as told on the DB thread: tell now, even from an older run
-            self.announced.emit(self.tr("LAPOR! Desk: dispositions past their deadline"),
-                                self._notice_text(found))
+            self.announced.emit(
+                self.tr("LAPOR! Desk: dispositions past their deadline"),
+                self._notice_text(found),
+                self.tr("%1 dispositions past their deadline: see Dasbor.").replace(
+                    "%1", str(len(found.new))))
         if generation != self._generation:
             return
         self.found = found
