@@ -19,14 +19,15 @@ from collections.abc import Sequence
 
 from core.cli_text import Commands, Parser
 from desktop import __version__
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_UNREACHABLE = 3
-EXIT_LOGIN_REQUIRED = 4
-EXIT_REJECTED = 5
-EXIT_INVALID_INPUT = 6
+from desktop.commands.common import (  # noqa: F401 - the codes, re-exported for callers
+    EXIT_ERROR,
+    EXIT_INVALID_INPUT,
+    EXIT_LOGIN_REQUIRED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+)
 
 JSON_HELP = "keluaran JSON (untuk skrip)"
 COMPLAINT_HELP = "nomor pelacakan, nomor sementara atau id pengaduan"

@@ -13,9 +13,8 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from desktop.commands.common import EXIT_ERROR, EXIT_LOGIN_REQUIRED, EXIT_OK, open_store
 from desktop.printing.case_file import build_case_file
-
-EXIT_OK, EXIT_ERROR, EXIT_LOGIN_REQUIRED = 0, 1, 4
 
 
 def run(args: Namespace) -> int:
@@ -23,20 +22,16 @@ def run(args: Namespace) -> int:
     from desktop.atomic_file import replace_atomically
     from desktop.commands.letters import out_problem
     from desktop.letters.pades import SigningRefused
-    from desktop.paths import data_dir
     from desktop.printing import LetterError
     from desktop.printing.signing import desk_sealer
-    from desktop.store import DeskService, StoreError
 
     out = Path(args.out)
     problem = out_problem(out, "berkas-perkara.pdf")
     if problem:
         print(f"lapor-desk: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    try:
-        service = DeskService(data_dir(getattr(args, "data_dir", None)))
-    except StoreError as exc:
-        print(f"lapor-desk: {exc.message}", file=sys.stderr)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         sealer = desk_sealer(service, Path(service.data_dir), unsigned=bool(args.unsigned))

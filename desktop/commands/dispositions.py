@@ -10,21 +10,18 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
-EXIT_OK, EXIT_ERROR = 0, 1
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, open_store
+
 TITLE_WIDTH = 40
 
 
 def run(args: Namespace) -> int:
     from core.chain import STATE_LABELS
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, StoreError
     from desktop.workflow import chain
     from desktop.workflow.actor import current_actor
 
-    try:
-        service = DeskService(data_dir(args.data_dir))
-    except StoreError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         if args.box == "rekap":

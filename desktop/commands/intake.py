@@ -17,7 +17,13 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_LOGIN_REQUIRED, EXIT_INVALID_INPUT = 0, 1, 2, 4, 6
+from desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_INVALID_INPUT,
+    EXIT_LOGIN_REQUIRED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
 
 
 def _emit(args: Namespace, payload: dict, lines: list[str], *, error: bool = False) -> None:

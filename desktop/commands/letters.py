@@ -27,11 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.atomic_file import write_atomically
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_UNREACHABLE = 3
-EXIT_LOGIN_REQUIRED = 4
+from desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_LOGIN_REQUIRED,
+    EXIT_OK,
+    EXIT_UNREACHABLE,
+    open_store,
+)
 
 
 def _err(message: str) -> None:
@@ -101,7 +103,6 @@ def _held(service: Any, record: Any) -> bool:
 def run(args: Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from core import DomainError
-    from desktop.paths import data_dir
     from desktop.printing import (
         LetterError,
         active_letter,
@@ -112,17 +113,14 @@ def run(args: Namespace) -> int:
         read_archived,
     )
     from desktop.printing import settings as letter_settings
-    from desktop.store import DeskService, StoreError
 
     out = Path(args.out)
     problem = out_problem(out, "disposisi.pdf")
     if problem:
         _err(problem)
         return EXIT_ERROR
-    try:
-        service = DeskService(data_dir(getattr(args, "data_dir", None)))
-    except StoreError as exc:
-        _err(exc.message)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     from desktop.letters.pades import SigningRefused
     from desktop.letters.signbox import sealing

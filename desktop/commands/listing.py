@@ -11,7 +11,8 @@ import json
 import sys
 from argparse import Namespace
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_store
+
 TITLE_WIDTH = 48
 
 
@@ -27,13 +28,10 @@ def run(args: Namespace) -> int:
         print("lapor-desk: --limit harus bilangan bulat 0 atau lebih.", file=sys.stderr)
         return EXIT_USAGE
 
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, QueueFilter, StoreError
+    from desktop.store import QueueFilter
 
-    try:
-        service = DeskService(data_dir(args.data_dir))
-    except StoreError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         ids = service.queue_ids(QueueFilter(status=status, search=args.search))

@@ -29,8 +29,8 @@ def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
 def run(args: Namespace) -> int:
     from desktop.paths import data_dir
     from desktop.store import DeskService, StoreError
-    from desktop.sync.account import Account
     from desktop.sync.errors import SyncError
+    from desktop.workflow import positions
 
     fields: dict[str, Any] = {}
     if args.positions_command == "set":
@@ -52,14 +52,14 @@ def run(args: Namespace) -> int:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        client = Account(service).client()
-        try:
-            if args.positions_command == "list":
+        client = positions.client(service)
+        if args.positions_command == "list":
+            try:
                 found = client.positions()
-            else:
-                found = client.set_position(args.code.upper(), fields)
-        finally:
-            client.close()
+            finally:
+                client.close()
+        else:  # the same path as Pengaturan › Jabatan in the window
+            found = positions.save(client, args.code, fields)
     except SyncError as exc:
         print(f"lapor-desk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR

@@ -15,10 +15,8 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, open_store
 from desktop.commands.letters import _write, out_problem
-
-EXIT_OK = 0
-EXIT_ERROR = 1
 
 
 def _err(message: str) -> None:
@@ -28,19 +26,15 @@ def _err(message: str) -> None:
 def run(args: Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from desktop.intake import IntakeService
-    from desktop.paths import data_dir
     from desktop.printing import LetterError
-    from desktop.store import DeskService, StoreError
 
     out = Path(args.out)
     problem = out_problem(out, "tanda-terima.pdf")
     if problem:
         _err(problem)
         return EXIT_ERROR
-    try:
-        service = DeskService(data_dir(getattr(args, "data_dir", None)))
-    except StoreError as exc:
-        _err(exc.message)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         document = IntakeService(service).receipt(args.complaint, args.paper)

@@ -10,9 +10,8 @@ import sys
 import time
 from argparse import Namespace
 
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_store
 from desktop.formatting import number
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def run(args: Namespace) -> int:
@@ -20,15 +19,10 @@ def run(args: Namespace) -> int:
     if count is None or count < 0:
         print("lapor-desk: --count harus bilangan bulat 0 atau lebih.", file=sys.stderr)
         return EXIT_USAGE
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, StoreError
     from desktop.store.demo import seed_store
 
-    directory = data_dir(args.data_dir)
-    try:
-        service = DeskService(directory, plaintext=getattr(args, "plaintext", False))
-    except StoreError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
+    service = open_store(args, plaintext=bool(getattr(args, "plaintext", False)))
+    if service is None:
         return EXIT_ERROR
     started = time.monotonic()
     interactive = sys.stderr.isatty()

@@ -24,25 +24,21 @@ import sys
 from argparse import Namespace
 from typing import Any
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_UNREACHABLE = 3
-EXIT_LOGIN_REQUIRED = 4
-EXIT_REJECTED = 5
+from desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_LOGIN_REQUIRED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+    open_store,
+)
 
 PASSWORD_ENV = "LAPOR_PASSWORD"
 
 
 def _err(message: str) -> None:
     print(f"lapor-desk: {message}", file=sys.stderr)
-
-
-def _open(args: Namespace) -> Any:
-    from desktop.paths import data_dir
-    from desktop.store import DeskService
-
-    return DeskService(data_dir(getattr(args, "data_dir", None)))
 
 
 def _quiet_logging() -> None:
@@ -74,7 +70,6 @@ def _password() -> str | None:
 
 def login(args: Namespace) -> int:
     _quiet_logging()
-    from desktop.store import StoreError
     from desktop.sync.account import Account
     from desktop.sync.errors import SyncError
 
@@ -82,10 +77,8 @@ def login(args: Namespace) -> int:
     if not password:
         _err(f"kata sandi tidak diberikan: isi env {PASSWORD_ENV} atau jalankan di terminal.")
         return EXIT_USAGE
-    try:
-        service = _open(args)
-    except StoreError as exc:
-        _err(str(exc))
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         account = Account(service)
@@ -114,7 +107,9 @@ def logout(args: Namespace) -> int:
     _quiet_logging()
     from desktop.sync.account import Account
 
-    service = _open(args)
+    service = open_store(args)
+    if service is None:
+        return EXIT_ERROR
     try:
         account = Account(service)
         account.logout()
@@ -128,16 +123,13 @@ def logout(args: Namespace) -> int:
 def sync(args: Namespace) -> int:
     _quiet_logging()
     from desktop.printing.reserve import top_up_agenda
-    from desktop.store import StoreError
     from desktop.sync.account import Account
     from desktop.sync.engine import SyncEngine
     from desktop.sync.errors import SyncError
     from desktop.sync.local import SyncLocal
 
-    try:
-        service = _open(args)
-    except StoreError as exc:
-        _err(str(exc))
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     as_json = bool(getattr(args, "json", False))
     try:
@@ -235,12 +227,8 @@ def _demo_hint(args: Namespace) -> None:
 
 def status(args: Namespace) -> int:
     _quiet_logging()
-    from desktop.store import StoreError
-
-    try:
-        service = _open(args)
-    except StoreError as exc:
-        _err(str(exc))
+    service = open_store(args)
+    if service is None:
         _demo_hint(args)
         return EXIT_ERROR
     try:

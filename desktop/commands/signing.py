@@ -10,22 +10,17 @@ import json
 import sys
 from argparse import Namespace
 
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, open_store
 from desktop.printing.signing import configure, signing_dir
-
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def run(args: Namespace) -> int:
     from desktop.letters.pades import SigningRefused
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, StoreError
 
-    folder = data_dir(getattr(args, "data_dir", None))
-    try:
-        service = DeskService(folder)
-    except StoreError as exc:
-        print(f"lapor-desk: {exc.message}", file=sys.stderr)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
+    folder = service.data_dir
     try:
         info = configure(service, folder, p12=args.p12, pkcs11_module=args.pkcs11_module,
                          token=args.token, key=args.key, location=args.location,

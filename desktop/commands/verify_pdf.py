@@ -20,7 +20,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_UNTRUSTED = 0, 1, 7, 8
+from desktop.commands.common import EXIT_ERROR, EXIT_NOT_SIGNED, EXIT_OK, EXIT_UNTRUSTED
 
 
 def _time(text: str | None) -> str:
@@ -83,11 +83,11 @@ def run(args: Namespace) -> int:
     except PdfUnreadable as exc:
         print(f"lapor-desk: {path} tidak dapat dibaca sebagai PDF ({exc}); berkas rusak atau "
               "diubah.", file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_NOT_SIGNED
     if not checks:
-        code = EXIT_INVALID
+        code = EXIT_NOT_SIGNED
     elif not all(c.intact and c.covers_whole_file for c in checks):
-        code = EXIT_INVALID
+        code = EXIT_NOT_SIGNED
     elif not all(c.trusted for c in checks):
         code = EXIT_UNTRUSTED
     else:
