@@ -6,14 +6,15 @@ of the desk PC, which is often set to English.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from core.clock import clock
+from core.dates import DAYS_ID, MONTHS_ID, zone_label
 
+# The Indonesian words are the letters' own (core.dates): one spelling for screen and paper.
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-           "Agustus", "September", "Oktober", "November", "Desember"),
+    "id": MONTHS_ID,
     "en": ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"),
 }
@@ -22,11 +23,9 @@ MONTHS_SHORT = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 WEEKDAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "id": DAYS_ID,
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-# Indonesia's three zones; an offset the desk does not know is shown as "UTC+hh:mm".
-ZONE_NAMES = {7: "WIB", 8: "WITA", 9: "WIT"}
 
 
 def _lang(lang: str) -> str:
@@ -72,15 +71,8 @@ def date_long(value: date | datetime | str | None, lang: str = "id", weekday: bo
 
 
 def zone_name(dt: datetime) -> str:
-    offset = dt.utcoffset()
-    if offset is None:
-        return ""
-    hours, rest = divmod(offset, timedelta(hours=1))
-    if not rest and hours in ZONE_NAMES:
-        return ZONE_NAMES[hours]
-    sign = "+" if offset >= timedelta(0) else "-"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    """``WIB``/``WITA``/``WIT`` (else ``UTC+hh:mm``; "" when naive), as letters print it."""
+    return zone_label(dt)
 
 
 def time_short(value: datetime | str | None, lang: str = "id") -> str:
