@@ -145,8 +145,7 @@ class WorkflowIntegration(QObject):
 
     def _names_loaded(self, names: dict[str, dict[str, str]]) -> None:
         self.detail.names = names
-        if self.detail.snapshot is not None:
-            self.detail.show_complaint(self.detail._raw, self.detail._row)  # noqa: SLF001
+        self.detail.redraw()
 
     def _actor_loaded(self, actor: Actor) -> None:
         self.actor = actor

@@ -257,6 +257,10 @@ class ComplaintDetail(QWidget):
 
     def set_actor(self, actor: Actor | None) -> None:
         self.actor = actor
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show the complaint on screen again (new names, a new actor): same data."""
         if self._raw is not None:
             self.show_complaint(self._raw, self._row)
 
