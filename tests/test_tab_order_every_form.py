@@ -153,6 +153,12 @@ def test_every_page_of_the_navigation(qtbot, desk_factory, statuses):
     idle(qtbot, desk)
     activate(qtbot, window)
     found += problems("Pengaturan › Umum", hub.general, first_input(hub.general), extra=20)
+    hub.open_page(hub.positions)  # Pengaturan › Jabatan (read-only here: its tree)
+    qtbot.waitUntil(lambda: hub.positions.structure is not None, timeout=WAIT_MS)
+    idle(qtbot, desk)
+    activate(qtbot, window)
+    found += problems("Pengaturan › Jabatan", hub.positions, first_input(hub.positions),
+                      extra=20)
     window.letters.show_letterhead()
     editor = window.letters.profile_page
     qtbot.waitUntil(lambda: editor.isVisible() and editor.isEnabled(), timeout=WAIT_MS)

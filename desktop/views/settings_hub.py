@@ -203,6 +203,7 @@ class SettingsHub(QObject):
         self._general: GeneralTab | None = None
         self._language: LanguageRow | None = None
         self._zone: ZoneRow | None = None
+        self.positions: Any = None  # Pengaturan › Jabatan (built with the page)
         first = menu.actions()[0] if menu.actions() else None
         self.letterhead_action = QAction(self.tr("&Letterhead…"), window)
         self.letterhead_action.setObjectName("action_letterhead")
@@ -272,7 +273,33 @@ class SettingsHub(QObject):
         grid.addWidget(self._zone, row + 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self._zone.note, row + 2, 1, Qt.AlignmentFlag.AlignTop)
         tabs.insertTab(0, self._general, self.tr("General"))
+        self._add_positions(tabs)
         tabs.setCurrentIndex(0)
+
+    def _add_positions(self, tabs: QTabWidget) -> None:
+        """Pengaturan › Jabatan (issue 17): the agency's structure, beside Kop Surat;
+        re-read when shown and after every sync round (a change comes back that way)."""
+        from desktop.views.positions_page import PositionsPage
+
+        window = self.parent()
+        page = PositionsPage(window.tasks, getattr(window, "service", None))
+        self.positions = page
+        tabs.addTab(page, self.tr("Positions"))
+        ref = weakref.ref(window)
+
+        def refresh() -> None:
+            win = ref()
+            if win is not None and getattr(win, "service", None) is not None:
+                page.service = win.service
+                page.reload()
+
+        sync = getattr(window, "sync", None)
+        controller = getattr(sync, "controller", None)
+        if controller is not None:
+            page.request_sync = controller.sync_now
+            controller.synced.connect(lambda _report: refresh())
+        tabs.currentChanged.connect(
+            lambda index: refresh() if tabs.widget(index) is page else None)
 
     def _describe(self, window: Any) -> dict[int, str]:
         """What each known settings action is for (keyed by identity)."""

@@ -3422,6 +3422,128 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>Change Position</source>
+        <translation>Ubah Jabatan</translation>
+    </message>
+    <message>
+        <source>Add Position</source>
+        <translation>Tambah Jabatan</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Kode</translation>
+    </message>
+    <message>
+        <source>Position &amp;title</source>
+        <translation>Nama &amp;jabatan</translation>
+    </message>
+    <message>
+        <source>(none: head of the agency)</source>
+        <translation>(tidak ada: pimpinan tertinggi instansi)</translation>
+    </message>
+    <message>
+        <source>&amp;Superior</source>
+        <translation>&amp;Atasan</translation>
+    </message>
+    <message>
+        <source>(vacant)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>&amp;Holder</source>
+        <translation>&amp;Pejabat</translation>
+    </message>
+    <message>
+        <source>&amp;Acting holder (Plt./Plh.)</source>
+        <translation>Pel&amp;aksana Plt./Plh.</translation>
+    </message>
+    <message>
+        <source>Acting &amp;as</source>
+        <translation>Se&amp;bagai</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>&amp;Inactive (no longer in the structure)</source>
+        <translation>&amp;Nonaktif (tidak lagi dalam struktur)</translation>
+    </message>
+    <message>
+        <source>Fill in the code and the position title.</source>
+        <translation>Isi kode dan nama jabatan.</translation>
+    </message>
+    <message>
+        <source>An acting holder needs a person and an end date on or after the start date.</source>
+        <translation>Plt./Plh. memerlukan nama pegawai dan tanggal selesai yang sama dengan atau setelah tanggal mulai.</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPage</name>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>Plt./Plh.</source>
+        <translation>Plt./Plh.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>&amp;Add position…</source>
+        <translation>&amp;Tambah jabatan…</translation>
+    </message>
+    <message>
+        <source>&amp;Change position…</source>
+        <translation>&amp;Ubah jabatan…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>(vacant)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>The positions of %1. A change goes to the central server and reaches every desk of the agency on its next sync.</source>
+        <translation>Susunan jabatan %1. Perubahan dikirim ke server pusat dan sampai ke setiap desk instansi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>The positions of %1, as last synced. Only the agency&apos;s administrator changes them.</source>
+        <translation>Susunan jabatan %1, sesuai sinkronisasi terakhir. Hanya admin instansi yang dapat mengubahnya.</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>The change was not saved: %1</source>
+        <translation>Perubahan tidak tersimpan: %1</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Nothing changed: tick or untick a flag.</source>
@@ -4156,6 +4278,10 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
     <message>
         <source>&amp;Letterhead…</source>
         <translation>&amp;Kop Surat…</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Jabatan</translation>
     </message>
     <message>
         <source>Canned replies to reporters, the disposition instruction checklist, and the officer this desk acts as while nobody is signed in.</source>
