@@ -61,6 +61,25 @@ def _dispose_context(service: Any, actor: Actor | None, complaint_id: str) -> tu
     return chart, chart.positions_of(who.username, service.today())
 
 
+def holds_position(service: Any, complaint_id: str) -> bool:
+    """Whether the signed-in officer holds (or acts in) a position of the complaint's
+    agency today (DB thread)."""
+    return bool(_dispose_context(service, None, complaint_id)[1])
+
+
+def _start_context(service: Any, actor: Actor | None, complaint_id: str) -> tuple:
+    """For a chain started from the complaint itself: the chart, the officer's positions
+    and the open disposition he received for it (the new one continues it), if any."""
+    from core import chain as dc
+
+    chart, mine = _dispose_context(service, actor, complaint_id)
+    me = _who(service, actor).username
+    received = [e for e in dc.entries(service.complaint(complaint_id))
+                if me in (e.get("to_users") or ()) and e.get("state") in dc.ACTIVE_STATES
+                and not e.get("tembusan") and e.get("to_position") in chart.positions]
+    return chart, mine, (received[-1] if received else None)
+
+
 def _dispose(service: Any, actor: Actor | None, complaint_id: str,
              payload: dict[str, Any]) -> Any:
     from desktop.workflow import chain
@@ -217,6 +236,16 @@ class DispositionsPage(QWidget):
         else:
             self._tell(self.tr(
                 "Open a complaint in the queue first, then start its disposition here."))
+
+    def dispose_for(self, complaint_id: str) -> None:
+        """Disposisi ke Jabatan… of ``complaint_id`` (the detail pane's Tindakan lain): from
+        the position the officer holds, continuing the disposition he received for it."""
+        def ready(found: tuple) -> None:
+            chart, mine, entry = found
+            self._show_dialog(complaint_id, entry, (chart, mine))
+
+        self._tasks.run(partial(_start_context, self._service, self.actor, complaint_id),
+                        ready)
 
     def _open_dialog(self, complaint_id: str, entry: dict | None) -> None:
         self._tasks.run(partial(_dispose_context, self._service, self.actor, complaint_id),
