@@ -1881,12 +1881,28 @@
         <translation>Tingkat</translation>
     </message>
     <message>
+        <source>%1 dispositions past their deadline: see Dasbor.</source>
+        <translation>%1 disposisi lewat batas waktu: lihat Dasbor.</translation>
+    </message>
+    <message>
         <source>Disposed complaints whose unit has not answered %1 working days or more after the deadline. Level 2: a whole follow-up period late; level 3: two.</source>
         <translation>Pengaduan yang sudah didisposisikan dan belum dijawab unitnya %1 hari kerja atau lebih setelah batas waktu. Tingkat 2: terlambat satu masa tindak lanjut penuh; tingkat 3: dua.</translation>
     </message>
     <message>
         <source>No disposition is past its deadline.</source>
         <translation>Tidak ada disposisi yang lewat batas waktu.</translation>
+    </message>
+    <message>
+        <source>LAPOR! Desk: dispositions past their deadline</source>
+        <translation>LAPOR! Desk: disposisi lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>dan %1 lainnya</translation>
+    </message>
+    <message>
+        <source>%1 dispositions past their deadline: %2</source>
+        <translation>%1 disposisi lewat batas waktu: %2</translation>
     </message>
 </context>
 <context>
