@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", metavar="YYYY-MM-DD",
                         help="hari terakhir diterima (bawaan: hari ini)")
     report.add_argument("--json", action="store_true", help=JSON_HELP)
+    report.add_argument("--position", metavar="KODE",
+                        help="hanya pengaduan yang didisposisikan ke jabatan ini (kode jabatan, "
+                             "lapor-desk positions list)")
     report.add_argument("--csv", metavar="BERKAS", help="tulis juga rekapnya sebagai CSV")
     report.add_argument("--pdf", metavar="BERKAS",
                         help="tulis juga rekap untuk ditandatangani sebagai PDF (kop surat, "

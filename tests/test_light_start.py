@@ -42,6 +42,13 @@ def seeded_dir(tmp_path_factory) -> Path:
         unit = service.units()[0]
         service.set_actor({"username": "petugas", "role": "petugas_unit",
                            "agency": unit["agency_code"], "units": [unit["code"]]})
+        # One complaint disposed to a position through the chain: the "Jabatan" filter.
+        snap = service.complaint(service.queue_ids(QueueFilter())[1])
+        snap["chain"] = [{"id": "7f0c6d4e-1d7a-4c55-9a43-3f1f4f0de001", "parent_id": None,
+                          "from_position": "KADIS", "to_position": "KABID-X",
+                          "to_users": ["kabid"], "tembusan": False, "state": "sent"}]
+        snap["version"] = int(snap.get("version") or 0) + 1
+        service.upsert_snapshots([snap])
     return folder
 
 
@@ -65,6 +72,7 @@ def some_filters(service: DeskService) -> list[QueueFilter]:
         QueueFilter(category_id=snap["category_id"]),
         QueueFilter(kabkota_code=snap["region_code"][:5], status="selesai"),
         QueueFilter(unit_code=unit["code"]),
+        QueueFilter(position_code="KABID-X"),
     ]
 
 

@@ -29,9 +29,10 @@ def test_complaints_verified_before_0004_leave_needs_verification(tmp_path: Path
     # due date of the verification phase that used to keep running.
     con = connect_db(data / DB_FILE)
     with con:
-        for statement in importlib.import_module(
-                "desktop.store.migrations.versions.0005_queue_sort_keys").DOWNGRADE_STATEMENTS:
-            con.execute(statement)  # back to 0004's schema first
+        for later in ("0006_complaint_positions", "0005_queue_sort_keys"):
+            for statement in importlib.import_module(
+                    f"desktop.store.migrations.versions.{later}").DOWNGRADE_STATEMENTS:
+                con.execute(statement)  # back to 0004's schema first
         con.execute("UPDATE complaint_texts SET extra = ? WHERE rid = (SELECT rid FROM "
                     "complaints WHERE id = ?)",
                     (json.dumps({"verified_at": verified["verified_at"], "future": 1}),

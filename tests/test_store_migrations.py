@@ -40,7 +40,7 @@ def test_fresh_database_is_created_at_head_in_wal_mode(tmp_path: Path) -> None:
         assert service.migration.backup is None
         assert service.integrity_check() == "ok"
     db = tmp_path / DB_FILE
-    assert current_revision(db) == head_revision() == "0005"
+    assert current_revision(db) == head_revision() == "0006"
     con = connect_db(db)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
@@ -83,7 +83,7 @@ def test_upgrade_from_first_version_keeps_every_row(tmp_path: Path) -> None:
                         "categories", "agencies", "units")}
     with DeskService(data) as service:
         assert service.migration.from_revision == "0001"
-        assert service.migration.to_revision == "0005"
+        assert service.migration.to_revision == "0006"
         backup = service.migration.backup
         assert backup is not None and backup.parent == data
         assert service.integrity_check() == "ok"

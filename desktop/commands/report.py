@@ -74,7 +74,8 @@ def run(args: Namespace) -> int:
     sealed_by = ""
     try:
         first, last = period(args, service.today())
-        report = build_report(service, first, last)
+        position = (getattr(args, "position", None) or "").strip().upper() or None
+        report = build_report(service, first, last, position)
         if getattr(args, "pdf", None):
             from desktop.letters.pades import SigningRefused
             from desktop.printing.signing import desk_sealer
@@ -148,6 +149,8 @@ def _print(report) -> None:  # noqa: ANN001 - desktop.store.reports.Report
     from desktop.reports.export import tables
 
     print(f"Rekap pengaduan diterima {report.date_from:%d/%m/%Y} – {report.date_to:%d/%m/%Y}")
+    if report.position:
+        print(f"Hanya yang didisposisikan ke jabatan {report.position}.")
     pct = "" if report.on_time_pct is None else f" ({_number(report.on_time_pct, 1)} % tepat waktu)"
     median = ("" if report.median_days_to_close is None else
               f"; median {_number(report.median_days_to_close, 1)} hari kerja sampai selesai")

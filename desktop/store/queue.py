@@ -49,6 +49,7 @@ class QueueFilter:
     kabkota_code: str | None = None
     kecamatan_code: str | None = None
     unit_code: str | None = None
+    position_code: str | None = None  # disposed to this jabatan through the chain
     channel: str | None = None
     classification: str | None = None
     date_from: date | None = None  # received on or after (WITA date)
@@ -170,6 +171,9 @@ def filter_clauses(w: WhereBuilder, flt: QueueFilter, category_ids: list[str] | 
     if flt.unit_code:
         w.add("c.rid IN (SELECT complaint_rid FROM complaint_units WHERE unit_code = ?)",
               flt.unit_code)
+    if flt.position_code:
+        w.add("c.rid IN (SELECT complaint_rid FROM complaint_positions "
+              "WHERE position_code = ?)", flt.position_code)
     if flt.channel:
         w.add("c.channel = ?", str(flt.channel))
     if flt.classification:

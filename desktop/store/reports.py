@@ -9,6 +9,7 @@ GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ class Report:
     # Complaints routed to more than one unit: each counts in every unit's row, so the
     # unit rows add up to more than ``received`` (the exports explain it when > 0).
     multi_unit: int = 0
+    # Only complaints disposed to this position through the chain (issue 17), else None.
+    position: str | None = None
 
     @property
     def closed_late(self) -> int:
@@ -147,6 +150,7 @@ class Report:
             "by_category": [r.as_dict() for r in self.by_category],
             "by_classification": [r.as_dict() for r in self.by_classification],
             "by_channel": [r.as_dict() for r in self.by_channel],
+            "position": self.position,
         }
 
 
@@ -154,17 +158,22 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def build_report(service: DeskService, date_from: date, date_to: date) -> Report:
-    """The recaps for complaints received from ``date_from`` to ``date_to`` (inclusive)."""
+def build_report(service: DeskService, date_from: date, date_to: date,
+                 position: str | None = None) -> Report:
+    """The recaps for complaints received from ``date_from`` to ``date_to`` (inclusive);
+    ``position``: only those disposed to that jabatan through the chain (the queue's
+    "Jabatan" filter)."""
     if date_to < date_from:
         raise ValueError("date_to before date_from")
     today = service.today()
     where = q.WhereBuilder.empty()
-    q.filter_clauses(where, q.QueueFilter(date_from=date_from, date_to=date_to), None)
+    q.filter_clauses(where, q.QueueFilter(date_from=date_from, date_to=date_to,
+                                          position_code=position or None), None)
     with service.reading() as conn:
         found = tally(service, rw.raw(conn), where, REPORT_DIMS, today)
     median = median_working_days(found.spans, FastCalendar(service.calendar))
-    return _assemble(service, found.counts, date_from, date_to, today, median)
+    report = _assemble(service, found.counts, date_from, date_to, today, median)
+    return dataclasses.replace(report, position=position) if position else report
 
 
 def recap_row(key: str, label: str, counts: Counter, **extra: Any) -> RecapRow:

@@ -57,14 +57,19 @@ def write_prepared(conn: Connection, rows: sn.Prepared) -> None:
                           "server_version = complaints.server_version")
     conn.exec_driver_sql(sql, rows.complaints)
     conn.exec_driver_sql(_TEXT_UPSERT_KEEP_BASE if rows.keep_base else _TEXT_UPSERT, rows.texts)
-    conn.exec_driver_sql("DELETE FROM complaint_units WHERE complaint_rid = "
-                         "(SELECT rid FROM complaints WHERE id = ?)", rows.ids)
+    for table in ("complaint_units", "complaint_positions"):
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE complaint_rid = "
+                             "(SELECT rid FROM complaints WHERE id = ?)", rows.ids)
     for table in ("timeline_events", "attachments"):
         conn.exec_driver_sql(f"DELETE FROM {table} WHERE complaint_id = ?", rows.ids)
     if rows.units:
         conn.exec_driver_sql(
             "INSERT INTO complaint_units (unit_code, complaint_rid) "
             "SELECT ?, rid FROM complaints WHERE id = ?", rows.units)
+    if rows.positions:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO complaint_positions (position_code, complaint_rid) "
+            "SELECT ?, rid FROM complaints WHERE id = ?", rows.positions)
     if rows.events:
         conn.exec_driver_sql(
             f"INSERT INTO timeline_events ({', '.join(sn.EVENT_COLUMNS)}) "

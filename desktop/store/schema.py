@@ -93,6 +93,13 @@ complaint_units = Table(
     Column("complaint_rid", Integer, primary_key=True),
 )
 
+# The positions a complaint was disposed to through the chain (revision 0006, issue 17).
+complaint_positions = Table(
+    "complaint_positions", metadata,
+    Column("position_code", Text, primary_key=True),
+    Column("complaint_rid", Integer, primary_key=True),
+)
+
 timeline_events = Table(
     "timeline_events", metadata,
     Column("complaint_id", Text, primary_key=True),

@@ -261,6 +261,15 @@ def attachment_dict(a: Mapping[str, Any]) -> dict:
     return att
 
 
+def chain_positions(snap: Mapping[str, Any]) -> list[str]:
+    """The positions the complaint was disposed to through the chain (issue 17): not a
+    tembusan, not withdrawn; the queue's "Jabatan" filter (``complaint_positions``)."""
+    found = [str(e["to_position"]) for e in snap.get("chain") or ()
+             if isinstance(e, Mapping) and e.get("to_position") and not e.get("tembusan")
+             and e.get("state") != "withdrawn"]
+    return list(dict.fromkeys(found))
+
+
 @dataclass
 class Prepared:
     """Rows for a bulk write of snapshots, made anywhere (another thread or process) and
@@ -272,6 +281,7 @@ class Prepared:
     complaints: list[tuple] = field(default_factory=list)
     texts: list[tuple] = field(default_factory=list)
     units: list[tuple] = field(default_factory=list)
+    positions: list[tuple] = field(default_factory=list)  # (position code, complaint id)
     events: list[tuple] = field(default_factory=list)
     attachments: list[tuple] = field(default_factory=list)
 
@@ -293,6 +303,7 @@ def prepare(snapshots: Sequence[Mapping[str, Any]], *, dirty: bool = False,
             region_cache=region_cache))
         out.texts.append((*text_row(snap, base_snapshot=base_snapshot), cid))
         out.units.extend((code, cid) for code in dict.fromkeys(snap.get("unit_codes") or ()))
+        out.positions.extend((code, cid) for code in chain_positions(snap))
         out.events.extend(event_rows(cid, snap.get("timeline")))
         out.attachments.extend(attachment_rows(cid, snap.get("attachments")))
     return out

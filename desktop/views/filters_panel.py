@@ -32,7 +32,7 @@ from desktop.views.labels import CHANNEL, CLASSIFICATION, STATUS
 
 # QueueFilter fields this panel owns (the view and the search belong to the main window).
 FILTER_KEYS = ("status", "category_id", "kabkota_code", "kecamatan_code", "unit_code",
-               "channel", "classification", "date_from", "date_to")
+               "position_code", "channel", "classification", "date_from", "date_to")
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date edits: shown as "any date"
 
 
@@ -44,6 +44,7 @@ class FilterChoices:
     kabkota: list[tuple[str, str]] = field(default_factory=list)
     kecamatan: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # by kabkota
     units: list[tuple[str, str]] = field(default_factory=list)  # (code, "name — agency")
+    positions: list[tuple[str, str]] = field(default_factory=list)  # (code, "title — agency")
 
 
 def load_choices(store: Any) -> FilterChoices:  # DB thread
@@ -63,7 +64,15 @@ def load_choices(store: Any) -> FilterChoices:  # DB thread
         seen.add(unit["code"])
         agency = agencies.get(unit["agency_code"], unit["agency_code"])
         units.append((unit["code"], f"{unit['name']} — {agency}"))
-    return FilterChoices(category_items(store.categories()), kabkota, kecamatan, units)
+    positions, taken = [], set()
+    synced = store.get_sync_state("org_positions", {}) or {}  # the chain's jabatan (issue 17)
+    for pos in sorted(synced.values(), key=lambda p: (str(p.get("agency")), str(p.get("code")))):
+        if pos.get("code") and pos["code"] not in taken:
+            taken.add(pos["code"])  # the queue filters by position code across agencies
+            agency = agencies.get(pos.get("agency"), pos.get("agency"))
+            positions.append((pos["code"], f"{pos.get('title') or pos['code']} — {agency}"))
+    return FilterChoices(category_items(store.categories()), kabkota, kecamatan, units,
+                         positions)
 
 
 def _combo(parent: QWidget, name: str, tip: str) -> QComboBox:
@@ -141,11 +150,13 @@ class FiltersPanel(QWidget):
         self.kabkota = _combo(self.body, "kabkotaFilter", self.tr("Regency / city"))
         self.kecamatan = _combo(self.body, "kecamatanFilter", self.tr("District"))
         self.unit = _combo(self.body, "unitFilter", self.tr("Unit"))
+        self.position = _combo(self.body, "positionFilter",
+                               self.tr("Position (disposed to it through the chain)"))
         self.channel = _combo(self.body, "channelFilter", self.tr("Channel"))
         self.classification = _combo(self.body, "classificationFilter",
                                      self.tr("Classification"))
         for combo in (self.status, self.category, self.kabkota, self.kecamatan, self.unit,
-                      self.channel, self.classification):
+                      self.position, self.channel, self.classification):
             body.addWidget(combo)
             combo.currentIndexChanged.connect(self._changed)
         self.kabkota.currentIndexChanged.connect(self._fill_kecamatan)
@@ -203,6 +214,7 @@ class FiltersPanel(QWidget):
         self._fill(self.category, self.tr("All categories"), choices.categories)
         self._fill(self.kabkota, self.tr("All regencies / cities"), choices.kabkota)
         self._fill(self.unit, self.tr("All units"), choices.units)
+        self._fill(self.position, self.tr("All positions"), choices.positions)
         self._fill(self.channel, self.tr("All channels"),
                    [(c, CHANNEL.text(c)) for c in CHANNEL])
         self._fill(self.classification, self.tr("All classifications"),
@@ -235,7 +247,9 @@ class FiltersPanel(QWidget):
                 "category_id": self.category.currentData(),
                 "kabkota_code": self.kabkota.currentData(),
                 "kecamatan_code": self.kecamatan.currentData(),
-                "unit_code": self.unit.currentData(), "channel": self.channel.currentData(),
+                "unit_code": self.unit.currentData(),
+                "position_code": self.position.currentData(),
+                "channel": self.channel.currentData(),
                 "classification": self.classification.currentData(),
                 "date_from": day(self.date_from), "date_to": day(self.date_to)}
 
@@ -244,7 +258,8 @@ class FiltersPanel(QWidget):
         self._quiet = True
         for combo, key in ((self.status, "status"), (self.category, "category_id"),
                            (self.kabkota, "kabkota_code"),
-                           (self.unit, "unit_code"), (self.channel, "channel"),
+                           (self.unit, "unit_code"), (self.position, "position_code"),
+                           (self.channel, "channel"),
                            (self.classification, "classification")):
             index = combo.findData(values.get(key))
             combo.setCurrentIndex(max(0, index))

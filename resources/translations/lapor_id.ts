@@ -2047,6 +2047,10 @@
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Position (disposed to it through the chain)</source>
+        <translation>Jabatan (didisposisikan ke jabatan itu)</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
@@ -2085,6 +2089,10 @@
     <message>
         <source>All units</source>
         <translation>Semua unit</translation>
+    </message>
+    <message>
+        <source>All positions</source>
+        <translation>Semua jabatan</translation>
     </message>
     <message>
         <source>All channels</source>
