@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         from desktop.views import sync_ui  # status bar, Kotak Keluar, sign-in
 
         self.sync = sync_ui.install(self)
+        from desktop.views import escalation_watch  # late dispositions told at start, each sync
+
+        self.escalation_watch = escalation_watch.install(self)
         from desktop.views import settings_hub  # one Pengaturan: menu and page agree
 
         self.settings_hub = settings_hub.install(self)
@@ -282,6 +285,7 @@ class MainWindow(QMainWindow):
             if hasattr(page, "attach_service"):
                 page.attach_service(service)
         self.sync.attach_service(service)
+        self.escalation_watch.attach_service(service)
 
     def set_queue_filter(self, queue_filter: Any) -> None:
         """Show the queue for ``queue_filter`` (filter panel, saved views), counts included."""

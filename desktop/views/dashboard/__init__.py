@@ -49,6 +49,9 @@ def build(window: Any) -> Any:
     page.error.connect(window.show_error)
     page.drill.connect(partial(_drill, weakref.ref(window)))
     page.escalation.announced.connect(partial(announce, weakref.ref(window)))
+    watch = getattr(window, "escalation_watch", None)  # the desk-wide check keeps it in step
+    if watch is not None:
+        watch.computed.connect(page.escalation.show_found)
     if window.service is not None:
         page.attach_service(window.service)
     return page

@@ -1,15 +1,17 @@
-"""The Dasbor's list of dispositions past their deadline (issue 18.3, escalation).
+"""The Dasbor's list of dispositions past their deadline (issue 18.3, escalation): to
+units, and along the chain (the Unit column then names the position it waits at).
 
-``desktop.store.escalation`` finds them on the DB thread; when the officer acting on this
-desk is a leader (``pimpinan``, ``admin_pusat``), those not announced before are marked
-announced there and ``announced(title, text, short)`` carries the notice (tray and status bar,
-see ``desktop.views.dashboard.announce``). A row (click or Enter) opens the complaint in the
-queue's "Terlambat" view.
+``desktop.views.escalation_watch.load`` finds them on the DB thread; those that concern the
+officer acting on this desk (a leader, ``pimpinan`` or ``admin_pusat``: every one; anyone
+else: the chain dispositions they sent) and were not announced before are marked announced
+there and ``announced(title, text, short)`` carries the notice (tray and status bar, see
+``desktop.views.dashboard.announce``). The desk-wide ``EscalationWatch`` (at start, after
+each sync) hands its results to ``show_found``. A row (click or Enter) opens the complaint
+in the queue: a unit's in the "Terlambat" view, a chain disposition's in "Semua".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -29,30 +31,9 @@ from desktop import formatting
 from desktop.store import escalation as esc
 from desktop.store.queue import QueueFilter
 from desktop.tasks import Tasks, describe_error
-from desktop.views.dashboard import LEADER_ROLES
 from desktop.views.dashboard.recurring_models import RIGHT
 from desktop.views.dashboard.tables import LATE_COLOUR, Index, _Table
-
-NOTICE_TITLES = 3
-
-
-@dataclass(frozen=True)
-class Found:
-    after: int
-    late: list[esc.LateDisposition]
-    new: list[esc.LateDisposition]  # to announce now (a leader acts on this desk)
-    units: dict[str, str]  # unit code -> name
-
-
-def load(service: Any) -> Found:
-    """On the DB thread."""
-    from desktop.workflow.actor import current_actor
-
-    late = esc.late_dispositions(service)
-    actor, _signed_in = current_actor(service)
-    new = esc.take_new(service, late) if str(actor.role) in LEADER_ROLES else []
-    units = {u["code"]: u["name"] for u in service.units()}
-    return Found(esc.after_days(service), late, new, units)
+from desktop.views.escalation_watch import Found, load, notice
 
 
 class LateModel(_Table):
@@ -71,8 +52,9 @@ class LateModel(_Table):
             return None
         item, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (item.number, item.title,
-                      ", ".join(self._units.get(u, u) for u in item.unit_codes),
+            where = item.waiting_at if item.entry_id is not None else ", ".join(
+                self._units.get(u, u) for u in item.unit_codes)
+            values = (item.number, item.title, where,
                       formatting.date_short(item.due, self._lang),
                       self._number(item.days_late), self._number(item.level))
             return values[column]
@@ -154,13 +136,13 @@ class EscalationSection(QWidget):
 
     def _arrived(self, generation: int, found: Found) -> None:
         if found.new:  # marked as told on the DB thread: tell now, even from an older run
-            self.announced.emit(
-                self.tr("LAPOR! Desk: dispositions past their deadline"),
-                self._notice_text(found),
-                self.tr("%1 dispositions past their deadline: see Dasbor.").replace(
-                    "%1", str(len(found.new))))
+            self.announced.emit(*notice(found))
         if generation != self._generation:
             return
+        self.show_found(found)
+
+    def show_found(self, found: Found) -> None:
+        """Show ``found`` (computed here, or by the desk's ``EscalationWatch``)."""
         self.found = found
         self.model.set_found(found.late, found.units)
         if not self.after_spin.hasFocus():
@@ -171,14 +153,6 @@ class EscalationSection(QWidget):
             "the deadline. Level 2: a whole follow-up period late; level 3: two.").replace(
             "%1", days) if found.late else self.tr("No disposition is past its deadline."))
         self.computed.emit(found)
-
-    def _notice_text(self, found: Found) -> str:
-        names = ", ".join(f"{d.number} {d.title}" for d in found.new[:NOTICE_TITLES])
-        more = len(found.new) - NOTICE_TITLES
-        if more > 0:
-            names += " " + self.tr("and %1 more").replace("%1", str(more))
-        return self.tr("%1 dispositions past their deadline: %2").replace(
-            "%1", str(len(found.new))).replace("%2", names)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -199,5 +173,6 @@ class EscalationSection(QWidget):
 
         if index.isValid():
             item = self.model.item(index.row())
-            self.drill.emit(Drill(QueueFilter(view="terlambat"), sort="due_date",
+            view = "terlambat" if item.entry_id is None else "semua"
+            self.drill.emit(Drill(QueueFilter(view=view), sort="due_date",
                                   descending=False, select=item.id))
