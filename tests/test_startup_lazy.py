@@ -147,10 +147,11 @@ def test_pages_are_built_on_first_navigation_and_work(qtbot, tmp_path: Path):
         qtbot.waitUntil(lambda: reports.report is not None and not reports.loading,
                         timeout=WAIT_MS)
 
-        ui.actionSettings.trigger()  # Pengaturan: "Umum" first, then "Kop Surat"
+        ui.actionSettings.trigger()  # Pengaturan: "Umum" first, then "Kop Surat"...
         tabs = ui.pages.currentWidget()
         assert isinstance(tabs, QTabWidget) and window.page_of(ui.actionSettings) is tabs
-        assert [tabs.tabText(i) for i in range(tabs.count())] == ["Umum", "Kop Surat"]
+        assert [tabs.tabText(i) for i in range(tabs.count())] == [
+            "Umum", "Kop Surat", "Tanda tangan elektronik", "Jabatan"]
         assert tabs.widget(0) is window.settings_hub.general
         assert tabs.widget(1) is window.letters.letterhead_tab
 
