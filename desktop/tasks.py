@@ -182,7 +182,7 @@ class Tasks(QObject):
                     job.on_success(job.result)
                 except RuntimeError as exc:
                     # The receiving widget was deleted while the job ran (window closed).
-                    if "already deleted" not in str(exc):
+                    if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
                         raise
                     log.debug("result for a deleted receiver dropped")
             if job.changes:

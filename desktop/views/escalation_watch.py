@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.tasks import Tasks
+from desktop.views.actions.jobs import run
 from desktop.views.dashboard import LEADER_ROLES
 
 if TYPE_CHECKING:  # the store's modules load on the DB thread, after the first rows
@@ -100,7 +101,8 @@ class EscalationWatch(QObject):
             self._again = True
             return
         self._running = True
-        self._tasks.run(partial(load, self._service), self._arrived, self._failed)
+        # The answer reaches this watcher only while it exists (a window closed meanwhile).
+        run(self._tasks, self, partial(load, self._service), self._arrived, self._failed)
 
     def _arrived(self, found: Found) -> None:
         self._finished()
