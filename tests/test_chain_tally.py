@@ -20,8 +20,9 @@ pytestmark = pytest.mark.dates  # fixed days only
 
 def test_tally_by_position_and_the_command(make_desk) -> None:
     desk = make_desk("desk")
-    seed_chain(desk.service)
-    rows = {r["position"]: r for r in chain.tally(desk.service)}
+    with office_time(datetime(2026, 12, 2, 10, 0, tzinfo=WITA)):  # fixed days, any real date
+        seed_chain(desk.service)
+        rows = {r["position"]: r for r in chain.tally(desk.service)}
     assert rows["KABID-YANKES"] == {"position": "KABID-YANKES", "title":
                                     "Kepala Bidang Pelayanan Kesehatan", "open": 2,
                                     "unread": 1, "late": 0, "reported": 0}

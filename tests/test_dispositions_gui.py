@@ -10,21 +10,33 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from core import WITA  # noqa: E402
 from desktop import i18n  # noqa: E402
 from desktop.screenshots.dispositions import KABID, KADIS, seed_chain  # noqa: E402
 from desktop.store import DeskService  # noqa: E402
 from desktop.tasks import Tasks  # noqa: E402
 from desktop.views.detail.complaint_detail import ComplaintDetail  # noqa: E402
 from desktop.views.dispositions_page import INBOX, OUTBOX, DispositionsPage  # noqa: E402
+from tests.clocks import office_time  # noqa: E402
+
+SEEDED_AT = datetime(2026, 12, 2, 10, 0, tzinfo=WITA)  # the suite's pinned office day
 
 WAIT_MS = 10_000
 pytestmark = pytest.mark.dates  # the pinned office day; no dependence on the real one
 
 
+@pytest.fixture(autouse=True)
+def _seeded_day():
+    """Every test here runs on the chain's fixed day, whatever the real date (faketime)."""
+    with office_time(SEEDED_AT):
+        yield
+
+
 @pytest.fixture
-def store(tmp_path: Path):
+def store(tmp_path: Path, _seeded_day):
     with DeskService(tmp_path / "desk") as service:
         yield service, seed_chain(service)
 
@@ -156,11 +168,6 @@ def test_dispose_further_to_a_position_below(qtbot, qapp, tasks, store) -> None:
 
 
 def test_late_at_the_level_where_the_deadline_passed(qtbot, qapp, tasks, store) -> None:
-    from datetime import datetime
-
-    from core import WITA
-    from tests.clocks import office_time
-
     lang, translator = i18n.install(qapp, "id")
     try:
         service, made = store

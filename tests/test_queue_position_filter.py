@@ -10,17 +10,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from datetime import date  # noqa: E402
+from datetime import date, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from core import WITA  # noqa: E402
 from desktop import cli  # noqa: E402
 from desktop.screenshots.dispositions import seed_chain  # noqa: E402
 from desktop.store import DeskService, QueueFilter  # noqa: E402
 from desktop.store.cipher import connect  # noqa: E402
 from desktop.store.engine import DB_FILE  # noqa: E402
 from desktop.store.reports import build_report  # noqa: E402
+from tests.clocks import office_time  # noqa: E402
 
 pytestmark = pytest.mark.dates
 TODAY = date(2026, 12, 2)  # the pinned office day (tests/conftest.py)
@@ -30,7 +32,8 @@ TODAY = date(2026, 12, 2)  # the pinned office day (tests/conftest.py)
 def seeded(tmp_path: Path):
     folder = tmp_path / "desk"
     with DeskService(folder) as service:
-        made = seed_chain(service)  # Kadis -> Kabid Yankes (x3, the third withdrawn) -> Kasi
+        with office_time(datetime(2026, 12, 2, 10, 0, tzinfo=WITA)):  # fixed days (TODAY)
+            made = seed_chain(service)  # Kadis -> Kabid Yankes (x3, 3rd withdrawn) -> Kasi
     return folder, made
 
 
