@@ -9,7 +9,7 @@ import sys
 from argparse import Namespace
 from typing import Any
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+from desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_store
 
 
 def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
@@ -27,8 +27,6 @@ def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
 
 
 def run(args: Namespace) -> int:
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, StoreError
     from desktop.sync.errors import SyncError
     from desktop.workflow import positions
 
@@ -46,10 +44,8 @@ def run(args: Namespace) -> int:
             fields["actings"] = actings
         if args.inactive:
             fields["active"] = False
-    try:
-        service = DeskService(data_dir(args.data_dir))
-    except StoreError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
+    service = open_store(args)
+    if service is None:
         return EXIT_ERROR
     try:
         client = positions.client(service)

@@ -24,7 +24,8 @@ from argparse import Namespace
 from datetime import date
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR, EXIT_INVALID_INPUT = 0, 1, 6
+from desktop.commands.common import EXIT_ERROR, EXIT_INVALID_INPUT, EXIT_OK, open_store
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -56,8 +57,6 @@ def period(args: Namespace, today: date) -> tuple[date, date]:
 
 def run(args: Namespace) -> int:
     from core.clock import clock
-    from desktop.paths import data_dir
-    from desktop.store import DeskService, StoreError
     from desktop.store.reports import build_report
 
     try:
@@ -65,10 +64,8 @@ def run(args: Namespace) -> int:
     except ValueError as exc:
         print(f"lapor-desk: {exc}", file=sys.stderr)
         return EXIT_INVALID_INPUT
-    try:
-        service = DeskService(data_dir(args.data_dir))  # sets the office's zone: "today"
-    except StoreError as exc:
-        print(f"lapor-desk: {exc}", file=sys.stderr)
+    service = open_store(args)  # sets the office's zone: "today"
+    if service is None:
         return EXIT_ERROR
     printed = None
     sealed_by = ""
