@@ -429,6 +429,13 @@ def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
                                 required=False, max_len=64),
         "agenda_number": _agenda(ctx),
     }
+    # The chain disposition the sheet is for (a level of issue 17's chain): one active
+    # letter per complaint and level. Kept as sent, never checked against the chain, so a
+    # letter issued offline is not lost if that disposition was refused meanwhile.
+    entry = clean_text(p.get("chain_entry"), "chain_entry", "Disposisi surat", ctx.errors,
+                       required=False, max_len=64)
+    if entry:
+        data["chain_entry"] = entry
     return _text(ctx, "note", "Catatan", required=False), data
 
 

@@ -110,6 +110,7 @@ def run(args: Namespace) -> int:
         fetch_archived,
         find_complaint,
         letter_on_paper,
+        level_for,
         read_archived,
     )
     from desktop.printing import settings as letter_settings
@@ -130,7 +131,8 @@ def run(args: Namespace) -> int:
         snapshot = find_complaint(service, args.complaint)
         current_actor(service)
         paper = args.paper or letter_settings.load(service).paper
-        record = active_letter(service, snapshot["id"])
+        level = level_for(service, snapshot["id"])  # the signed-in officer's chain level
+        record = active_letter(service, snapshot["id"], level=level)
         reprint = record is not None
         sealer = None
         if record is None or record.paper != paper:  # something is rendered: sign it

@@ -10,8 +10,11 @@ their SHA-256 and every desk that may see the complaint can fetch them). A crash
 line leaves either all of it or none of it; at worst an orphan PDF file, which the next
 issue of the same bytes reuses. The number is used up only when the transaction commits.
 
-A complaint has ONE letter (one agenda number) until that letter is voided: issuing again,
-on any paper, reuses it. Another paper renders the same letter (same agenda number, same
+A complaint has ONE letter (one agenda number) per level of its disposition chain until
+that letter is voided: the sheet of the Kepala Dinas (the complaint's own disposition) and
+the sheet a Kabid prints for the chain disposition he received (``chain_entry``, carried
+by ``letter_issued``) are separate letters; issuing again at a level, on any paper, reuses
+that level's letter. Another paper renders the same letter (same agenda number, same
 QR) once, archived like the original and queued as an ``attach`` op whose id derives from
 the letter id and the paper (``copy_op_id``), so every desk finds that copy too.
 
@@ -39,7 +42,7 @@ from desktop.printing import agenda as ag
 from desktop.printing import qr_key
 from desktop.printing import settings as letter_settings
 from desktop.printing.errors import LetterError
-from desktop.printing.sheet import DRAFT_AGENDA, build_sheet
+from desktop.printing.sheet import DRAFT_AGENDA, build_sheet, received_entry
 from desktop.store import rows as rw
 from desktop.store.errors import StoreError
 from desktop.store.snapshots import loads
@@ -96,6 +99,7 @@ class LetterRecord:
     sync_state: str | None = None  # outbox state of letter_issued: pending/sending/applied/...
     void_sync_state: str | None = None
     agency_code: str | None = None
+    chain_entry: str | None = None  # the chain disposition the sheet is for; None: the top
 
     @property
     def active(self) -> bool:
@@ -189,9 +193,10 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
                  settings: letter_settings.LetterSettings | None = None) -> LetterRecord:
     """Issue a disposition letter for one complaint (see the module docstring).
 
-    A complaint whose letter is not voided keeps that letter: it is returned on the
-    requested paper (``letter_on_paper``) and no number is taken; a new number needs the
-    old letter voided first.
+    The sheet is for the officer's level (``level_for``). A level whose letter is not
+    voided keeps that letter: it is returned on the requested paper (``letter_on_paper``)
+    and no number is taken; a new number needs the old letter voided first. Letters of
+    other levels do not count.
 
     Raises LetterError (no agenda number left, settings incomplete, ...) or the domain's
     errors (e.g. the officer's role may not issue letters); nothing is written then.
@@ -211,8 +216,9 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     letter_id = options.letter_id or str(uuid.uuid4())
     units = service.units()
     server_url = verify_base(service)
+    level = level_for(service, complaint_id, actor.username)
     if options.letter_id is None or letter(service, options.letter_id) is None:
-        current = active_letter(service, complaint_id)
+        current = active_letter(service, complaint_id, level=level)
         if current is not None:  # one letter, one number: another paper is the same letter
             return letter_on_paper(service, current, paper, actor, options=options, now=now,
                                    settings=settings)
@@ -227,7 +233,8 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         snapshot = rw.load_snapshot(conn, complaint_id)
         if snapshot is None:
             raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
-        if _active_in(raw, snapshot):  # issued meanwhile (another window): no second number
+        level = received_entry(snapshot, actor.username)
+        if _active_in(raw, snapshot, level):  # issued meanwhile (another window): no second
             raise LetterError("already_issued", "Pengaduan ini baru saja mendapat lembar "
                                                 "disposisi; muat ulang lalu cetak lagi.")
         seq = ag.take_number(raw, agency, year)
@@ -242,16 +249,20 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
                             agenda_number=number, signer_id=options.signer_id,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
                             calendar=service.calendar, verify_base=server_url,
-                            include_content=options.include_content, reader=actor.username)
+                            include_content=options.include_content, reader=actor.username,
+                            level=level)
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(number)
         note = f"Lembar disposisi No. Agenda {number}"
-        service.apply_local_op(complaint_id, OpKind.letter_issued, {
+        issued: dict[str, Any] = {
             "letter_id": letter_id, "letter_kind": LETTER_KIND, "agenda_number": seq,
             "agenda_year": year, "agenda_text": number, "sha256": sha, "size": len(pdf),
-            "paper": paper, "note": note,
-        }, actor, op_id=issue_op_id(letter_id), now=now, conn=conn)
+            "paper": paper, "note": note}
+        if level:
+            issued["chain_entry"] = level
+        service.apply_local_op(complaint_id, OpKind.letter_issued, issued, actor,
+                               op_id=issue_op_id(letter_id), now=now, conn=conn)
         service.apply_local_op(complaint_id, OpKind.attach, {
             "sha256": sha, "filename": filename, "mime": PDF_MIME, "size": len(pdf),
             "note": f"Arsip {note.lower()}",
@@ -342,7 +353,7 @@ def letter_on_paper(service: DeskService, record: LetterRecord, paper: str,
                             qr_key=key.key, printed_at=now, desk_id=_desk_id(raw),
                             calendar=service.calendar, verify_base=server_url,
                             include_content=bool(options and options.include_content),
-                            reader=record.issued_by)
+                            reader=record.issued_by, level=record.chain_entry)
         pdf = render_disposition(sheet, paper)
         sha, path = _write_archive(service, letters_dir(service), pdf)
         filename = letter_filename(record.agenda_number, paper)
@@ -377,13 +388,22 @@ def _as_copy(record: LetterRecord, paper: str, event: Mapping[str, Any]) -> Lett
                    filename=data.get("filename"))
 
 
-def _active_in(raw: Any, snapshot: Mapping[str, Any]) -> bool:
-    """Whether the complaint has a letter that is not voided (this desk's or synced)."""
-    rows = raw.execute("SELECT id FROM letters WHERE complaint_id = ? AND voided = 0",
+def _active_in(raw: Any, snapshot: Mapping[str, Any], level: str | None) -> bool:
+    """Whether the complaint has a letter for ``level`` that is not voided (this desk's or
+    synced)."""
+    rows = raw.execute("SELECT id, op_id FROM letters WHERE complaint_id = ? AND voided = 0",
                        (snapshot.get("id"),)).fetchall()
-    if any(_voided_in_timeline(snapshot, row[0]) is None for row in rows):
+    if any(_voided_in_timeline(snapshot, row[0]) is None
+           and _level_in(raw, str(snapshot.get("id")), row[1]) == level for row in rows):
         return True
-    return any(r.active for r in _timeline_letters(snapshot))
+    return any(r.active and r.chain_entry == level for r in _timeline_letters(snapshot))
+
+
+def _level_in(raw: Any, complaint_id: str, op_id: str | None) -> str | None:
+    """The ``chain_entry`` of this desk's letter, as its ``letter_issued`` event keeps it."""
+    row = raw.execute("SELECT json_extract(data, '$.chain_entry') FROM timeline_events "
+                      "WHERE complaint_id = ? AND id = ?", (complaint_id, op_id)).fetchone()
+    return str(row[0]) if row and row[0] else None
 
 
 def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor | None = None,
@@ -497,7 +517,7 @@ def _from_row(raw: Any, row: tuple) -> LetterRecord:
         voided_by=voided_by, void_reason=reason, local=True, qr_key_id=key_id,
         sync_state=states.get(op_id, "applied"),
         void_sync_state=states.get(void_op, "applied") if void_op else None,
-        agency_code=agency)
+        agency_code=agency, chain_entry=_level_in(raw, complaint_id, op_id))
 
 
 def _row(raw: Any, letter_id: str) -> LetterRecord | None:
@@ -538,14 +558,24 @@ def letters_for(service: DeskService, complaint_id: str) -> list[LetterRecord]:
     return sorted(merged, key=lambda r: (_moment(r.issued_at), r.agenda_seq or 0))
 
 
-def active_letter(service: DeskService, complaint_id: str, paper: str | None = None
-                  ) -> LetterRecord | None:
-    """The newest letter of the complaint that is not voided (issued on ``paper`` if given).
+def active_letter(service: DeskService, complaint_id: str, paper: str | None = None, *,
+                  level: str | None = None) -> LetterRecord | None:
+    """The newest letter of the complaint for ``level`` (a chain disposition, None: the
+    complaint's own, the Kepala Dinas's) that is not voided (issued on ``paper`` if given).
     There is at most one unless desks issued offline at the same time; on another paper it
     is the same letter (``letter_on_paper``)."""
     found = [r for r in letters_for(service, complaint_id)
-             if r.active and (paper is None or r.paper == paper)]
+             if r.active and r.chain_entry == level and (paper is None or r.paper == paper)]
     return found[-1] if found else None
+
+
+def level_for(service: DeskService, complaint_id: str, reader: str | None = None
+              ) -> str | None:
+    """The level a sheet printed by ``reader`` (default: the signed-in officer) is for: the
+    chain disposition they received last, None for the complaint's own disposition."""
+    if reader is None:
+        reader = (service.get_sync_state("actor") or {}).get("username")
+    return received_entry(service.complaint(complaint_id) or {}, reader)
 
 
 def agenda_status(service: DeskService, agency: str, year: int) -> dict[str, int]:
@@ -598,7 +628,8 @@ def _timeline_letters(snapshot: Mapping[str, Any]) -> list[LetterRecord]:
             voided_at=void.get("at") if void else None,
             voided_by=void.get("actor") if void else None,
             void_reason=void.get("note") if void else None, local=False,
-            agency_code=snapshot.get("agency_code")))
+            agency_code=snapshot.get("agency_code"),
+            chain_entry=str(data["chain_entry"]) if data.get("chain_entry") else None))
     return out
 
 
@@ -628,6 +659,6 @@ __all__ = [
     "IssueOptions", "LetterError", "LetterRecord", "active_letter", "agenda_status",
     "archive_path", "copy_op_id", "current_actor", "fetch_archived", "file_op_id",
     "issue_letter", "issue_op_id", "letter", "letter_filename", "letter_on_paper",
-    "letters_for", "preview_letter",
+    "letters_for", "level_for", "preview_letter",
     "read_archived", "reprint_bytes", "void_letter",
 ]

@@ -13,7 +13,7 @@ from core.qr_payload import DRAFT_AGENDA
 from desktop.letters import Disposition, DispositionSheet
 from desktop.printing.settings import LetterSettings
 
-__all__ = ["DRAFT_AGENDA", "build_sheet", "disposition_of", "unit_names"]
+__all__ = ["DRAFT_AGENDA", "build_sheet", "disposition_of", "received_entry", "unit_names"]
 
 
 def unit_names(snapshot: Mapping[str, Any], units: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -67,10 +67,13 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
                 qr_key: bytes, printed_at: datetime, desk_id: str = "",
                 working_days: int | None = None, include_content: bool = False,
                 draft: bool = False, calendar: WorkingCalendar | None = None,
-                verify_base: str = "", reader: str | None = None) -> DispositionSheet:
+                verify_base: str = "", reader: str | None = None,
+                level: str | None = None) -> DispositionSheet:
     """``verify_base``: the desk's server URL, for the QR's verification link ("" prints
     the bare signed payload). ``reader``: the officer the sheet is for; when a chain
-    disposition reached them, the sheet lists the dispositions above their level."""
+    disposition reached them, the sheet lists the dispositions above their level.
+    ``level``: that disposition itself (an issued letter's ``chain_entry``), instead of
+    the one ``reader`` received last."""
     entry = settings.signer(signer_id)
     return DispositionSheet.from_snapshot(
         snapshot, settings.profile(data_dir),
@@ -79,7 +82,7 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
         signer=entry.signer() if entry else None,
         qr_key=qr_key, printed_at=printed_at, desk_id=desk_id,
         include_content=include_content, draft=draft, verify_base=verify_base,
-        chain_entry=received_entry(snapshot, reader),
+        chain_entry=level or received_entry(snapshot, reader),
     )
 
 

@@ -19,6 +19,7 @@ from desktop.printing import (
     issue_letter,
     letter_on_paper,
     letters_for,
+    level_for,
     preview_letter,
     read_archived,
 )
@@ -34,11 +35,13 @@ class Item:
     title: str
     found: bool = True
     letters: list[LetterRecord] = field(default_factory=list)
+    level: str | None = None  # the chain disposition the officer's sheet is for
 
     def active(self, paper: str | None = None) -> LetterRecord | None:
-        """The complaint's letter that is not voided. One letter has one agenda number on
-        every paper (``paper`` is accepted for callers' symmetry and ignored)."""
-        found = [r for r in self.letters if r.active]
+        """The complaint's letter for the officer's level that is not voided. One letter
+        has one agenda number on every paper (``paper`` is accepted for callers' symmetry
+        and ignored)."""
+        found = [r for r in self.letters if r.active and r.chain_entry == self.level]
         return found[-1] if found else None
 
 
@@ -66,7 +69,7 @@ def load(service: Any, complaint_ids: list[str]) -> Loaded:
             items.append(Item(cid, "?", "", found=False))
             continue
         items.append(Item(cid, complaint_label(snap), str(snap.get("title") or ""),
-                          letters=letters_for(service, cid)))
+                          letters=letters_for(service, cid), level=level_for(service, cid)))
     year = clock().today().year
     status = agenda_status(service, settings.agency_code, year)
     return Loaded(settings, items, status["free"], year)
