@@ -1,11 +1,14 @@
 """The kop surat emblem as ready-made PDF image objects, built once per file and placed in
 every document.
 
-``Canvas.drawImage`` re-compresses and ASCII85-encodes the whole RGB image and its alpha
-mask in every document (about a quarter of a sheet's render time). ``Emblem`` does that
-once per (file, mtime) and places shallow copies of the finished objects, registered under
-the same names ``drawImage`` would use, so the PDF bytes are exactly what ``drawImage``
-writes (tests/test_letters_render.py compares them).
+``Canvas.drawImage`` re-compresses the whole RGB image and its alpha mask in every
+document (about 4 ms, a third of a sheet's render time). reportlab has no public way to
+put an image finished for one document into another, so ``ImageCanvas``, the canvas every
+letter is drawn on (``pdfparts.canvas_class``), does it as a Canvas subclass: ``_load``
+lets ``drawImage`` build the objects once, on a scratch canvas, and ``place`` registers
+copies of them under the names ``drawImage`` gave them, so the PDF bytes are exactly what
+``drawImage`` writes (tests/test_letters_render.py compares them). On any other canvas
+``Emblem.draw`` is plain ``drawImage``.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.paths import resource
@@ -26,43 +29,54 @@ from desktop.paths import resource
 from .models import AgencyProfile
 
 PLACEHOLDER_EMBLEM = ("letterhead", "emblem-placeholder.png")
+REGISTERED_MARK = "__InternalName__"  # set by PDFDocument.Reference on what it registers
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, eq=False)
 class Emblem:
-    """A decoded, compressed emblem. The objects are never registered themselves (a
+    """A decoded, compressed emblem. Its objects are never registered themselves (a
     reportlab object may belong to one document only); each document gets copies."""
 
-    name: str  # content digest: the XObject name drawImage gives this image
-    image: PDFImageXObject
-    smask: PDFImageXObject | None  # alpha channel as a soft mask
+    name: str  # the image's form name in drawImage's registry (a digest of its pixels)
+    objects: tuple[tuple[str, PDFImageXObject], ...]  # (registered name, object): image, mask
+    reader: ImageReader  # for canvases other than ImageCanvas
     aspect: float  # width / height
 
     def draw(self, c: Canvas, x: float, y: float, width: float, height: float) -> None:
         """What ``c.drawImage(reader, x, y, width, height, mask="auto")`` does."""
-        doc = c._doc
-        reg_name = doc.getXObjectName(self.name)
-        if doc.idToObject.get(reg_name) is None:
-            image = copy.copy(self.image)
-            c._setXObjects(image)
-            doc.Reference(image, reg_name)
-            doc.addForm(self.name, image)
-            if self.smask is not None:
-                mask_name = doc.getXObjectName(self.smask.name)
-                if doc.idToObject.get(mask_name) is None:
-                    smask = copy.copy(self.smask)
-                    c._setXObjects(smask)
-                    image.smask = doc.Reference(smask, mask_name)
-                else:
-                    image.smask = PDFObjectReference(mask_name)
-        c._currentPageHasImages = 1
-        c.saveState()
-        c.translate(x, y)
-        c.scale(width, height)
-        c._code.append(f"/{reg_name} Do")
-        c.restoreState()
-        c._formsinuse.append(self.name)
+        if isinstance(c, ImageCanvas):
+            c.place(self, x, y, width, height)
+        else:
+            c.drawImage(self.reader, x, y, width, height, mask="auto")
+
+
+class ImageCanvas(Canvas):
+    """A Canvas that places an ``Emblem`` without compressing it again."""
+
+    def place(self, emblem: Emblem, x: float, y: float, width: float, height: float) -> None:
+        doc = self._doc
+        if not doc.hasForm(emblem.name):  # registered as drawImage does: image, then mask
+            for reg_name, obj in emblem.objects:
+                if doc.idToObject.get(reg_name) is None:
+                    doc.Reference(copy.copy(obj), reg_name)
+            doc.addForm(emblem.name, doc.idToObject[emblem.objects[0][0]])
+        self.saveState()
+        self.translate(x, y)
+        self.scale(width, height)
+        self.doForm(emblem.name)
+        self.restoreState()
+
+    def image_objects(self) -> tuple[tuple[str, PDFImageXObject], ...]:
+        """The image objects of this document in the order registered, as unregistered
+        copies (what ``drawImage`` made, to register in another document)."""
+        found = []
+        for reg_name, obj in self._doc.idToObject.items():
+            if isinstance(obj, PDFImageXObject):
+                spare = copy.copy(obj)
+                vars(spare).pop(REGISTERED_MARK, None)
+                found.append((reg_name, spare))
+        return tuple(found)
 
 
 @functools.lru_cache(maxsize=16)
@@ -70,15 +84,10 @@ def _load(path: str, mtime: float) -> Emblem:
     with open(path, "rb") as fh:
         reader = ImageReader(io.BytesIO(fh.read()))
     w, h = reader.getSize()
-    # Same name as Canvas.drawImage(reader, mask="auto"): digest of RGB + alpha data
-    # (getRGBData splits the alpha channel off into _dataA).
-    rgb = reader.getRGBData()
-    alpha = reader._dataA
-    name = _digester(rgb + (alpha.getRGBData() if alpha else b"auto"))
-    image = PDFImageXObject(name, reader, mask="auto")
-    image.name = name
-    smask = image.__dict__.pop("_smask", None)
-    return Emblem(name=name, image=image, smask=smask, aspect=w / h)
+    scratch = ImageCanvas(io.BytesIO())
+    scratch.drawImage(reader, 0, 0, 1, 1, mask="auto")
+    objects = scratch.image_objects()  # the image first, then its soft mask (if any)
+    return Emblem(name=objects[0][1].name, objects=objects, reader=reader, aspect=w / h)
 
 
 def load_emblem(profile: AgencyProfile) -> Emblem | None:

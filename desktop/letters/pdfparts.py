@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from reportlab.platypus import Flowable, Paragraph
 from core.dates import format_date_id, format_time_id
 
 from . import fonts
-from .emblem import Emblem, load_emblem
+from .emblem import Emblem, ImageCanvas, load_emblem
 from .models import AgencyProfile
 from .paper import MM
 from .qrgrid import qr_matrix
@@ -530,27 +529,16 @@ def draw_footer(c: Canvas, x: float, bottom: float, width: float, left: str, rig
 # --------------------------------------------------------------------------- canvas
 
 
-class _FixedTimeStamp:
-    """reportlab's TimeStamp interface, pinned to one moment (the print time)."""
-
-    def __init__(self, moment: datetime) -> None:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        offset = moment.utcoffset()
-        minutes = int(offset.total_seconds() // 60) if offset else 0
-        self.t = moment.timestamp()
-        self.lt = moment.timetuple()
-        self.YMDhms = tuple(self.lt)[:6]
-        self.dhh, self.dmm = int(minutes / 60), abs(minutes) % 60
-        self.tzname = moment.tzname() or "UTC"
-
-    @property
-    def datetime(self) -> datetime:
-        return datetime.fromtimestamp(self.t, UTC)
-
-    @property
-    def asctime(self) -> str:
-        return time.asctime(self.lt)
+def pdf_date(moment: datetime) -> str:
+    """``moment`` as reportlab writes a creation date: D:YYYYMMDDhhmmss+HH'mm' (a naive
+    moment is UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset else 0
+    t = moment.timetuple()
+    return (f"D:{t.tm_year:04d}{t.tm_mon:02d}{t.tm_mday:02d}{t.tm_hour:02d}{t.tm_min:02d}"
+            f"{t.tm_sec:02d}{int(minutes / 60):+03d}'{abs(minutes) % 60:02d}'")
 
 
 PageDecorator = Callable[[Canvas, int, int], None]
@@ -561,13 +549,14 @@ def canvas_class(on_final_page: PageDecorator, created: datetime | None) -> type
     starts in the embedded font, and (when ``created`` is given) stamps that creation
     date instead of the wall clock."""
 
-    class DocCanvas(Canvas):
+    class DocCanvas(ImageCanvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
             kwargs["initialFontName"] = fonts.REGULAR
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             if created is not None:
-                self._doc._timeStamp = _FixedTimeStamp(created)
+                stamp = pdf_date(created)
+                self.setDateFormatter(lambda *_ymdhms: stamp)
 
         def page_index(self) -> int:
             """The 0-based index of the page being drawn (pages are kept until save)."""

@@ -27,11 +27,14 @@ SNAP_PT = 1.0  # the shift's room: modules land on whole points
 
 
 class QrBlock(Flowable):
-    """``text`` as a QR code with its quiet zone, ``size`` points square (see module doc)."""
+    """``text`` as a QR code with its quiet zone, ``size`` points square (see module doc),
+    on a page ``page_height`` points high (the snap counts from the page's top edge)."""
 
-    def __init__(self, text: str, max_size: float, module: float = MODULE_PT) -> None:
+    def __init__(self, text: str, max_size: float, page_height: float,
+                 module: float = MODULE_PT) -> None:
         super().__init__()
         self.text = text
+        self.page_height = page_height
         self.matrix = qr_matrix(text)
         n = len(self.matrix) + 2 * QUIET_MODULES
         self.module = min(module, (max_size - SNAP_PT) / n)
@@ -49,9 +52,8 @@ class QrBlock(Flowable):
         n, m = self.modules, self.module
         quiet = QUIET_MODULES * m
         x, y = c.absolutePosition(0, 0)  # the block's lower left corner on the page
-        page_h = float(c._pagesize[1])
         left = x + quiet
-        top = page_h - (y + self.size - quiet)  # the code's top edge, from the page's top
+        top = self.page_height - (y + self.size - quiet)  # the code's top edge, from the page's top
         dx = math.ceil(left - 1e-6) - left
         dy = math.ceil(top - 1e-6) - top  # moving down on the page
         c.saveState()

@@ -157,7 +157,7 @@ class SignatureParts(FormParts):
         if self.sheet.draft:  # no signed payload on a konsep: nothing to pass for genuine
             code = QrPlaceholder(30 * MM, ("Tanpa kode QR", "(konsep)"), small.fontSize)
         else:
-            code = QrBlock(qr_text(self.sheet), QR_MAX)
+            code = QrBlock(qr_text(self.sheet), QR_MAX, self.paper.height or 0.0)
         under: list = []
         if self.sheet.draft:
             caption = "Konsep: kode QR dicetak saat lembar disposisi diterbitkan."
