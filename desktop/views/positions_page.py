@@ -267,14 +267,20 @@ class PositionsPage(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.expandAll()
         self._editable(structure.editable)
+        self.note.setText(self._note(structure))
+
+    def _note(self, structure: Any) -> str:
+        if not structure.agency:  # nobody signed in: no agency whose structure to show
+            return self.tr("Sign in to the central server to see your agency's positions.")
         if structure.editable:
-            self.note.setText(self.tr("The positions of %1. A change goes to the central "
-                                      "server and reaches every desk of the agency on its "
-                                      "next sync.").replace("%1", structure.agency))
-        else:
-            self.note.setText(self.tr("The positions of %1, as last synced. Only the "
-                                      "agency's administrator changes them.")
-                              .replace("%1", structure.agency or "-"))
+            return self.tr("The positions of %1. A change goes to the central server and "
+                           "reaches every desk of the agency on its next sync."
+                           ).replace("%1", structure.agency)
+        if not structure.rows:
+            return self.tr("The positions of %1 are not on this desk yet: they arrive with "
+                           "the next sync.").replace("%1", structure.agency)
+        return self.tr("The positions of %1, as last synced. Only the agency's "
+                       "administrator changes them.").replace("%1", structure.agency)
 
     def selected_code(self) -> str | None:
         item = self.tree.currentItem()

@@ -3543,8 +3543,16 @@ Pengaduan masuk pada sinkronisasi pertama dengan server pusat, atau catat pengad
         <translation>Tidak</translation>
     </message>
     <message>
+        <source>Sign in to the central server to see your agency&apos;s positions.</source>
+        <translation>Masuk ke server pusat untuk melihat susunan jabatan instansi Anda.</translation>
+    </message>
+    <message>
         <source>The positions of %1. A change goes to the central server and reaches every desk of the agency on its next sync.</source>
         <translation>Susunan jabatan %1. Perubahan dikirim ke server pusat dan sampai ke setiap desk instansi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>The positions of %1 are not on this desk yet: they arrive with the next sync.</source>
+        <translation>Susunan jabatan %1 belum ada di desk ini; susunan jabatan diambil pada sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>The positions of %1, as last synced. Only the agency&apos;s administrator changes them.</source>
