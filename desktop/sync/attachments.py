@@ -20,8 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from desktop.store import DeskService
-from desktop.store import rows as rw
+from desktop.store import DeskService, attachment_files
 from desktop.sync.errors import SyncError
 
 RunDb = Callable[[Callable[[], Any]], Any]
@@ -82,9 +81,8 @@ def add_file(service: DeskService, path: str | os.PathLike[str], *, mime: str | 
 def cached(service: DeskService, sha256: str) -> Path | None:
     """The cached file of ``sha256`` if it is really there."""
     with service.reading() as conn:
-        row = rw.raw(conn).execute(
-            "SELECT path FROM attachment_files WHERE sha256 = ?", (sha256,)).fetchone()
-    candidates = [Path(row[0])] if row else []
+        recorded = attachment_files.path_of(conn, sha256)
+    candidates = [Path(recorded)] if recorded is not None else []
     candidates.append(cache_path(service, sha256))
     for candidate in candidates:
         if candidate.is_file():

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from desktop.store import sync_state
+
 log = logging.getLogger(__name__)
 
 PREFIX = "audit_anchor/"
@@ -42,34 +44,28 @@ def parse(items: Any) -> list[tuple[str, str, int, str]]:
     return out
 
 
-def store(raw: Any, anchors: Iterable[tuple[str, str, int, str]]) -> int:
-    """Keep anchors not seen before (inside the caller's transaction); returns how many
-    arrived with a hash other than the one kept for their day."""
+def store(conn: Any, anchors: Iterable[tuple[str, str, int, str]]) -> int:
+    """Keep anchors not seen before (inside the caller's transaction ``conn``); returns how
+    many arrived with a hash other than the one kept for their day."""
     conflicts = 0
     for chain, day, seq, digest in anchors:
         key = f"{chain}/{day}"
         value = json.dumps({"seq": seq, "hash": digest}, separators=(",", ":"))
-        inserted = raw.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                               "ON CONFLICT(key) DO NOTHING", (PREFIX + key, value)).rowcount
-        if inserted:
+        if sync_state.insert_new(conn, PREFIX + key, value):
             continue
-        row = raw.execute("SELECT value FROM sync_state WHERE key = ?", (PREFIX + key,))
-        kept = json.loads(row.fetchone()[0])
+        kept = json.loads(sync_state.read_text(conn, PREFIX + key) or "{}")
         if kept.get("hash") != digest or kept.get("seq") != seq:
             conflicts += 1
             log.warning("audit anchor %s changed on the server: kept %s, now %s", key,
                         kept.get("hash"), digest)
-            raw.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO NOTHING", (CONFLICT_PREFIX + key, value))
+            sync_state.insert_new(conn, CONFLICT_PREFIX + key, value)
     return conflicts
 
 
 def read(service: Any) -> list[dict[str, Any]]:
     """Every anchor this desk kept, oldest day first (for an auditor or a test)."""
     with service.reading() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT key, value FROM sync_state WHERE key LIKE ? ORDER BY key",
-            (PREFIX + "%",)).fetchall()
+        rows = sync_state.texts_under(conn, PREFIX)
     out = []
     for key, value in rows:
         chain, day = key.removeprefix(PREFIX).rsplit("/", 1)
