@@ -4,7 +4,7 @@ the desk's synced copy) and asked who may dispose from where to where."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -13,6 +13,8 @@ from .errors import ValidationError
 
 ACTING_KINDS = ("plt", "plh")  # Pelaksana Tugas (vacant post), Pelaksana Harian (absence)
 ACTING_LABELS = {"plt": "Plt.", "plh": "Plh."}
+ACTING_FIELDS = ("username", "kind", "start", "end")
+ACTING_OPTION_FORMAT = "PENGGUNA:plt|plh:YYYY-MM-DD:YYYY-MM-DD"
 CODE_MAX = 40
 TITLE_MAX = 200
 
@@ -134,6 +136,24 @@ class OrgChart:
         """A person addressed directly: the (first) position they hold, if any."""
         found = self.positions_of(username, day)
         return found[0] if found else None
+
+
+def parse_acting_options(raw: Sequence[str] | None) -> list[dict[str, str]] | None:
+    """The ``--acting PENGGUNA:plt|plh:MULAI:SELESAI`` options of both ``positions set``
+    commands as the ``actings`` field: None when the option was not given (the list stays),
+    [] for ``--acting ''`` (it is emptied). Only the shape is checked here; the kind and
+    dates are ``check_position``'s. Raises ValueError with the message the CLIs print."""
+    if raw is None:
+        return None
+    out: list[dict[str, str]] = []
+    for item in raw:
+        if not item:
+            continue
+        parts = item.split(":")
+        if len(parts) != len(ACTING_FIELDS):
+            raise ValueError(f"--acting {item!r}: tulis {ACTING_OPTION_FORMAT}")
+        out.append(dict(zip(ACTING_FIELDS, parts, strict=True)))
+    return out
 
 
 def check_position(chart: OrgChart, data: Mapping[str, Any]) -> Position:

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from core.org import parse_acting_options
+
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
@@ -38,20 +40,6 @@ def add_parser(add: Callable[[str, str], argparse.ArgumentParser],
                         help="yes: ke jabatan mana pun di bawah; no: hanya langsung di bawah")
     for p in (listing, setter, policy):
         common(p, True)
-
-
-def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
-    if raw is None:
-        return None
-    out = []
-    for item in raw:
-        if not item:
-            continue
-        parts = item.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"--acting {item!r}: tulis PENGGUNA:plt|plh:YYYY-MM-DD:YYYY-MM-DD")
-        out.append(dict(zip(("username", "kind", "start", "end"), parts, strict=True)))
-    return out
 
 
 def run(args: argparse.Namespace, context: Callable[[argparse.Namespace], Any]) -> int:
@@ -90,7 +78,7 @@ def run(args: argparse.Namespace, context: Callable[[argparse.Namespace], Any]) 
             if getattr(args, key) is not None:
                 data[key] = getattr(args, key) or None
         try:
-            actings = _actings(args.acting)
+            actings = parse_acting_options(args.acting)
         except ValueError as exc:
             print(f"lapor-server: {exc}", file=sys.stderr)
             return EXIT_ERROR

@@ -9,21 +9,8 @@ import sys
 from argparse import Namespace
 from typing import Any
 
+from core.org import parse_acting_options
 from desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, open_store
-
-
-def _actings(raw: list[str] | None) -> list[dict[str, str]] | None:
-    if raw is None:
-        return None
-    out = []
-    for item in raw:
-        if not item:
-            continue
-        parts = item.split(":")
-        if len(parts) != 4:
-            raise ValueError(f"--acting {item!r}: tulis PENGGUNA:plt|plh:YYYY-MM-DD:YYYY-MM-DD")
-        out.append(dict(zip(("username", "kind", "start", "end"), parts, strict=True)))
-    return out
 
 
 def run(args: Namespace) -> int:
@@ -36,7 +23,7 @@ def run(args: Namespace) -> int:
             if getattr(args, key) is not None:
                 fields[key] = getattr(args, key) or None
         try:
-            actings = _actings(args.acting)
+            actings = parse_acting_options(args.acting)
         except ValueError as exc:
             print(f"lapor-desk: {exc}", file=sys.stderr)
             return EXIT_USAGE
