@@ -24,6 +24,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.screenshots.demo_scene import settle
+
 OFFICER = {"username": "dinkes.admin", "role": "admin_instansi", "agency": "DINKES",
            "units": [], "full_name": "Rina Marlina"}
 LEADER = {"username": "dinkes.pimpinan", "role": "pimpinan", "agency": "DINKES",
@@ -36,18 +38,6 @@ DISPOSED = (
     (1916502, 4, "Kasus demam berdarah meningkat di Kelurahan Kelayan Selatan", "Ahmad Yani"),
 )
 NIK = "6371014101900001"
-
-
-def settle(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Process events until ``done()``, then a few more rounds for layouts and paints."""
-    deadline = time.monotonic() + timeout
-    while not done():
-        app.processEvents()
-        if time.monotonic() > deadline:
-            raise TimeoutError("the desk did not settle")
-        time.sleep(0.005)
-    for _ in range(10):
-        app.processEvents()
 
 
 class FrontDesk:
