@@ -11,76 +11,79 @@ agencies, each from a desk of that agency) are pushed. For every change and ever
 its agency, propagation is the time from the start of the push to the moment that desk's
 waiting pull delivered the change (push time included). A change some desk in scope never
 receives is an error. Also: request latencies of the pushes, how many waiting pulls ended
-empty, and the server's memory (resident set of the server and its workers, summed).
+empty, the server's memory (resident set of the server and its workers, summed), and the
+CPU seconds the bench client, the server and PostgreSQL used meanwhile (on 2 cores they
+compete: the figure is only about the server when the client's share is small).
+
+The desks are simulated in one asyncio thread, one keep-alive connection each
+(bench/aio_common.py); their sessions are issued directly in the database (no 2,000
+argon2 sign-ins), each with its own device id, checked on every request.
 Targets (issue 20): propagation p95 <= 2 s, 0 errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
-import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
-from bench.server_common import database, own_args, percentile, summary_ms
+from bench.aio_common import DeskConnection
+from bench.server_common import (
+    AGENCIES,
+    DESK_USERS,
+    CpuMeter,
+    agency_of,
+    issue_sessions,
+    own_args,
+    percentile,
+    seeded_server,
+    server_rss_mb,
+    summary_ms,
+)
 
 TARGET_P95_S = 2.0
-AGENCIES = {"dinkes": "DINKES", "pupr": "PUPR", "dishub": "DISHUB", "disdikbud": "DISDIKBUD",
-            "disdukcapil": "DISDUKCAPIL"}
-
-
-def server_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and its children (the uvicorn workers), in MiB."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for one in pids:
-        try:
-            for line in Path(f"/proc/{one}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total / 1024
 
 
 class Waiting:
     """One desk holding a waiting pull open, recording when each change arrived."""
 
-    def __init__(self, client: Any, wait: int) -> None:
-        self.client = client
-        self.client.http.trust_env = False
-        self.agency = AGENCIES[client.username.split(".")[0]]
+    def __init__(self, username: str, http: DeskConnection, wait: int) -> None:
+        self.http = http
+        self.agency = agency_of(username)
         self.wait = wait
         self.cursor: str | None = None
         self.arrived: dict[tuple[str, int], float] = {}  # (complaint, version) -> when
         self.empty = 0
         self.errors: list[str] = []
 
-    def catch_up(self) -> None:
-        _, self.cursor = self.client.pull_all(self.cursor)
+    async def catch_up(self) -> None:
+        while True:
+            status, page = await self.http.get_json(
+                "/sync/pull", {"cursor": self.cursor, "limit": 500}, timeout=120)
+            if status != 200:
+                raise RuntimeError(f"first pull: {status} {page}")
+            self.cursor = page["cursor"]
+            if not page["has_more"]:
+                return
 
-    def run(self, stop: threading.Event) -> None:
+    async def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
             try:
-                resp = self.client.get("/sync/pull", params={
-                    "cursor": self.cursor, "wait": self.wait, "limit": 500})
+                status, page = await self.http.get_json("/sync/pull", {
+                    "cursor": self.cursor, "wait": self.wait, "limit": 500},
+                    timeout=self.wait + 30)
             except Exception as exc:  # noqa: BLE001 - counted, the desk waits again
                 self.errors.append(repr(exc))
-                time.sleep(1)
+                await asyncio.sleep(1)
                 continue
             now = time.monotonic()
-            if resp.status_code != 200:
-                self.errors.append(f"{resp.status_code} {resp.text[:200]}")
-                time.sleep(1)
+            if status != 200:
+                self.errors.append(f"{status} {str(page)[:200]}")
+                await asyncio.sleep(1)
                 continue
-            page = resp.json()
             if not page["changes"] and not stop.is_set():  # (not the answers at shutdown)
                 self.empty += 1
             for change in page["changes"]:
@@ -88,6 +91,35 @@ class Waiting:
                     key = (change["id"], change["data"]["version"])
                     self.arrived.setdefault(key, now)
             self.cursor = page["cursor"]
+
+
+def desks_loop(desks: list[Waiting], ready: threading.Event, stop: threading.Event,
+               failed: list[BaseException]) -> None:
+    """The event loop thread: every desk's first full pull, then every desk waiting."""
+
+    async def main() -> None:
+        gate = asyncio.Semaphore(32)
+
+        async def first(desk: Waiting) -> None:
+            async with gate:
+                await desk.catch_up()
+
+        await asyncio.gather(*(first(d) for d in desks))
+        tasks = [asyncio.create_task(d.run(stop)) for d in desks]
+        ready.set()
+        while not stop.is_set():
+            await asyncio.sleep(0.1)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for desk in desks:
+            desk.http.close()
+
+    try:
+        asyncio.run(main())
+    except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        failed.append(exc)
+        ready.set()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,62 +132,64 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", type=int, default=25, help="seconds per waiting pull")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args(own_args("propagation", argv))
-    from tests.server_fixtures import DEMO_PASSWORD, create_op, op, run_cli, serve
+    from tests.server_fixtures import ApiClient, create_op, op
 
-    users = [f"{a}.{r}" for a in AGENCIES for r in ("loket", "admin")]
-    with tempfile.TemporaryDirectory() as tmp, \
-            database(Path(tmp), args.database_url or True) as url:
-        run_cli(url, "init")
-        run_cli(url, "seed-demo", "--password", DEMO_PASSWORD, "--complaints", "50")
-        with serve(url, Path(tmp), workers=args.workers) as server:
-            with ThreadPoolExecutor(8) as pool:
-                clients = list(pool.map(
-                    lambda i: server.login(users[i % len(users)], device_id=f"desk-{i:04d}"),
-                    range(args.desks)))
-                writers = {a: server.login(f"{a.lower()}.loket", device_id=f"writer-{a}")
-                           for a in AGENCIES.values()}
-            desks = [Waiting(c, args.wait) for c in clients]
-            with ThreadPoolExecutor(16) as pool:
-                list(pool.map(lambda d: d.catch_up(), desks))
-            stop = threading.Event()
-            threads = [threading.Thread(target=d.run, args=(stop,), daemon=True) for d in desks]
-            for t in threads:
-                t.start()
-            time.sleep(2.0)  # every desk is waiting now
-            rng = random.Random(2026)
-            pushed: dict[tuple[str, int], tuple[float, str]] = {}
-            push_latencies: list[float] = []
-            push_errors: list[str] = []
-            mine: dict[str, list[tuple[str, int]]] = {a: [] for a in AGENCIES.values()}
-            stop_at = time.monotonic() + args.seconds
-            memory = [server_rss_mb(server.process.pid)] if server.process else []
-            while time.monotonic() < stop_at:
-                agency = rng.choice(list(AGENCIES.values()))
-                writer = writers[agency]
-                if mine[agency] and rng.random() < 0.5:
-                    cid, version = rng.choice(mine[agency])
-                    body = op("note", cid, version, text="Catatan uji rambat perubahan.")
-                else:
-                    body = create_op(agency)
-                started = time.monotonic()
-                try:
-                    result = writer.push_one(body)
-                except Exception as exc:  # noqa: BLE001 - counted
-                    push_errors.append(repr(exc))
-                    continue
-                push_latencies.append(time.monotonic() - started)
-                if result["status"] != "applied":
-                    push_errors.append(f"{result['status']} {result.get('reason')}")
-                    continue
-                key = (body["complaint_id"], result["version"])
-                pushed[key] = (started, agency)
-                mine[agency] = [k for k in mine[agency] if k[0] != key[0]] + [key]
-                if server.process:
-                    memory.append(server_rss_mb(server.process.pid))
-                time.sleep(rng.expovariate(args.writes))
-            time.sleep(5.0)  # the last changes arrive
-            stop.set()
-            server_errors = server.log().count("Traceback")
+    with seeded_server(args.database_url, args.workers, complaints=50) as server:
+        names = [DESK_USERS[i % len(DESK_USERS)] for i in range(args.desks)]
+        pairs = [(n, f"desk-{i:04d}") for i, n in enumerate(names)]
+        pairs += [(f"{a.lower()}.loket", f"writer-{a}") for a in AGENCIES.values()]
+        logins = issue_sessions(server.database_url, pairs)
+        desks = [Waiting(name, DeskConnection(server.api, login["access_token"], device), args.wait)
+                 for (name, device), login in zip(pairs[:args.desks], logins, strict=False)]
+        writers: dict[str, Any] = {}
+        for (name, device), login in zip(pairs[args.desks:], logins[args.desks:], strict=True):
+            writers[agency_of(name)] = ApiClient(server.url, name, device, login)
+            writers[agency_of(name)].http.trust_env = False
+        ready, stop, failed = threading.Event(), threading.Event(), []
+        loop_thread = threading.Thread(target=desks_loop, args=(desks, ready, stop, failed),
+                                       daemon=True)
+        loop_thread.start()
+        ready.wait()
+        if failed:
+            raise failed[0]
+        time.sleep(2.0)  # every desk is waiting now
+        rng = random.Random(2026)
+        pushed: dict[tuple[str, int], tuple[float, str]] = {}
+        push_latencies: list[float] = []
+        push_errors: list[str] = []
+        mine: dict[str, list[tuple[str, int]]] = {a: [] for a in AGENCIES.values()}
+        cpu = CpuMeter(server.process.pid if server.process else None)
+        stop_at = time.monotonic() + args.seconds
+        memory = [server_rss_mb(server.process.pid)] if server.process else []
+        while time.monotonic() < stop_at:
+            agency = rng.choice(list(AGENCIES.values()))
+            writer = writers[agency]
+            if mine[agency] and rng.random() < 0.5:
+                cid, version = rng.choice(mine[agency])
+                body = op("note", cid, version, text="Catatan uji rambat perubahan.")
+            else:
+                body = create_op(agency)
+            started = time.monotonic()
+            try:
+                result = writer.push_one(body)
+            except Exception as exc:  # noqa: BLE001 - counted
+                push_errors.append(repr(exc))
+                continue
+            push_latencies.append(time.monotonic() - started)
+            if result["status"] != "applied":
+                push_errors.append(f"{result['status']} {result.get('reason')}")
+                continue
+            key = (body["complaint_id"], result["version"])
+            pushed[key] = (started, agency)
+            mine[agency] = [k for k in mine[agency] if k[0] != key[0]] + [key]
+            if server.process:
+                memory.append(server_rss_mb(server.process.pid))
+            time.sleep(rng.expovariate(args.writes))
+        time.sleep(5.0)  # the last changes arrive
+        cpu_report = cpu.report()
+        stop.set()
+        loop_thread.join(timeout=30)
+        server_errors = server.log().count("Traceback")
     delays: list[float] = []
     missed = 0
     for key, (started, agency) in pushed.items():
@@ -180,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     if push_latencies:
         print(f"pushes: {summary_ms(push_latencies)}")
     print(f"waiting pulls that ended empty: {sum(d.empty for d in desks)}")
+    print(cpu_report)
     if memory:
         print(f"server memory (all processes): {memory[0]:.0f} MiB idle, max "
               f"{max(memory):.0f} MiB under load")

@@ -151,3 +151,122 @@ class LocalStore:
 
     def close(self) -> None:
         self.conn.close()
+
+
+# -- many desks against one server (server_load, propagation) --------------------------------
+
+AGENCIES = {"dinkes": "DINKES", "pupr": "PUPR", "dishub": "DISHUB", "disdikbud": "DISDIKBUD",
+            "disdukcapil": "DISDUKCAPIL"}
+DESK_USERS = [f"{a}.{r}" for a in AGENCIES for r in ("loket", "admin")]
+
+
+def agency_of(username: str) -> str:
+    return AGENCIES[username.split(".")[0]]
+
+
+@contextmanager
+def seeded_server(database_url: str | None, workers: int, complaints: int):  # type: ignore[no-untyped-def]
+    """A fresh PostgreSQL schema with the demo seed, served by ``workers`` workers."""
+    import tempfile
+
+    from tests.server_fixtures import DEMO_PASSWORD, run_cli, serve
+
+    with tempfile.TemporaryDirectory() as tmp, database(Path(tmp), database_url or True) as url:
+        run_cli(url, "init")
+        run_cli(url, "seed-demo", "--password", DEMO_PASSWORD, "--complaints", str(complaints))
+        with serve(url, Path(tmp), workers=workers) as server:
+            yield server
+
+
+def issue_sessions(database_url: str, desks: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Signed-in sessions for (username, device id) pairs, as ``/auth/login`` answers them.
+
+    Made by the server's own token code in one transaction: 2,000 argon2 verifications
+    through ``/auth/login`` take minutes of both cores and are not what the benches
+    measure. Every desk still has its own session and device, checked on every request.
+    """
+    import sqlalchemy as sa
+
+    from server import auth
+    from server.config import Settings
+    from server.context import ServerContext
+    from server.models import AuthSession, User
+
+    ctx = ServerContext(Settings.from_env(database_url), pool_size=2)
+    out: list[dict[str, Any]] = []
+    try:
+        with ctx.db.write() as session:
+            names = sorted({name for name, _ in desks})
+            users = {u.username: u for u in session.execute(
+                sa.select(User).where(User.username.in_(names))).scalars()}
+            for name, device_id in desks:
+                row = AuthSession(id=str(uuid.uuid4()), user_id=users[name].id,
+                                  device_id=device_id)
+                out.append(auth._issue(session, ctx, row, users[name]))
+                session.add(row)
+    finally:
+        ctx.close()
+    return out
+
+
+def server_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (the uvicorn workers), in MiB."""
+    total = 0
+    for one in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """CPU of ``pids`` and of their children that ended (PostgreSQL's postmaster reaps the
+    backends of closed connections: their time lands in its cutime)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids() -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    out.append(int(entry.name))
+            except OSError:
+                pass
+    return out
+
+
+class CpuMeter:
+    """CPU seconds used meanwhile by this bench (the simulated desks), the server's
+    processes, and PostgreSQL (all its backends: other users of the cluster count too)."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server = [server_pid, *_children(server_pid)] if server_pid else []
+        self.start = self._now()
+        self.started = time.monotonic()
+
+    def _now(self) -> tuple[float, float, float]:
+        return (_cpu_s([os.getpid()]), _cpu_s(self.server), _cpu_s(postgres_pids()))
+
+    def report(self) -> str:
+        end, wall = self._now(), time.monotonic() - self.started
+        bench, srv, pg = (b - a for a, b in zip(self.start, end, strict=True))
+        return (f"CPU over {wall:.0f} s (2 cores = {2 * wall:.0f} CPU s): bench client "
+                f"{bench:.1f} s, server {srv:.1f} s, PostgreSQL {pg:.1f} s; "
+                f"load average {os.getloadavg()[0]:.1f}")

@@ -13,6 +13,20 @@ registered before the first read, so a change committed between that read and th
 still wakes it. A waiting pull checks every few seconds whether its desk hung up, and
 answers at once when the process is asked to stop (SIGTERM), so shutting a worker down
 does not wait out the waits.
+
+Kept cheap for thousands of waiting desks (issue 20: desk to desk within 2 s):
+
+- A desk asking again from the feed's end (what it does right after each answer) waits at
+  once, without reading the feed, when the LISTEN connection says nothing came after its
+  cursor (``Waker.caught_up``); the read happens when it is woken or its wait ends.
+- One wake-up wakes many desks of the same account at once (an office signs in on several
+  desks with one account, and tests and benches more so). Their reads are one read: a page
+  is shared between the waiting pulls of this process that ask with the same account
+  (user id, username, role, agency, unit: everything ``sync_pull.pull`` reads of the
+  principal, so the same redaction, scope and catatan), the same cursor and limit, and
+  that start reading after the same wake-up (``Waker.generation``: a read shared after a
+  later notification could miss that change). Only reads in flight are shared; nothing is
+  kept afterwards. Desks of different accounts never share a page.
 """
 
 from __future__ import annotations
@@ -35,33 +49,59 @@ def granted(ctx: ServerContext, wait: float) -> int:
     return max(0, min(int(wait), ctx.settings.pull_max_wait))
 
 
+async def shared_read(ctx: ServerContext, principal: Principal, cursor: str,
+                      limit: int) -> sync_pull.PullPage:
+    """``sync_pull.pull`` in the thread pool, one read for every waiting pull of this
+    process with the same account, cursor and limit since the last wake-up (module doc).
+
+    Call it only after clearing the waiter's event: a notification after that raises
+    ``generation`` before it sets the event, so this read is not shared past it."""
+    waker, loop = ctx.waker, asyncio.get_running_loop()
+    key = (waker.generation, loop, principal.user_id, principal.username,
+           principal.full_name, principal.role, principal.agency, principal.unit, cursor, limit)
+    task = waker.reads.get(key)
+    if task is None:
+        task = loop.create_task(run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit))
+        waker.reads[key] = task
+        task.add_done_callback(lambda _done: waker.reads.pop(key, None))
+    # A desk hanging up cancels its own await, never the read the others share.
+    return await asyncio.shield(task)
+
+
 async def pull(ctx: ServerContext, principal: Principal, request: Request,
                cursor: str | None, limit: int, wait: float) -> sync_pull.PullPage:
     seconds = granted(ctx, wait)
     if not cursor or seconds <= 0:
         return await run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit)
-    after = sync_pull.decode_cursor(cursor)[0]  # 400 invalid_cursor before any wait
+    after, made_for, _ = sync_pull.decode_cursor(cursor)  # 400 invalid_cursor before any wait
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     waiter = ctx.waker.register(sync_pull.audience_keys(principal), after)
+    # At the feed's end (and for this scope: else the read answers with a reset): wait first.
+    read_now = not (ctx.waker.caught_up(after)
+                    and made_for == sync_pull.scope_fingerprint(principal))
+    page: sync_pull.PullPage | None = None
     try:
         while True:
-            waiter.event.clear()  # a commit during the read below sets it again
-            page = await run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit)
-            if page.parts or page.has_more or page.reset or ctx.waker.closing:
-                return page
-            # Nothing visible up to the page's cursor: wait from there.
-            cursor = page.cursor
-            waiter.after = sync_pull.decode_cursor(cursor)[0]
+            if read_now:
+                waiter.event.clear()  # a commit during the read below sets it again
+                page = await shared_read(ctx, principal, cursor, limit)
+                if page.parts or page.has_more or page.reset or ctx.waker.closing:
+                    return page
+                # Nothing visible up to the page's cursor: wait from there.
+                cursor = page.cursor
+                waiter.after = sync_pull.decode_cursor(cursor)[0]
+            read_now = True
             while not waiter.event.is_set():
                 remaining = deadline - loop.time()
-                if remaining <= 0:
-                    return page
+                if remaining <= 0:  # the empty answer; read now if the wait began unread
+                    return page or await shared_read(ctx, principal, cursor, limit)
                 try:
                     await asyncio.wait_for(waiter.event.wait(),
                                            min(remaining, DISCONNECT_CHECK_S))
                 except TimeoutError:
                     if await request.is_disconnected():
-                        return page  # nobody to answer; the desk asks again
+                        # Nobody to answer (the desk asks again): nothing to read.
+                        return page or sync_pull.PullPage([], cursor, False, False)
     finally:
         ctx.waker.unregister(waiter)

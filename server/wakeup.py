@@ -19,6 +19,12 @@ The wake-up comes from the database, so it reaches every worker of every server 
 A notification only says "look again": the waiting pull re-reads the feed from its cursor
 exactly as an ordinary pull does, so a lost, late or spurious wake-up can delay a change
 (at most until the wait ends) but never skip or invent one.
+
+Two things the waiting pulls use to stay cheap (server/pull_wait.py): ``generation`` counts
+the notifications this process received (a page read after it moved saw their commits), and
+``latest`` is the feed's end as far as this process heard, trusted only while the LISTEN
+connection is up (read once when it connects, then raised by every notification): a desk
+whose cursor is there has nothing new until a notification comes.
 """
 
 from __future__ import annotations
@@ -32,12 +38,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from server.models import FeedEntry
+
 log = logging.getLogger("lapor.server.wakeup")
 
 CHANNEL_SQL = "'lapor_feed_' || left(md5(current_schema()), 16)"
 MAX_PAYLOAD = 7000  # PostgreSQL's limit is 8000 bytes; beyond this: "wake everyone"
 SQLITE_POLL_S = 0.5
 LISTEN_POLL_S = 1.0  # how often the listening thread looks at its stop flag
+EVERY_SEQ = 2**62  # wake_all: a position past any real one
 _LOCAL = "lapor_wakeup_local"  # session.info: what to announce after a SQLite COMMIT
 
 
@@ -108,6 +117,9 @@ class Waker:
         self._stop = threading.Event()
         self.closing = False  # the process is shutting down: waiting pulls answer now
         self.listening = threading.Event()  # PostgreSQL: the LISTEN connection is up
+        self.generation = 0  # wake-ups published so far (raised before any waiter wakes)
+        self.latest: int | None = None  # feed end heard of (PostgreSQL, while listening)
+        self.reads: dict[Any, Any] = {}  # pull_wait: the page reads in flight, shared
 
     # -- waiting pulls (event loop) ---------------------------------------------------------
     def register(self, keys: Iterable[str] | None, after: int) -> Waiter:
@@ -128,6 +140,11 @@ class Waker:
     def waiting(self) -> int:
         return len(self._waiters)
 
+    def caught_up(self, after: int) -> bool:
+        """Is ``after`` the feed's end, as far as the LISTEN connection tells? Then a waiter
+        registered before asking hears of anything later; no need to read the feed now."""
+        return self.postgres and self.listening.is_set() and self.latest == after
+
     # -- waking (any thread) ----------------------------------------------------------------
     def publish(self, seq: int, keys: frozenset[str] | set[str] | None) -> int:
         """Wake the waiters that may see a change up to ``seq`` touching ``keys`` (None:
@@ -135,6 +152,9 @@ class Waker:
         frozen = None if keys is None else frozenset(keys)
         by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Event]] = {}
         with self._lock:
+            self.generation += 1
+            if seq < EVERY_SEQ and self.latest is not None:
+                self.latest = max(self.latest, seq)
             for waiter in self._waiters:
                 if waiter.wants(seq, frozen):
                     by_loop.setdefault(waiter.loop, []).append(waiter.event)
@@ -146,7 +166,7 @@ class Waker:
         return sum(len(events) for events in by_loop.values())
 
     def wake_all(self) -> int:
-        return self.publish(2**62, None)
+        return self.publish(EVERY_SEQ, None)
 
     def committed(self, session: Session) -> None:
         """Database.post_commit: a SQLite transaction committed; wake this process now."""
@@ -206,6 +226,11 @@ class Waker:
                                      connect_timeout=10) as conn:
                     channel = conn.execute(f"SELECT {CHANNEL_SQL}").fetchone()[0]  # type: ignore[index]
                     conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+                    # After LISTEN: a commit this misses is notified (and raises it).
+                    end = conn.execute(sql.SQL("SELECT coalesce(max(seq), 0) FROM {}").format(
+                        sql.Identifier(FeedEntry.__tablename__))).fetchone()[0]  # type: ignore[index]
+                    with self._lock:
+                        self.latest = max(self.latest or 0, int(end))
                     self.listening.set()
                     self.wake_all()  # whatever committed while nobody listened
                     delay = 0.5
@@ -217,6 +242,7 @@ class Waker:
                                 break
             except Exception as exc:  # noqa: BLE001 - reconnect; waiting pulls re-read
                 self.listening.clear()
+                self.latest = None  # notifications may be lost from here on
                 if self._stop.is_set():
                     break
                 log.warning("LISTEN connection lost (%s); reconnecting in %.1f s",
@@ -225,3 +251,4 @@ class Waker:
                 self._stop.wait(delay)
                 delay = min(delay * 2, 5.0)
         self.listening.clear()
+        self.latest = None
