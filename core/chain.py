@@ -27,6 +27,10 @@ STATE_LABELS = {SENT: "Belum dibaca", READ: "Dibaca", WITHDRAWN: "Ditarik",
                 REPORTED: "Dilaporkan", CLOSED: "Selesai"}
 CHAIN_KINDS = frozenset({OpKind.chain_dispose, OpKind.chain_read, OpKind.chain_withdraw,
                          OpKind.chain_report})
+# A Lembar Disposisi for a chain disposition: its recipient issues (and voids) it whatever
+# his role (``letter_by_position``), so these are resolved against the structure too.
+LETTER_KINDS = frozenset({OpKind.letter_issued, OpKind.letter_voided})
+RESOLVED_KINDS = CHAIN_KINDS | LETTER_KINDS
 MAX_DEADLINE_DAYS = 60
 TEXT_MAX = 4000
 
@@ -118,6 +122,12 @@ def resolve(kind: OpKind, payload: Mapping[str, Any], snapshot: Mapping[str, Any
     position, ``ValidationError`` for recipients the structure does not allow."""
     out = dict(payload)
     out.pop("acting_for", None)
+    if kind in LETTER_KINDS:
+        entry = letter_entry(kind, out, snapshot)
+        if entry is not None and (username in (entry.get("to_users") or ()) or chart.holds(
+                username, str(entry.get("to_position") or ""), day)):
+            out["acting_for"] = entry.get("to_position")
+        return out
     if kind is OpKind.chain_dispose:
         sender = str(out.get("from_position") or "")
         if chart.get(sender) is None:
@@ -145,6 +155,49 @@ def resolve(kind: OpKind, payload: Mapping[str, Any], snapshot: Mapping[str, Any
         if position and chart.holds(username, position, day):
             out["acting_for"] = position
     return out
+
+
+# --- the Lembar Disposisi of one level ----------------------------------------------------
+
+def letter_level(kind: OpKind, payload: Mapping[str, Any],
+                 snapshot: Mapping[str, Any] | None) -> str | None:
+    """The chain disposition a letter op is for: ``letter_issued``'s ``chain_entry``; for
+    ``letter_voided`` the one its letter was issued for (that letter's ``letter_issued``
+    event, found by ``letter_id`` or else by agenda number). None: the complaint's own."""
+    if kind is OpKind.letter_issued:
+        raw = payload.get("chain_entry")
+        return str(raw) if raw else None
+    if kind is not OpKind.letter_voided:
+        return None
+    letter_id, number = payload.get("letter_id"), payload.get("agenda_number")
+    for event in reversed(list((snapshot or {}).get("timeline") or ())):
+        data = event.get("data") or {}
+        if event.get("kind") != OpKind.letter_issued.value:
+            continue
+        if (data.get("letter_id") == letter_id) if letter_id else (
+                number is not None and str(data.get("agenda_number")) == str(number)):
+            return str(data["chain_entry"]) if data.get("chain_entry") else None
+    return None
+
+
+def letter_entry(kind: OpKind, payload: Mapping[str, Any],
+                 snapshot: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The chain entry (a disposition, not a tembusan) a letter op is for, if any."""
+    level = letter_level(kind, payload, snapshot)
+    entry = find(snapshot or {}, level) if level else None
+    return entry if entry is not None and not entry.get("tembusan") else None
+
+
+def letter_by_position(kind: OpKind, payload: Mapping[str, Any],
+                       snapshot: Mapping[str, Any] | None) -> bool:
+    """Whether a letter op is made through the position its chain disposition was sent to
+    (``acting_for`` as ``resolve`` set it): then the role does not matter, as in the chain.
+    Never for the complaint's own letter, nor for another level's."""
+    if kind not in LETTER_KINDS:
+        return False
+    entry = letter_entry(kind, payload, snapshot)
+    acting = payload.get("acting_for")
+    return entry is not None and bool(acting) and acting == entry.get("to_position")
 
 
 # --- apply_op handlers --------------------------------------------------------------------

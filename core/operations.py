@@ -430,8 +430,10 @@ def _letter_issued(ctx: _Ctx) -> tuple[str | None, dict[str, Any]]:
         "agenda_number": _agenda(ctx),
     }
     # The chain disposition the sheet is for (a level of issue 17's chain): one active
-    # letter per complaint and level. Kept as sent, never checked against the chain, so a
-    # letter issued offline is not lost if that disposition was refused meanwhile.
+    # letter per complaint and level. A role that issues letters has it kept as sent, never
+    # checked against the chain, so a letter issued offline is not lost if that disposition
+    # was refused meanwhile; any other officer needs it to be his (check_transition's
+    # by_position, chain.letter_by_position).
     entry = clean_text(p.get("chain_entry"), "chain_entry", "Disposisi surat", ctx.errors,
                        required=False, max_len=64)
     if entry:
@@ -650,7 +652,8 @@ def apply_op(
         check_scope(snapshot, actor)
         from_status = Status(snapshot["status"])
         to_status = check_transition(
-            from_status, kind, actor.role, snapshot.get("previous_status")
+            from_status, kind, actor.role, snapshot.get("previous_status"),
+            by_position=chain.letter_by_position(kind, payload, snapshot),
         )
         check_state(snapshot, kind)
         snap = {**copy.deepcopy(SNAPSHOT_DEFAULTS), **copy.deepcopy(dict(snapshot))}

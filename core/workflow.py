@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from .chain import addressed_to as chain_addressed_to
 from .chain import ended_message as chain_ended_message
+from .chain import letter_by_position as chain_letter_by_position
 from .enums import (
     KIND_LABELS,
     KIND_VERBS,
@@ -115,6 +116,9 @@ TRANSITIONS: dict[OpKind, Transition] = {
 
 assert set(TRANSITIONS) == set(OpKind), "every OpKind needs a transition row"
 
+# Kinds a holder of a position may do whatever his role (check_transition's by_position).
+POSITION_KINDS = frozenset({OpKind.letter_issued, OpKind.letter_voided})
+
 
 E = TypeVar("E", bound=Enum)
 
@@ -143,21 +147,34 @@ def can(role: Role | str, kind: OpKind | str) -> bool:
     return coerce_role(role) in TRANSITIONS[coerce_kind(kind)].roles
 
 
+def may_letter(role: Role | str, kind: OpKind | str, snapshot: Mapping[str, Any] | None,
+               payload: Mapping[str, Any]) -> bool:
+    """May an officer issue or void this Lembar Disposisi: his role allows it, or the
+    (resolved) payload is made through the position its chain disposition was sent to."""
+    kind = coerce_kind(kind)
+    return can(role, kind) or chain_letter_by_position(kind, payload, snapshot)
+
+
 def check_transition(
     status: Status | str | None,
     kind: OpKind | str,
     role: Role | str,
     previous_status: Status | str | None = None,
+    *,
+    by_position: bool = False,
 ) -> Status:
     """Return the status after ``kind``, or raise ``TransitionError`` saying why not.
 
     ``status`` is None only for ``create``. ``previous_status`` is needed for ``resume``.
     The role is checked before the status: "you may never do this" is the clearer answer.
+    ``by_position``: the officer acts through the position the op concerns (the Lembar
+    Disposisi of a chain disposition sent to him, ``chain.letter_by_position``), so his
+    role does not matter, as for the chain's own kinds.
     """
     kind = coerce_kind(kind)
     role = coerce_role(role)
     rule = TRANSITIONS[kind]
-    if role not in rule.roles:
+    if role not in rule.roles and not (by_position and kind in POSITION_KINDS):
         raise TransitionError(
             "role_not_allowed",
             f"Peran {ROLE_LABELS[role]} tidak berwenang melakukan {KIND_LABELS[kind]}.",

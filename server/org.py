@@ -134,9 +134,16 @@ def reference_rows(session: Session, by_type: Mapping[str, Iterable[str]]
     return out
 
 
+def holds_any(session: Session, agency: str, username: str, day: date) -> bool:
+    """Whether ``username`` holds (or acts in) a position of ``agency``'s chart on ``day``:
+    he may receive a chain disposition, so may print its Lembar Disposisi."""
+    return bool(chart_for(session, agency).positions_of(username, day))
+
+
 def resolve_op(session: Session, kind: Any, payload: dict[str, Any],
                current: Mapping[str, Any] | None, username: str, agency: str | None,
                today: date) -> dict[str, Any]:
-    """A chain op's payload resolved against the complaint's agency chart (server truth)."""
+    """A chain or letter op's payload resolved against the complaint's agency chart (server
+    truth): holders, recipients, and the position an officer acts through."""
     code = (current or {}).get("agency_code") or agency or ""
     return chain.resolve(kind, payload, current, chart_for(session, code), username, today)

@@ -42,7 +42,7 @@ from core import (
     redact_for,
 )
 from core.calendar import local_date
-from core.chain import CHAIN_KINDS, redact_chain
+from core.chain import RESOLVED_KINDS, redact_chain
 from server import audit, letters, org, push_checks, restore
 from server.auth import Principal
 from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers
@@ -231,7 +231,7 @@ def _apply(state: _Chunk, op: OpIn, digest: str) -> dict[str, Any]:
             check_base_version(current, kind, op.base_version or 0, actor.username)
         payload, letter = push_checks.prepare(session, principal, kind, cid, payload, now,
                                               state.files)
-        if kind in CHAIN_KINDS:  # holders and recipients from the agency's structure
+        if kind in RESOLVED_KINDS:  # holders and recipients from the agency's structure
             payload = org.resolve_op(session, kind, payload, current, actor.username,
                                      actor.agency, local_date(now))
         outcome = apply_op(current, kind, payload, actor, now, state.ctx.policy,

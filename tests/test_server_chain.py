@@ -6,6 +6,7 @@ the agency's desks, and ``lapor-server positions``."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -188,3 +189,92 @@ def test_positions_api_admin_instansi_maintains_its_own(world: World) -> None:
     assert bad.status_code == 422 and "actings" in json.dumps(bad.json())
     audit = c["sekretaris"].get("/audit", params={"action": "position_set"}).json()
     assert {e["target_id"] for e in audit["entries"]} == {"DINKES/KASI-FARMASI"}
+
+
+# --- issue 17.5: the Lembar Disposisi of one level -------------------------------------------
+# A chain disposition's recipient (holder or Plt./Plh. of its position) issues and voids the
+# sheet for THAT entry whatever his role; the roles that issue letters keep doing so.
+LEADERS = {"sekretaris", "kadis", "pusat"}  # admin_instansi, pimpinan, admin_pusat
+LETTER_MATRIX = [
+    # (case, the accounts allowed besides the leaders)
+    ("issue_kabid_level", {"kabid", "plh"}),
+    ("issue_top_level", set()),          # the Kadis's own sheet: roles only
+    ("issue_kasi_level", {"kasi"}),      # another level: not the Kabid
+    ("void_kabid_letter", {"kabid", "plh"}),
+    ("void_kadis_letter", set()),        # a leader's letter: roles only
+    ("void_kasi_letter", {"kasi"}),      # another level's letter: not the Kabid
+]
+
+
+def _kasi_level(w: World) -> tuple[str, int, str, str]:
+    """The Kabid disposed on to the Kasi: (id, version, Kabid's entry, Kasi's entry)."""
+    cid, version, entry = _disposed(w)
+    payload, (kasi_entry,) = chain_dispose("KABID-YANKES", ["KASI-YANKES"], parent=entry)
+    done = _push(w, "kabid", "chain_dispose", cid, version, **payload)
+    assert done["status"] == "applied", done
+    return cid, done["version"], entry, kasi_entry
+
+
+def _issue(w: World, who: str, cid: str, version: int, level: str | None) -> dict:
+    extra = {"chain_entry": level} if level else {}
+    return _push(w, who, "letter_issued", cid, version, letter_id=str(uuid.uuid4()),
+                 letter_kind="disposisi", **extra)
+
+
+@pytest.mark.parametrize(("case", "allowed"), LETTER_MATRIX, ids=[c for c, _ in LETTER_MATRIX])
+@pytest.mark.parametrize("who", list(ACCOUNTS))
+def test_letter_authorization_matrix(world: World, case: str, allowed: set[str],
+                                     who: str) -> None:
+    w = world
+    cid, version, kabid_entry, kasi_entry = _kasi_level(w)
+    action, key = case.split("_")[:2]  # the level: the Kabid's, the Kadis's (top), the Kasi's
+    level = {"kabid": kabid_entry, "top": None, "kadis": None, "kasi": kasi_entry}[key]
+    if action == "issue":
+        result = _issue(w, who, cid, version, level)
+    else:  # the level's own officer issued it
+        issued = _issue(w, key, cid, version, level)
+        assert issued["status"] == "applied", issued
+        letter_id = next(e["data"]["letter_id"] for e in reversed(
+            w.clients["kadis"].get(f"/complaints/{cid}").json()["timeline"])
+            if e["kind"] == "letter_issued")
+        result = _push(w, who, "letter_voided", cid, issued["version"], letter_id=letter_id,
+                       reason="Salah cetak nomor agenda")
+    if who in LEADERS or who in allowed:
+        assert result["status"] == "applied", result
+    else:
+        assert result["status"] == "rejected", result
+        assert result["reason"] == "forbidden", result
+
+
+def test_letter_refusals_keep_the_role_wording(world: World) -> None:
+    """A non-leader without a disposition to a position he holds is refused as before (the
+    role's wording), and a client-sent ``acting_for`` counts for nothing."""
+    cid, version, entry = _disposed(world)
+    top = _issue(world, "kabid", cid, version, None)
+    assert top["status"] == "rejected" and top["reason"] == "forbidden", top
+    assert "Petugas Unit tidak berwenang" in top["message"], top
+    forged = _push(world, "loket", "letter_issued", cid, version, letter_id=str(uuid.uuid4()),
+                   chain_entry=entry, acting_for="KABID-YANKES")
+    assert forged["status"] == "rejected" and "tidak berwenang" in forged["message"], forged
+    unknown = _issue(world, "kabid", cid, version, str(uuid.uuid4()))  # no such disposition
+    assert unknown["status"] == "rejected" and unknown["reason"] == "forbidden", unknown
+    mine = _issue(world, "kabid", cid, version, entry)
+    assert mine["status"] == "applied", mine
+    event = world.clients["kadis"].get(f"/complaints/{cid}").json()["timeline"][-1]
+    assert event["kind"] == "letter_issued" and event["actor"] == "dinkes.yankes"
+    assert event["data"]["chain_entry"] == entry and "acting_for" not in event["data"]
+
+
+@pytest.mark.parametrize(("who", "status"), [
+    ("kabid", 200), ("plh", 200), ("kasi", 200), ("staf", 200),  # hold a position today
+    ("kadis", 200), ("sekretaris", 200),                          # roles that issue letters
+    ("loket", 403),                                               # neither
+])
+def test_agenda_reserve_for_position_holders(world: World, who: str, status: int) -> None:
+    got = world.clients[who].post("/agenda/reserve", json={"year": 2026, "count": 5})
+    assert got.status_code == status, got.text
+    if status == 200:
+        assert got.json()["agency"] == "DINKES" and got.json()["end"] - got.json()[
+            "start"] == 4
+    else:
+        assert got.json()["error"] == "forbidden", got.text

@@ -67,17 +67,28 @@ def test_sync_reserves_agenda_numbers_for_a_role_that_issues_letters(
     assert proxy.requests[RESERVE] == len(years) and _blocks(desk) == held
 
 
-@pytest.mark.parametrize("username", ["dinkes.loket", "dinkes.yankes"])
 def test_roles_that_issue_no_letters_never_ask_for_numbers(
-        username: str, lapor_server: ServerHandle, proxy: FlakyProxy,  # noqa: F811
-        make_desk) -> None:
-    desk = make_desk(username)
-    desk.login(proxy.url, username, lapor_server.password)
+        lapor_server: ServerHandle, proxy: FlakyProxy, make_desk) -> None:  # noqa: F811
+    desk = make_desk("dinkes.loket")  # no letter role, no position in the structure
+    desk.login(proxy.url, "dinkes.loket", lapor_server.password)
     body = _sync(desk)
     assert body["ok"] and body["agenda_reserved"] == 0
     assert proxy.requests[f"{API}/sync/pull"] >= 1  # the round did talk to the server
     assert proxy.requests[RESERVE] == 0
     assert _blocks(desk) == []
+
+
+def test_a_kabid_desk_reserves_numbers_for_his_level(
+        lapor_server: ServerHandle, proxy: FlakyProxy, make_desk) -> None:  # noqa: F811
+    """The Kabid (petugas_unit) holds KABID-YANKES in the seeded structure: he prints the
+    Lembar Disposisi of the dispositions sent to him, so his desk tops up too (issue 17.5)."""
+    desk = make_desk("dinkes.yankes")
+    desk.login(proxy.url, "dinkes.yankes", lapor_server.password)
+    body = _sync(desk)  # the structure comes with the pull, the top-up follows
+    assert body["ok"] and body["agenda_reserved"] == len(_years())
+    assert proxy.requests[RESERVE] == len(_years())
+    assert [(b.agency_code, b.free) for b in _blocks(desk)] == [
+        ("DINKES", BLOCK_SIZE)] * len(_years())
 
 
 def test_a_failed_top_up_never_fails_the_round(lapor_server: ServerHandle,  # noqa: F811

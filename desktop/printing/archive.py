@@ -39,7 +39,7 @@ from core.clock import clock
 from core.workflow import can
 from desktop.letters import SHEET_PAPERS, get_paper
 from desktop.printing import agenda as ag
-from desktop.printing import qr_key
+from desktop.printing import holder, qr_key
 from desktop.printing import settings as letter_settings
 from desktop.printing.errors import LetterError
 from desktop.printing.sheet import DRAFT_AGENDA, build_sheet, received_entry
@@ -203,7 +203,9 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     """
     options = options or IssueOptions()
     actor = actor or current_actor(service)
-    if not can(actor.role, OpKind.letter_issued):
+    level = level_for(service, complaint_id, actor.username)
+    if not holder.may(service, OpKind.letter_issued, {"chain_entry": level} if level else {},
+                      service.complaint(complaint_id), actor):
         raise LetterError("forbidden", "Peran Anda tidak menerbitkan lembar disposisi; "
                                        "minta pimpinan atau admin instansi.")
     settings = settings or letter_settings.load(service)
@@ -216,7 +218,8 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
     letter_id = options.letter_id or str(uuid.uuid4())
     units = service.units()
     server_url = verify_base(service)
-    level = level_for(service, complaint_id, actor.username)
+    chart = holder.chart_of(service, service.complaint(complaint_id), actor.agency)
+    held = chart.positions_of(actor.username, service.today())
     if options.letter_id is None or letter(service, options.letter_id) is None:
         current = active_letter(service, complaint_id, level=level)
         if current is not None:  # one letter, one number: another paper is the same letter
@@ -233,7 +236,7 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
         snapshot = rw.load_snapshot(conn, complaint_id)
         if snapshot is None:
             raise LetterError("not_found", "Pengaduan tidak ditemukan di desk ini.")
-        level = received_entry(snapshot, actor.username)
+        level = received_entry(snapshot, actor.username, held)
         if _active_in(raw, snapshot, level):  # issued meanwhile (another window): no second
             raise LetterError("already_issued", "Pengaduan ini baru saja mendapat lembar "
                                                 "disposisi; muat ulang lalu cetak lagi.")
@@ -261,6 +264,9 @@ def issue_letter(service: DeskService, complaint_id: str, actor: Actor | None = 
             "paper": paper, "note": note}
         if level:
             issued["chain_entry"] = level
+        # A Kabid acts through the position his disposition was sent to (his role may
+        # issue no letters): core checks ``acting_for``, the server resolves it again.
+        issued = holder.resolved(service, OpKind.letter_issued, issued, snapshot, actor, chart)
         service.apply_local_op(complaint_id, OpKind.letter_issued, issued, actor,
                                op_id=issue_op_id(letter_id), now=now, conn=conn)
         service.apply_local_op(complaint_id, OpKind.attach, {
@@ -414,9 +420,10 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
     reason = (reason or "").strip()
     if len(reason) < 5:
         raise LetterError("invalid", "Tuliskan alasan pembatalan surat (minimal 5 karakter).")
-    if not can(actor.role, OpKind.letter_voided):
+    if not _may_void(service, letter_id, actor):
         raise LetterError("forbidden", "Peran Anda tidak dapat membatalkan surat.")
     now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
+    chart = holder.chart_of(service, None, actor.agency)  # a non-leader's own agency
     with service.transaction() as conn:
         raw = rw.raw(conn)
         record = _row(raw, letter_id)
@@ -436,6 +443,8 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
             payload["agenda_number"] = record.agenda_seq
         if record.agenda_year is not None:
             payload["agenda_year"] = record.agenda_year
+        payload = holder.resolved(service, OpKind.letter_voided, payload, snapshot, actor,
+                                  chart)  # a Kabid voids his own level's sheet (acting_for)
         service.apply_local_op(snapshot["id"], OpKind.letter_voided, payload, actor,
                                op_id=void_op, now=now, conn=conn)
         if record.local:
@@ -445,6 +454,20 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
             return _row(raw, letter_id) or record
     return replace(record, voided=True, voided_at=now.isoformat(), voided_by=actor.username,
                    void_reason=reason, void_sync_state="pending")
+
+
+def _may_void(service: DeskService, letter_id: str, actor: Actor) -> bool:
+    """A role that voids letters, or the holder of the position the letter's chain
+    disposition was sent to (not the Kadis's letter, not another level's)."""
+    if can(actor.role, OpKind.letter_voided):
+        return True
+    with service.reading() as conn:
+        raw = rw.raw(conn)
+        record = _row(raw, letter_id)
+        complaint_id = record.complaint_id if record else _complaint_of_remote(raw, letter_id)
+        snapshot = rw.load_snapshot(conn, complaint_id) if complaint_id else None
+    return snapshot is not None and holder.may(
+        service, OpKind.letter_voided, {"letter_id": letter_id}, snapshot, actor)
 
 
 def reprint_bytes(service: DeskService, letter_id: str) -> bytes:
@@ -575,7 +598,8 @@ def level_for(service: DeskService, complaint_id: str, reader: str | None = None
     chain disposition they received last, None for the complaint's own disposition."""
     if reader is None:
         reader = (service.get_sync_state("actor") or {}).get("username")
-    return received_entry(service.complaint(complaint_id) or {}, reader)
+    snapshot = service.complaint(complaint_id) or {}
+    return received_entry(snapshot, reader, holder.held_positions(service, snapshot, reader))
 
 
 def agenda_status(service: DeskService, agency: str, year: int) -> dict[str, int]:

@@ -26,9 +26,10 @@ from core import OpKind, Role
 from core.clock import clock
 from core.workflow import can
 from desktop.printing import agenda as ag
-from desktop.printing import qr_key
+from desktop.printing import holder, qr_key
 from desktop.printing import settings as letter_settings
 from desktop.store import rows as rw
+from desktop.sync.errors import ApiError
 
 if TYPE_CHECKING:
     from desktop.store import DeskService
@@ -104,7 +105,8 @@ def ensure_agenda_numbers(service: DeskService, client: Any, *,
     except ValueError:
         report.skipped = "not_signed_in"
         return report
-    if not can(role, OpKind.letter_issued):
+    by_position = not can(role, OpKind.letter_issued)
+    if by_position and not db(_holds_position, service, actor):
         report.skipped = "role"
         return report
     settings = db(letter_settings.load, service)
@@ -113,6 +115,26 @@ def ensure_agenda_numbers(service: DeskService, client: Any, *,
     low = low_water or settings.low_water
     size = max(block_size or settings.block_size, low)
     today = today or clock().today()
+    try:
+        _top_up(service, client, report, agency, low, size, today, db)
+    except ApiError as exc:
+        if not (by_position and exc.status == 403):
+            raise
+        # The server's structure says he holds no position (any more): quiet, like a role
+        # that issues no letters; what was reserved before stays.
+        report.skipped = "role"
+    return report
+
+
+def _holds_position(service: DeskService, actor: dict[str, Any]) -> bool:
+    """A holder (or Plt./Plh.) of a jabatan prints the Lembar Disposisi of the chain
+    dispositions sent to him whatever his role (holder.py), so his desk needs numbers."""
+    return bool(holder.held_positions(service, None, actor.get("username"),
+                                      actor.get("agency")))
+
+
+def _top_up(service: DeskService, client: Any, report: ReserveReport, agency: str, low: int,
+            size: int, today: date, db: Callable[..., Any]) -> None:
     for year in years_needed(today):
         free = db(_free, service, agency, year)
         if free < low:
@@ -130,7 +152,6 @@ def ensure_agenda_numbers(service: DeskService, client: Any, *,
         report.free[year] = free
     if report.qr_key_id is None:
         _fetch_key(service, client, agency, years_needed(today)[0], report, db)
-    return report
 
 
 # Agencies whose server key was asked for in this process without getting one (an old
@@ -159,6 +180,6 @@ def _fetch_key(service: DeskService, client: Any, agency: str, year: int,
 def top_up_agenda(engine: Any, report: Any) -> None:
     """The sync engine's after-round step (``SyncEngine(after_round=top_up_agenda)``):
     reserve agenda numbers when few are left, so letters can be issued offline; a no-op for
-    roles that issue none. The engine logs a failure and retries next round."""
+    officers who issue none (no letter role, no position held). The engine logs a failure and retries next round."""
     result = ensure_agenda_numbers(engine.service, engine.client, run_db=engine.run_db)
     report.agenda_reserved += len(result.reserved)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -86,11 +86,15 @@ def build_sheet(snapshot: Mapping[str, Any], settings: LetterSettings, *, data_d
     )
 
 
-def received_entry(snapshot: Mapping[str, Any], reader: str | None) -> str | None:
+def received_entry(snapshot: Mapping[str, Any], reader: str | None,
+                   positions: Iterable[str] = ()) -> str | None:
     """The latest chain disposition (not a tembusan, not withdrawn) addressed to
-    ``reader``: the level a sheet printed by them is for."""
+    ``reader``, or to one of the ``positions`` he holds or acts in today (a Plt./Plh.
+    named after it was sent): the level a sheet printed by them is for."""
     if not reader:
         return None
-    found = [e for e in snapshot.get("chain") or () if reader in (e.get("to_users") or ())
+    held = set(positions)
+    found = [e for e in snapshot.get("chain") or () if (
+                 reader in (e.get("to_users") or ()) or e.get("to_position") in held)
              and not e.get("tembusan") and e.get("state") != "withdrawn"]
     return str(found[-1].get("id")) if found else None

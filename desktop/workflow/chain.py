@@ -16,20 +16,13 @@ from typing import Any
 from core import Actor, OpKind
 from core import chain as dc
 from core.chain import above, tree  # noqa: F401 - re-exported for the desk
-from core.org import OrgChart
 from desktop.store import rows
+from desktop.sync.org_chart import org_chart
 
 POSITIONS_KEY = "org_positions"  # desktop/sync/local.py writes them on pull
 ORG_POLICIES_KEY = "org_policies"
 
 INBOX, OUTBOX = "masuk", "keluar"
-
-
-def org_chart(store: Any, agency: str) -> OrgChart:
-    """The agency's structure as this desk last synced it."""
-    positions = store.get_sync_state(POSITIONS_KEY, {}) or {}
-    policy = (store.get_sync_state(ORG_POLICIES_KEY, {}) or {}).get(agency) or {}
-    return OrgChart.of(agency, positions.values(), bool(policy.get("any_level")))
 
 
 def my_positions(store: Any, actor: Actor) -> list[dict[str, str]]:

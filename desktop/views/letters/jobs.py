@@ -109,8 +109,10 @@ def issue_many(service: Any, items: list[Item], options: IssueOptions, sealer: A
         except (LetterError, DomainError) as exc:
             result.errors.append((item.number, exc.message))
             result.kop_incomplete |= getattr(exc, "code", "") == "profile_missing"
+            # "forbidden" is per complaint (a Kabid prints only the sheets of dispositions
+            # sent to him, docs/letters.md "Who issues"): the others are still tried.
             if getattr(exc, "code", "") in ("no_agenda_numbers", "profile_missing",
-                                            "profile_mismatch", "forbidden", "not_signed_in"):
+                                            "profile_mismatch", "not_signed_in"):
                 break
     return result
 
