@@ -88,7 +88,7 @@ def disposed_complaint(server: ServerHandle, **overrides) -> tuple[str, int, int
 
 # --- the key handed out with agenda blocks ------------------------------------------------
 
-def test_reserve_hands_the_own_agency_key_to_letter_roles_only(server: ServerHandle) -> None:
+def test_reserve_hands_the_own_agency_key_to_letter_issuers_only(server: ServerHandle) -> None:
     leader = server.login("dinkes.pimpinan")
     first, second = reserve(leader).json(), reserve(leader).json()
     assert first["qr_key_id"] == second["qr_key_id"] == "v1"
@@ -103,10 +103,12 @@ def test_reserve_hands_the_own_agency_key_to_letter_roles_only(server: ServerHan
     central = reserve(server.login("pusat.admin")).json()
     assert central["agency"] == "DISKOMINFO"
     assert central["qr_key"] not in (first["qr_key"], other["qr_key"])
-    for username in ("dinkes.loket", "dinkes.yankes"):
-        refused = reserve(server.login(username))
-        assert refused.status_code == 403, refused.text
-        assert "qr_key" not in refused.text
+    # The Kabid (petugas_unit) holds KABID-YANKES: he prints the sheets of the dispositions
+    # sent to him (issue 17.5), with his agency's key. The loket holds no position.
+    assert reserve(server.login("dinkes.yankes")).json()["qr_key"] == first["qr_key"]
+    refused = reserve(server.login("dinkes.loket"))
+    assert refused.status_code == 403, refused.text
+    assert "qr_key" not in refused.text
     # The secret file is the owner's only, and neither secret nor key reaches the log.
     assert (server.tmp_dir / "qr-secret.json").stat().st_mode & 0o077 == 0
     log = server.log()

@@ -158,8 +158,10 @@ MATRIX: list[tuple[str, Check, set[str]]] = [
     ("push note on foreign", can_verify_foreign, {"pusat", "f_loket", "f_admin", "f_pimpinan"}),
     ("push create for DISHUB", can_create_for_foreign_agency, {"pusat"}),
     ("GET /audit", can_read_audit, {"admin", "pusat", "f_admin"}),
+    # Roles that issue letters, and the Kabid/Kepala UPT accounts who hold a position in the
+    # seeded structure (they print the sheets of dispositions sent to them, issue 17.5).
     ("POST /agenda/reserve", can_reserve_agenda,
-     {"admin", "pimpinan", "pusat", "f_admin", "f_pimpinan"}),
+     {"admin", "pimpinan", "pusat", "f_admin", "f_pimpinan", "unit_in", "unit_out", "f_unit"}),
     ("GET /users?agency=other", can_list_foreign_users, {"pusat"}),
     ("GET /public/complaints", can_read_public, ALL),
 ]
