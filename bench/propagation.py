@@ -18,6 +18,10 @@ compete: the figure is only about the server when the client's share is small).
 The desks are simulated in one asyncio thread, one keep-alive connection each
 (bench/aio_common.py); their sessions are issued directly in the database (no 2,000
 argon2 sign-ins), each with its own device id, checked on every request.
+``--accounts`` spreads the desks over that many accounts (default 10: the demo's loket and
+admin of each agency, so 200 desks an account); desks of one account woken together share
+their read on the server (server/pull_wait.py), so ``--accounts 2000`` (one desk an
+account) is the harder case.
 Targets (issue 20): propagation p95 <= 2 s, 0 errors.
 """
 
@@ -36,6 +40,7 @@ from bench.server_common import (
     DESK_USERS,
     CpuMeter,
     agency_of,
+    desk_accounts,
     issue_sessions,
     own_args,
     percentile,
@@ -130,12 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writes", type=float, default=2.0, help="changes pushed a second")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--wait", type=int, default=25, help="seconds per waiting pull")
+    parser.add_argument("--accounts", type=int, default=len(DESK_USERS),
+                        help="accounts the desks are spread over")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args(own_args("propagation", argv))
     from tests.server_fixtures import ApiClient, create_op, op
 
     with seeded_server(args.database_url, args.workers, complaints=50) as server:
-        names = [DESK_USERS[i % len(DESK_USERS)] for i in range(args.desks)]
+        accounts = desk_accounts(server.database_url, max(1, args.accounts))
+        names = [accounts[i % len(accounts)] for i in range(args.desks)]
         pairs = [(n, f"desk-{i:04d}") for i, n in enumerate(names)]
         pairs += [(f"{a.lower()}.loket", f"writer-{a}") for a in AGENCIES.values()]
         logins = issue_sessions(server.database_url, pairs)
@@ -207,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
                 delays.append(max(0.0, arrived - started))
     desk_errors = sum(len(d.errors) for d in desks)
     p95 = percentile(delays, 95)
-    print(f"{args.desks} desks waiting, {args.workers} workers, PostgreSQL: {len(pushed)} "
+    print(f"{args.desks} desks of {args.accounts} accounts waiting, {args.workers} workers, "
+          f"PostgreSQL: {len(pushed)} "
           f"changes in {args.seconds:.0f} s, {len(delays)} deliveries to desks in scope")
     if delays:
         print(f"propagation (push start -> waiting desk has it): {summary_ms(delays)}")

@@ -178,6 +178,30 @@ def seeded_server(database_url: str | None, workers: int, complaints: int):  # t
             yield server
 
 
+def desk_accounts(database_url: str, count: int) -> list[str]:
+    """``count`` agency-wide accounts (loket and admin_instansi, spread over the agencies):
+    the demo's ten, then more made like them (``dinkes.loket7``)."""
+    names = DESK_USERS[:count]
+    extra = [f"{DESK_USERS[i % len(DESK_USERS)]}{i // len(DESK_USERS)}"
+             for i in range(len(DESK_USERS), count)]
+    if extra:
+        from server import directory
+        from server.config import Settings
+        from server.context import ServerContext
+
+        ctx = ServerContext(Settings.from_env(database_url), pool_size=2)
+        try:
+            with ctx.db.write() as session:
+                for name in extra:
+                    role = "loket" if ".loket" in name else "admin_instansi"
+                    directory.create_user(session, name, role=role, agency=agency_of(name),
+                                          unit=None, password="", password_hash="!",
+                                          full_name=f"Petugas {name}")
+        finally:
+            ctx.close()
+    return names + extra
+
+
 def issue_sessions(database_url: str, desks: list[tuple[str, str]]) -> list[dict[str, Any]]:
     """Signed-in sessions for (username, device id) pairs, as ``/auth/login`` answers them.
 

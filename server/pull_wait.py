@@ -27,6 +27,10 @@ Kept cheap for thousands of waiting desks (issue 20: desk to desk within 2 s):
   that start reading after the same wake-up (``Waker.generation``: a read shared after a
   later notification could miss that change). Only reads in flight are shared; nothing is
   kept afterwards. Desks of different accounts never share a page.
+- The reads that do not depend on the account (the feed's end, the feed rows after the
+  cursor, role views, anchors) are made once per wake-up for all accounts
+  (server/pull_shared.py), while the LISTEN connection is up and for at most
+  ``SHARED_FOR_S`` (a change that notifies nobody, e.g. a restore, is seen after that).
 """
 
 from __future__ import annotations
@@ -39,8 +43,10 @@ from fastapi.concurrency import run_in_threadpool
 from server import sync_pull
 from server.auth import Principal
 from server.context import ServerContext
+from server.pull_shared import SharedReads
 
 WAIT_HEADER = "X-Lapor-Wait"
+SHARED_FOR_S = 5.0
 DISCONNECT_CHECK_S = 5.0
 
 
@@ -61,11 +67,23 @@ async def shared_read(ctx: ServerContext, principal: Principal, cursor: str,
            principal.full_name, principal.role, principal.agency, principal.unit, cursor, limit)
     task = waker.reads.get(key)
     if task is None:
-        task = loop.create_task(run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit))
+        task = loop.create_task(run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit,
+                                                  _wake_up_reads(ctx)))
         waker.reads[key] = task
         task.add_done_callback(lambda _done: waker.reads.pop(key, None))
     # A desk hanging up cancels its own await, never the read the others share.
     return await asyncio.shield(task)
+
+
+def _wake_up_reads(ctx: ServerContext) -> SharedReads | None:
+    """This wake-up's account-independent reads (module doc); None: read everything."""
+    waker, now = ctx.waker, asyncio.get_running_loop().time()
+    if not (waker.postgres and waker.listening.is_set()):
+        return None
+    current = waker.wake_reads
+    if current is None or current[0] != waker.generation or now - current[1] > SHARED_FOR_S:
+        current = waker.wake_reads = (waker.generation, now, SharedReads())
+    return current[2]
 
 
 async def pull(ctx: ServerContext, principal: Principal, request: Request,

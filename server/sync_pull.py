@@ -35,6 +35,7 @@ from server.complaint_store import load_views
 from server.context import ServerContext
 from server.errors import ApiError
 from server.models import Agency, Category, Unit, User
+from server.pull_shared import SHARED_SPAN, SharedReads, once
 
 CURSOR_VERSION = 1
 ANCHOR_DAYS = 7  # a desk offline over a long weekend still receives every anchor
@@ -109,7 +110,25 @@ class PullPage:
         return json.loads(self.to_bytes())
 
 
-def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: int) -> PullPage:
+class FeedRow:
+    """A feed row read once for the pulls of a wake-up (pull_shared)."""
+
+    __slots__ = ("seq", "entity_type", "entity_id", "audience")
+
+    def __init__(self, seq: int, entity_type: str, entity_id: str, audience: str) -> None:
+        self.seq, self.entity_type, self.entity_id = seq, entity_type, entity_id
+        self.audience = audience
+
+
+def heard_by(audience: str, keys: set[str] | None) -> bool:
+    """``feed.read_page``'s filter on one row: its audience names one of ``keys``."""
+    return keys is None or any(f"|{k}|" in audience for k in keys)
+
+
+def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: int,
+         reads: SharedReads | None = None) -> PullPage:
+    """One page for ``principal``. ``reads``: the account-independent reads shared by the
+    waiting pulls of one wake-up (server/pull_shared.py); None reads everything here."""
     fingerprint = scope_fingerprint(principal)
     after, reset, reason = 0, False, None
     made_for, made_in = fingerprint, None
@@ -117,37 +136,51 @@ def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: in
         after, made_for, made_in = decode_cursor(cursor)
     actor = principal.actor()
     with ctx.db.read() as session:
-        epoch = restore.current_epoch(session)
         # Read the feed's end first: every row at or below it has committed (feed.py), so
         # a later statement sees all of them even if newer commits arrive in between.
-        upto = feed.latest_seq(session)
-        if cursor and (after > upto or not restore.cursor_in_epoch(session, made_in)):
+        epoch, upto = once(reads, "end", lambda: (restore.current_epoch(session),
+                                                  feed.latest_seq(session)))
+        if cursor and (after > upto or not once(
+                reads, ("in_epoch", made_in), lambda: restore.cursor_in_epoch(session, made_in))):
             # Made before a restore from backup (another epoch, or ahead of the feed): the
             # desk must also re-send what it had confirmed, so this reason wins over scope.
             after, reset, reason = 0, True, "restored"
         elif made_for != fingerprint:
             after, reset, reason = 0, True, "scope"
         initial = after == 0
-        rows = feed.read_page(session, after, upto, audience_keys(principal), limit + 1)
+        keys = audience_keys(principal)
+        rows: list[Any]
+        if reads is not None and not initial and upto - after <= SHARED_SPAN:
+            span = once(reads, ("feed", after, upto), lambda: [
+                FeedRow(r.seq, r.entity_type, r.entity_id, r.audience or "")
+                for r in feed.read_page(session, after, upto, None, SHARED_SPAN + 1)])
+            rows = [r for r in span if heard_by(r.audience, keys)][:limit + 1]
+        else:
+            rows = feed.read_page(session, after, upto, keys, limit + 1)
         has_more = len(rows) > limit
         rows = rows[:limit]
         next_seq = rows[-1].seq if has_more else upto
-        parts = _materialize(session, rows, actor, initial)
-        anchors = audit_chain.anchors_for(
-            session, None if principal.role == "admin_pusat" else {principal.agency},
-            clock().today() - timedelta(days=ANCHOR_DAYS))
+        parts = _materialize(session, rows, actor, initial, reads)
+        chains = None if principal.role == "admin_pusat" else frozenset({principal.agency})
+        since = clock().today() - timedelta(days=ANCHOR_DAYS)
+        anchors = once(reads, ("anchors", chains, since), lambda: audit_chain.anchors_for(
+            session, None if chains is None else set(chains), since))
     return PullPage(parts, encode_cursor(next_seq, fingerprint, epoch), has_more, reset, reason,
                     anchors)
 
 
-def _materialize(session, rows, actor, initial: bool) -> list[str]:  # type: ignore[no-untyped-def]
+def _materialize(session, rows, actor, initial: bool,  # type: ignore[no-untyped-def]
+                 reads: SharedReads | None = None) -> list[str]:
     """JSON text of each change, in feed order."""
     by_type: dict[str, list[str]] = {}
     for row in rows:
         by_type.setdefault(row.entity_type, []).append(row.entity_id)
     # The role's view was made by redact_for when the complaint was written (complaint_store).
-    complaints = load_views(session, by_type.get("complaint", []), actor.role.value)
-    refs = _reference(session, by_type)
+    ids, role = by_type.get("complaint", []), actor.role.value
+    complaints = once(reads, ("views", role, tuple(ids)),
+                      lambda: load_views(session, ids, role))
+    others = tuple((k, tuple(v)) for k, v in sorted(by_type.items()) if k != "complaint")
+    refs = once(reads, ("reference", others), lambda: _reference(session, by_type))
     out: list[str] = []
     for row in rows:
         kind, key = row.entity_type, row.entity_id

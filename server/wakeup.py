@@ -120,6 +120,7 @@ class Waker:
         self.generation = 0  # wake-ups published so far (raised before any waiter wakes)
         self.latest: int | None = None  # feed end heard of (PostgreSQL, while listening)
         self.reads: dict[Any, Any] = {}  # pull_wait: the page reads in flight, shared
+        self.wake_reads: Any = None  # pull_wait: (generation, since, pull_shared.SharedReads)
 
     # -- waiting pulls (event loop) ---------------------------------------------------------
     def register(self, keys: Iterable[str] | None, after: int) -> Waiter:

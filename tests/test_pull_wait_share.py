@@ -7,7 +7,8 @@
   accounts and roles wait at the feed's end, one anonymous complaint is pushed; each desk's
   answer is exactly what its own account's ordinary pull from the same cursor returns (the
   reporter's name reaches the central admin only), and a unit officer without a
-  disposition is not woken at all.
+  disposition is not woken at all. Then it is disposed to one unit: that unit's officer
+  gets it, another unit's does not, and again every answer is the account's own pull.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from server import pull_wait, sync_pull
 from server.auth import Principal
-from tests.server_fixtures import create_op, server_fixture
+from tests.server_fixtures import create_op, op, server_fixture
 
 lapor_server = server_fixture(workers=1)
 
@@ -29,6 +30,7 @@ class _Waker:
     def __init__(self) -> None:
         self.generation = 0
         self.reads: dict[Any, Any] = {}
+        self.postgres, self.listening, self.wake_reads = False, threading.Event(), None
 
 
 class _Ctx:
@@ -45,7 +47,8 @@ def _principal(user_id: int, username: str, device: str, role: str = "loket") ->
 def test_one_read_per_account_cursor_and_wake_up(monkeypatch) -> None:
     calls: list[tuple[str, str, int]] = []
 
-    def fake_pull(ctx: Any, principal: Principal, cursor: str, limit: int) -> Any:
+    def fake_pull(ctx: Any, principal: Principal, cursor: str, limit: int,
+                  reads: Any = None) -> Any:
         calls.append((principal.username, cursor, limit))
         time.sleep(0.05)  # the others arrive while this read is in flight
         return sync_pull.PullPage([f'"{principal.username}"'], cursor, False, False)
@@ -86,37 +89,57 @@ def test_one_read_per_account_cursor_and_wake_up(monkeypatch) -> None:
                                     ("dinkes.loket2", "c1", 500)])
 
 
-def test_each_waiting_desk_gets_its_own_accounts_page(lapor_server) -> None:
-    accounts = ["dinkes.loket", "dinkes.loket", "dinkes.admin", "dinkes.pimpinan",
-                "pusat.admin"]
-    desks = [lapor_server.login(name) for name in accounts]
-    unit = lapor_server.login("dinkes.yankes")
-    cursors = [d.pull_all()[1] for d in desks]
-    unit_cursor = unit.pull_all()[1]
+def _wait_all(clients: list[Any], cursors: list[str], seconds: list[int],
+              change: Any) -> list[dict[str, Any]]:
+    """Every client waits from its cursor; ``change()`` runs once they all wait."""
     answers: dict[int, dict[str, Any]] = {}
 
-    def wait(i: int, client: Any, cursor: str, seconds: int) -> None:
-        resp = client.get("/sync/pull", params={"cursor": cursor, "wait": seconds})
+    def wait(i: int) -> None:
+        resp = clients[i].get("/sync/pull", params={"cursor": cursors[i], "wait": seconds[i]})
         assert resp.status_code == 200, resp.text
         answers[i] = resp.json()
 
-    threads = [threading.Thread(target=wait, args=(i, d, c, 20))
-               for i, (d, c) in enumerate(zip(desks, cursors, strict=True))]
-    threads.append(threading.Thread(target=wait, args=(-1, unit, unit_cursor, 3)))
+    threads = [threading.Thread(target=wait, args=(i,)) for i in range(len(clients))]
     for t in threads:
         t.start()
     time.sleep(1.0)  # every desk is waiting
-    body = create_op("DINKES", anonymous=True, reporter={
-        "name": "Zulkarnain Rahasia", "phone": "081299990000", "address": "Jl. Sepi No. 1"})
-    assert desks[0].push_one(body)["status"] == "applied"
+    change()
     for t in threads:
         t.join(timeout=30)
-    assert answers[-1]["changes"] == []  # not in the unit's scope: not woken, empty at the end
+    return [answers[i] for i in range(len(clients))]
+
+
+def test_each_waiting_desk_gets_its_own_accounts_page(lapor_server) -> None:
+    accounts = ["dinkes.loket", "dinkes.loket", "dinkes.admin", "dinkes.pimpinan",
+                "pusat.admin", "dinkes.yankes", "dinkes.p2p"]
+    desks = [lapor_server.login(name) for name in accounts]
+    cursors = [d.pull_all()[1] for d in desks]
+    body = create_op("DINKES", anonymous=True, reporter={
+        "name": "Zulkarnain Rahasia", "phone": "081299990000", "address": "Jl. Sepi No. 1"})
+    pushed: list[dict[str, Any]] = []
+    answers = _wait_all(desks, cursors, [20] * 5 + [3, 3],
+                        lambda: pushed.append(desks[0].push_one(body)))
+    assert pushed[0]["status"] == "applied"
+    cid = body["complaint_id"]
     for i, desk in enumerate(desks):
         own = desk.pull(cursors[i])  # what this account sees from that cursor, not waiting
         assert answers[i]["changes"] == own["changes"], accounts[i]
-        assert [c["id"] for c in answers[i]["changes"]] == [body["complaint_id"]]
+        expected = [] if accounts[i] in ("dinkes.yankes", "dinkes.p2p") else [cid]
+        assert [c["id"] for c in answers[i]["changes"]] == expected, accounts[i]
     names = {accounts[i]: "Zulkarnain Rahasia" in str(answers[i]["changes"])
-             for i in range(len(desks))}
+             for i in range(5)}
     assert names == {"dinkes.loket": False, "dinkes.admin": False, "dinkes.pimpinan": False,
                      "pusat.admin": True}
+
+    # Disposed to YANKES: its officer is woken and gets it, P2P's is not.
+    verified = desks[2].push_one(op("verify", cid, pushed[0]["version"]))
+    assert verified["status"] == "applied", verified
+    cursors = [d.pull_all(a["cursor"])[1] for d, a in zip(desks, answers, strict=True)]
+    answers = _wait_all(desks, cursors, [20] * 6 + [3], lambda: pushed.append(desks[3].push_one(
+        op("dispose", cid, verified["version"], unit_codes=["YANKES"]))))
+    assert pushed[-1]["status"] == "applied", pushed[-1]
+    for i, desk in enumerate(desks):
+        own = desk.pull(cursors[i])
+        assert answers[i]["changes"] == own["changes"], accounts[i]
+        expected = [] if accounts[i] == "dinkes.p2p" else [cid]
+        assert sorted({c["id"] for c in answers[i]["changes"]}) == expected, accounts[i]
