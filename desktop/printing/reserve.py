@@ -180,6 +180,7 @@ def _fetch_key(service: DeskService, client: Any, agency: str, year: int,
 def top_up_agenda(engine: Any, report: Any) -> None:
     """The sync engine's after-round step (``SyncEngine(after_round=top_up_agenda)``):
     reserve agenda numbers when few are left, so letters can be issued offline; a no-op for
-    officers who issue none (no letter role, no position held). The engine logs a failure and retries next round."""
+    officers who issue none (no letter role, no position held). The engine logs a failure
+    and retries next round."""
     result = ensure_agenda_numbers(engine.service, engine.client, run_db=engine.run_db)
     report.agenda_reserved += len(result.reserved)
