@@ -188,3 +188,23 @@ def test_the_kabids_desk_tops_up_agenda_numbers(chain_desk) -> None:
     service.set_actor(Actor("dinkes.staf", Role.petugas_unit, "DINKES", ("YANKES",), "Staf"))
     nobody = _Client(refuse=False)  # no position, no letter role: never asks
     assert ensure_agenda_numbers(service, nobody).skipped == "role" and nobody.calls == 0
+
+
+def test_lapor_desk_letter_as_the_kabid(chain_desk, tmp_path: Path, capsys) -> None:
+    """``lapor-desk letter`` signed in as the Kabid (petugas_unit) issues his level's sheet;
+    for a complaint no disposition of his reached, it is refused as for his role before."""
+    from desktop import cli
+
+    service, made = chain_desk
+    service.set_actor(KABID)
+    data_dir = str(service.data_dir)
+    out = tmp_path / "kabid.pdf"
+    assert cli.main(["--data-dir", data_dir, "letter", made["ids"][0], "--out", str(out)]) == 0
+    assert "Diterbitkan" in capsys.readouterr().out
+    issued = active_letter(service, made["ids"][0], level=made["entries"][0])
+    assert issued is not None and issued.issued_by == KABID.username
+    assert "Disposisi sebelumnya" in _flat(tmp_path, "cli", out.read_bytes())
+    # The third disposition was withdrawn before he read it: nothing of his to print.
+    assert cli.main(["--data-dir", data_dir, "letter", made["ids"][2], "--out",
+                     str(tmp_path / "none.pdf")]) == 1
+    assert "Peran Anda tidak menerbitkan" in capsys.readouterr().err
