@@ -10,23 +10,29 @@ cursor until nothing is left. Every HTTP request's latency is recorded; an error
 non-2xx answer, a failed request, or a pushed op that is not applied.
 Target: p95 <= 100 ms and 0 errors. Uses a fresh schema in PostgreSQL
 (``--database-url``, else LAPOR_TEST_DATABASE_URL, else the local test database).
+The desks' sessions are issued in the database (bench/server_common.issue_sessions), each
+with its own device id: 2,000 sign-ins would spend minutes on argon2 before the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-from bench.server_common import database, own_args, percentile, summary_ms
+from bench.server_common import (
+    DESK_USERS,
+    agency_of,
+    issue_sessions,
+    own_args,
+    percentile,
+    seeded_server,
+    summary_ms,
+)
 
 TARGET_P95_MS = 100.0
-AGENCIES = {"dinkes": "DINKES", "pupr": "PUPR", "dishub": "DISHUB", "disdikbud": "DISDIKBUD",
-            "disdukcapil": "DISDUKCAPIL"}
 
 
 class Desk:
@@ -34,7 +40,7 @@ class Desk:
         self.client = client
         self.client.http.trust_env = False
         self.rng = rng
-        self.agency = AGENCIES[client.username.split(".")[0]]
+        self.agency = agency_of(client.username)
         self.cursor: str | None = None
         self.mine: dict[str, int] = {}
         self.kinds: dict[str, list[float]] = {}
@@ -90,47 +96,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--complaints", type=int, default=300, help="demo complaints seeded")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args(own_args("server_load", argv))
-    from tests.server_fixtures import DEMO_PASSWORD, run_cli, serve
+    from tests.server_fixtures import ApiClient
 
-    users = [f"{a}.{r}" for a in AGENCIES for r in ("loket", "admin")]
-    with tempfile.TemporaryDirectory() as tmp, \
-            database(Path(tmp), args.database_url or True) as url:
-        run_cli(url, "init")
-        run_cli(url, "seed-demo", "--password", DEMO_PASSWORD, "--complaints",
-                str(args.complaints))
-        with serve(url, Path(tmp), workers=args.workers) as server:
-            with ThreadPoolExecutor(8) as pool:
-                clients = list(pool.map(
-                    lambda i: server.login(users[i % len(users)], device_id=f"desk-{i:03d}"),
-                    range(args.desks)))
-            desks = [Desk(c, random.Random(i)) for i, c in enumerate(clients)]
-            warm: list[float] = []
-            errors: list[str] = []
-            with ThreadPoolExecutor(16) as pool:  # every desk's first full pull
-                list(pool.map(lambda d: d.sync(warm, errors), desks))
-            for desk in desks:
-                desk.kinds.clear()
-            latencies: list[float] = []
-            rounds = [0]
-            stop_at = time.monotonic() + args.seconds
-            lock = threading.Lock()
+    with seeded_server(args.database_url, args.workers, args.complaints) as server:
+        pairs = [(DESK_USERS[i % len(DESK_USERS)], f"desk-{i:03d}")
+                 for i in range(args.desks)]
+        clients = [ApiClient(server.url, name, device, login) for (name, device), login
+                   in zip(pairs, issue_sessions(server.database_url, pairs), strict=True)]
+        desks = [Desk(c, random.Random(i)) for i, c in enumerate(clients)]
+        warm: list[float] = []
+        errors: list[str] = []
+        with ThreadPoolExecutor(16) as pool:  # every desk's first full pull
+            list(pool.map(lambda d: d.sync(warm, errors), desks))
+        for desk in desks:
+            desk.kinds.clear()
+        latencies: list[float] = []
+        rounds = [0]
+        stop_at = time.monotonic() + args.seconds
+        lock = threading.Lock()
 
-            def run(desk: Desk) -> None:
-                time.sleep(desk.rng.uniform(0, args.interval))
-                while time.monotonic() < stop_at:
-                    desk.sync(latencies, errors)
-                    with lock:
-                        rounds[0] += 1
-                    time.sleep(desk.rng.uniform(0.5, 1.5) * args.interval)
+        def run(desk: Desk) -> None:
+            time.sleep(desk.rng.uniform(0, args.interval))
+            while time.monotonic() < stop_at:
+                desk.sync(latencies, errors)
+                with lock:
+                    rounds[0] += 1
+                time.sleep(desk.rng.uniform(0.5, 1.5) * args.interval)
 
-            started = time.perf_counter()
-            threads = [threading.Thread(target=run, args=(d,), daemon=True) for d in desks]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(timeout=args.seconds + 120)
-            elapsed = time.perf_counter() - started
-            server_errors = server.log().count("Traceback")
+        started = time.perf_counter()
+        threads = [threading.Thread(target=run, args=(d,), daemon=True) for d in desks]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=args.seconds + 120)
+        elapsed = time.perf_counter() - started
+        server_errors = server.log().count("Traceback")
     p95 = percentile(latencies, 95) * 1000 if latencies else float("nan")
     print(f"{args.desks} desks, {args.workers} workers, PostgreSQL: {rounds[0]} sync rounds, "
           f"{len(latencies)} requests in {elapsed:.0f} s ({len(latencies) / elapsed:.0f}/s)")
