@@ -208,3 +208,19 @@ def test_lapor_desk_letter_as_the_kabid(chain_desk, tmp_path: Path, capsys) -> N
     assert cli.main(["--data-dir", data_dir, "letter", made["ids"][2], "--out",
                      str(tmp_path / "none.pdf")]) == 1
     assert "Peran Anda tidak menerbitkan" in capsys.readouterr().err
+
+
+def test_print_dialog_batch_issues_the_kabids_sheets_past_a_refusal(chain_desk) -> None:
+    """Cetak Disposisi's batch for several complaints: a refusal is per complaint now (the
+    withdrawn one), the Kabid's other sheets are still issued."""
+    from desktop.printing import IssueOptions
+    from desktop.views.letters import jobs
+
+    service, made = chain_desk
+    service.set_actor(KABID)
+    ids = [made["ids"][2], made["ids"][0], made["ids"][1]]  # the refused one first
+    loaded = jobs.load(service, ids)
+    assert [i.level for i in loaded.items] == [None, made["entries"][0], made["entries"][1]]
+    result = jobs.issue_many(service, loaded.items, IssueOptions())
+    assert [r.chain_entry for r in result.issued] == made["entries"][:2]
+    assert len(result.errors) == 1 and "Peran Anda" in result.errors[0][1]
