@@ -23,6 +23,13 @@ admin of each agency, so 200 desks an account); desks of one account woken toget
 their read on the server (server/pull_wait.py), so ``--accounts 2000`` (one desk an
 account) is the harder case.
 Targets (issue 20): propagation p95 <= 2 s, 0 errors.
+
+Figures (2,000 desks, 30 s, 3 workers, PostgreSQL, 2 cores shared with other work, load
+average 11-19): before (every woken pull read the feed twice, alone): p95 10.12 s with the
+old client (a thread and a sign-in per desk; 12 min a run), 9.26 s with this one (10
+accounts; client 0.9 CPU s, server 47.8 CPU s: the server was the bottleneck), 6.85 s with
+2,000 accounts. After (server/pull_wait.py, server/pull_shared.py): 0.94 s (10 accounts)
+and 1.66 s (2,000 accounts), 0 errors, server about 470 MiB.
 """
 
 from __future__ import annotations
