@@ -195,9 +195,9 @@ def _materialize(session, rows, actor, initial: bool,  # type: ignore[no-untyped
             elif not initial:
                 out.append(json.dumps({"type": "complaint_removed", "id": key}))
         else:
-            data = refs.get((kind, key))
-            if data is not None:
-                out.append(json.dumps({"type": kind, "id": key, "data": data},
+            ref = refs.get((kind, key))
+            if ref is not None:
+                out.append(json.dumps({"type": kind, "id": key, "data": ref},
                                       ensure_ascii=False, separators=(",", ":")))
     return out
 
