@@ -251,7 +251,10 @@ class FormParts:
             if line.deadline:
                 text += f" (batas waktu {format_date_id(line.deadline)})"
             chunks += self._chunks(text, self.value_w)
-        return [self._labelled_table(self._long_rows("Disposisi sebelumnya", chunks))]
+        # The label is wider than the label column: it heads the list on a line of its
+        # own instead of running into the colon and the first line.
+        rows = [["Disposisi sebelumnya:", "", ""]] + [["", "", c] for c in chunks]
+        return [self._labelled_table(rows, [("SPAN", (0, 0), (-1, 0))])]
 
     def routing(self) -> Table:
         """Diteruskan kepada Sdr. beside Dengan hormat harap, row by row (a long list breaks
