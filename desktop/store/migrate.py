@@ -165,6 +165,10 @@ def upgrade(db_path: Path, target: str = "head", *, key: KeyArg = "auto") -> Mig
         with engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
+                if current is not None:  # revisions expect the schema they were written on
+                    from desktop.store import bulk_load
+
+                    bulk_load.finish(conn)
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, target)
                 dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

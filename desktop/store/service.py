@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from core import DeadlinePolicy, WorkingCalendar
 from core.clock import clock
 from desktop.paths import tighten_data_dir
+from desktop.store import bulk_load
 from desktop.store import queue as q
 from desktop.store import queue_read as qr
 from desktop.store import rows as rw
@@ -86,6 +87,17 @@ class DeskService(QueueParts, OutboxParts, ReferenceParts, SettingsParts, DraftP
         self._policy = policy or DeadlinePolicy()
         self._calendar = calendar or WorkingCalendar()
         self._load_deadline_settings()
+        self._finish_bulk_load()
+
+    def _finish_bulk_load(self) -> None:
+        """A desk killed during its first full pull left the queue's indexes and the
+        search index to rebuild (``desktop/store/bulk_load.py``)."""
+        with self._read() as conn:
+            if not bulk_load.running(conn):
+                return
+        with self._write() as conn:
+            if bulk_load.finish(conn):
+                log.info("indexes of an interrupted first pull rebuilt")
 
     # --- plumbing ----------------------------------------------------------------------
 

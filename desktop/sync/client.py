@@ -19,6 +19,7 @@ import os
 import random
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,9 @@ _UNREACHABLE = "Server pusat tidak dapat dihubungi"
 # Why a request failed, as the officer reads it (the technical name goes to ``detail``).
 _TIMEOUTS = ("ReadTimeout", "ConnectTimeout", "Timeout")
 _CUT_SHORT = ("ChunkedEncodingError", "ContentDecodingError", "invalid_json")
+# The body ``_request`` decoded to check it arrived whole, for ``_json`` to use: a pulled page
+# (~3 MB) is decoded once, not twice.
+_DECODED: weakref.WeakKeyDictionary[requests.Response, Any] = weakref.WeakKeyDictionary()
 
 
 def unreachable_message(problem: str) -> str:
@@ -357,7 +361,8 @@ class ApiClient:
                 if not stream and response.status_code < 300:
                     response.content  # noqa: B018 - read it all now: a cut body is retried
                     if response.headers.get("content-type", "").startswith("application/json"):
-                        response.json()  # a body cut short still fails here
+                        # A body cut short fails here (and is retried).
+                        _DECODED[response] = response.json()
             except requests.exceptions.SSLError as exc:
                 trust = tls.trust_error(exc, self.host, self.ca_file)
                 if trust is not None:
@@ -422,10 +427,12 @@ class ApiClient:
 
 
 def _json(response: requests.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError as exc:
-        raise Unreachable(f"{_UNREACHABLE}: jawaban bukan JSON.") from exc
+    body = _DECODED.pop(response, _DECODED)
+    if body is _DECODED:  # not decoded yet (not labelled JSON, or a streamed body)
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise Unreachable(f"{_UNREACHABLE}: jawaban bukan JSON.") from exc
     if not isinstance(body, dict):
         raise Unreachable(f"{_UNREACHABLE}: jawaban tidak dikenal.")
     return body

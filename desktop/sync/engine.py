@@ -227,6 +227,14 @@ class SyncEngine:
         page = self.client.pull(cursor, self.pull_limit)
         return page, parse_page(page.changes, page.anchors)
 
+    def _finish_bulk_load(self) -> None:
+        """A pull that failed midway leaves no bulk load running: the indexes and search
+        serve what was stored (the next pull goes on from the cursor, row by row)."""
+        try:
+            self._db(self.local.finish_bulk_load)
+        except Exception:  # noqa: BLE001 - the pull's own error is the one to report
+            log.warning("rebuilding the indexes after a failed pull failed", exc_info=True)
+
     def pull_all(self, report: SyncReport) -> None:
         cursor = self._db(self.local.get_state, CURSOR_KEY)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lapor-pull") as fetcher:
@@ -239,7 +247,8 @@ class SyncEngine:
                         upcoming = fetcher.submit(self._fetch, page.cursor)
                     stats = self._db(self.local.apply_page, data, page.cursor,
                                      reset=page.reset, reset_reason=page.reset_reason,
-                                     stamp_sync=now_iso() if last else None)
+                                     stamp_sync=now_iso() if last else None,
+                                     bulk=not last and report.pages == 0)
                     report.pages += 1
                     report.pulled += stats.complaints
                     report.removed += stats.removed
@@ -251,6 +260,7 @@ class SyncEngine:
                     if last:
                         return
             except BaseException:
+                self._finish_bulk_load()
                 already = self.client.cancelled.is_set()
                 self.client.cancelled.set()  # stop a prefetch still retrying
                 try:

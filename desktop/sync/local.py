@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from core import COMMUTING_KINDS, Actor
-from desktop.store import DeskService, sync_outbox, sync_pages, sync_state
+from desktop.store import DeskService, bulk_load, sync_outbox, sync_pages, sync_state
 from desktop.sync import decisions, page_apply, push_results
 from desktop.sync.errors import plain_message
 from desktop.sync.outbox_op import HELD_MESSAGE, OutboxOp, now_iso
@@ -153,21 +153,34 @@ class SyncLocal:
     # -- pull side -------------------------------------------------------------------------
     def apply_page(self, page: PageData | Sequence[Mapping[str, Any]], cursor: str, *,
                    reset: bool = False, stamp_sync: str | None = None,
-                   reset_reason: str | None = None) -> PageStats:
+                   reset_reason: str | None = None, bulk: bool = False) -> PageStats:
         """Store one pulled page, its cursor and (when ``stamp_sync``) the sync time: one
         transaction. Pending local ops are re-applied on top of the new snapshots.
 
         ``reset_reason == "restored"``: the server was restored from a backup and may have
         lost ops it had confirmed. Every confirmed op goes back to the outbox in that same
         transaction (its complaint is then kept, never deleted) to be re-sent as it was:
-        the server answers ``duplicate`` for what it still has and applies the rest."""
+        the server answers ``duplicate`` for what it still has and applies the rest.
+
+        ``bulk``: the first page of a pull that has more: into an empty store it starts a
+        bulk load (``desktop/store/bulk_load.py``), which the last page (``stamp_sync``)
+        finishes."""
         data = page if isinstance(page, PageData) else parse_page(page)
         with self.service.transaction() as conn:
             stats = page_apply.apply(self.service, conn, data, cursor, reset=reset,
-                                     stamp_sync=stamp_sync, reset_reason=reset_reason)
+                                     stamp_sync=stamp_sync, reset_reason=reset_reason,
+                                     bulk=bulk)
         if data.categories or data.units:
             self.service.invalidate_reference_cache()
         return stats
+
+    def finish_bulk_load(self) -> bool:
+        """Rebuild the indexes of a bulk load a failed pull left running; True if one ran."""
+        with self.service.reading() as conn:
+            if not bulk_load.running(conn):
+                return False
+        with self.service.transaction() as conn:
+            return bulk_load.finish(conn)
 
     # -- reading --------------------------------------------------------------------------
     def ops(self, states: Sequence[str] = ("pending", "sending", "rejected"),

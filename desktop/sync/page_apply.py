@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from desktop.store import bulk_load, sync_outbox, sync_pages, sync_state
 from desktop.store import rows as rw
 from desktop.store import snapshots as sn
-from desktop.store import sync_outbox, sync_pages, sync_state
 from desktop.sync import audit_anchors
 from desktop.sync.outbox_op import now_iso
 from desktop.sync.rebuild import rebuild
@@ -89,7 +89,8 @@ def parse_page(changes: Sequence[Mapping[str, Any]],
 
 
 def apply(service: DeskService, conn: Any, data: PageData, cursor: str, *,
-          reset: bool, stamp_sync: str | None, reset_reason: str | None) -> PageStats:
+          reset: bool, stamp_sync: str | None, reset_reason: str | None,
+          bulk: bool = False) -> PageStats:
     """See :meth:`desktop.sync.local.SyncLocal.apply_page`."""
     stats = PageStats(reset=reset, reset_reason=reset_reason if reset else None)
     if sync_state.read(conn, PENDING_RESET_KEY):
@@ -101,6 +102,8 @@ def apply(service: DeskService, conn: Any, data: PageData, cursor: str, *,
         # The account's scope changed or the server was restored: keep only what
         # this full pull delivers (and what the officer still has to send).
         sync_pages.keep_only_open(conn)
+    if bulk:
+        bulk_load.begin(conn)
     sync_pages.merge_reference(conn, categories=data.categories, agencies=data.agencies,
                                units=data.units)
     if data.users:
@@ -134,6 +137,7 @@ def apply(service: DeskService, conn: Any, data: PageData, cursor: str, *,
     audit_anchors.store(conn, data.anchors)
     sync_state.write(conn, CURSOR_KEY, cursor)
     if stamp_sync is not None:
+        bulk_load.finish(conn)
         sync_state.write(conn, LAST_SYNC_KEY, stamp_sync)
         sync_state.write(conn, LAST_ERROR_KEY, None)
         sync_state.write(conn, LOGIN_REQUIRED_KEY, None)
