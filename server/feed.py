@@ -128,16 +128,18 @@ def latest_seq(session: Session) -> int:
 
 
 def read_page(session: Session, after: int, upto: int, keys: set[str] | None,
-              limit: int) -> list[FeedEntry]:
-    """Feed rows in (after, upto] that ``keys`` may hear about, oldest first.
+              limit: int) -> list[sa.Row[tuple[int, str, str, str]]]:
+    """Feed rows ``(seq, entity_type, entity_id, audience)`` in (after, upto] that ``keys``
+    may hear about, oldest first; plain rows, not ORM objects (a first pull reads 20,000).
 
     ``keys`` None means no filter (central admin).
     """
-    query = sa.select(FeedEntry).where(FeedEntry.seq > after, FeedEntry.seq <= upto)
+    query = sa.select(FeedEntry.seq, FeedEntry.entity_type, FeedEntry.entity_id,
+                      FeedEntry.audience).where(FeedEntry.seq > after, FeedEntry.seq <= upto)
     if keys is not None:
         query = query.where(sa.or_(*[FeedEntry.audience.contains(f"|{k}|", autoescape=True)
                                      for k in sorted(keys)]))
-    return list(session.execute(query.order_by(FeedEntry.seq).limit(limit)).scalars())
+    return list(session.execute(query.order_by(FeedEntry.seq).limit(limit)))
 
 
 def parse_audience(text: str) -> set[str]:
