@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from typing import Any
 from urllib.parse import urlencode, urlsplit
+
+# A POST is never sent on a connection idle this long: the server's keep-alive is 30 s.
+IDLE_S = 20.0
 
 
 class HttpError(Exception):
@@ -27,6 +31,7 @@ class DeskConnection:
         self.prefix = parts.path.rstrip("/")
         self.head = (f"Host: {self.host}:{self.port}\r\nAuthorization: Bearer {token}\r\n"
                      f"X-Device-Id: {device_id}\r\nAccept: application/json\r\n")
+        self.used = 0.0
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
@@ -37,22 +42,37 @@ class DeskConnection:
             self._request("GET", f"{self.prefix}{path}?{query}"), timeout)
         return status, json.loads(body) if body else None
 
-    async def _request(self, method: str, target: str) -> tuple[int, bytes]:
+    async def post_json(self, path: str, payload: Any, timeout: float) -> tuple[int, Any]:
+        """POST a JSON body. Never re-sent on a new connection: the caller decides (a push
+        carries op ids, so sending it again is safe, but the bench counts it as an error)."""
+        data = json.dumps(payload).encode()
+        if self.writer is not None and time.monotonic() - self.used > IDLE_S:
+            self.close()  # the server may be closing it right now (keep-alive 30 s)
+        status, body = await asyncio.wait_for(
+            self._request("POST", f"{self.prefix}{path}", data), timeout)
+        return status, json.loads(body) if body else None
+
+    async def _request(self, method: str, target: str, data: bytes | None = None
+                       ) -> tuple[int, bytes]:
         reused = self.writer is not None
         try:
-            return await self._once(method, target)
+            return await self._once(method, target, data)
         except (ConnectionError, asyncio.IncompleteReadError, HttpError):
             self.close()
-            if not reused:
+            if not reused or data is not None:
                 raise
         # The server closed the idle keep-alive connection first: a new one, once (GET).
         return await self._once(method, target)
 
-    async def _once(self, method: str, target: str) -> tuple[int, bytes]:
+    async def _once(self, method: str, target: str, data: bytes | None = None
+                    ) -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
-        self.writer.write(f"{method} {target} HTTP/1.1\r\n{self.head}\r\n".encode())
+        extra = ("" if data is None else
+                 f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n")
+        self.writer.write(f"{method} {target} HTTP/1.1\r\n{self.head}{extra}\r\n".encode()
+                          + (data or b""))
         status_line = await self.reader.readline()
         if not status_line:
             raise HttpError("connection closed before the answer")
@@ -71,6 +91,7 @@ class DeskConnection:
             elif name == b"transfer-encoding":
                 raise HttpError("chunked answers are not supported")
         body = await self.reader.readexactly(length)
+        self.used = time.monotonic()
         if close:
             self.close()
         return status, body

@@ -229,7 +229,7 @@ def authenticate(ctx: ServerContext, request: Request) -> Principal:
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "token_missing", "Silakan masuk terlebih dahulu.",
                        headers={"WWW-Authenticate": "Bearer"})
-    with ctx.db.read() as session:
+    with ctx.db.lookup() as session:
         row = session.execute(
             sa.select(AuthSession, User).join(User, User.id == AuthSession.user_id)
             .where(AuthSession.access_hash == token_hash(token.strip()))

@@ -18,7 +18,9 @@ Kept cheap for thousands of waiting desks (issue 20: desk to desk within 2 s):
 
 - A desk asking again from the feed's end (what it does right after each answer) waits at
   once, without reading the feed, when the LISTEN connection says nothing came after its
-  cursor (``Waker.caught_up``); the read happens when it is woken or its wait ends.
+  cursor (``Waker.caught_up``); the read happens when it is woken. Never woken, its wait
+  ends without a read too (``quiet_page``), at a random point in the last fifth of a long
+  wait (``answer_after``: desks that began waiting together drift apart).
 - One wake-up wakes many desks of the same account at once (an office signs in on several
   desks with one account, and tests and benches more so). Their reads are one read: a page
   is shared between the waiting pulls of this process that ask with the same account
@@ -36,6 +38,7 @@ Kept cheap for thousands of waiting desks (issue 20: desk to desk within 2 s):
 from __future__ import annotations
 
 import asyncio
+import random
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
@@ -48,6 +51,18 @@ from server.pull_shared import SharedReads
 WAIT_HEADER = "X-Lapor-Wait"
 SHARED_FOR_S = 5.0
 DISCONNECT_CHECK_S = 5.0
+SPREAD_FROM_S = 10  # waits this long or longer answer empty within their last fifth
+
+
+def answer_after(seconds: int) -> float:
+    """When an empty wait of ``seconds`` answers. Desks that began waiting together (every
+    desk after a server restart) would otherwise end their waits together, every ``wait``
+    seconds, each storm queueing a round's requests behind thousands of answers and new
+    waits; a random point in the last fifth of a wait of ``SPREAD_FROM_S`` or more lets
+    them drift apart."""
+    if seconds < SPREAD_FROM_S:
+        return float(seconds)
+    return seconds * random.uniform(0.8, 1.0)
 
 
 def granted(ctx: ServerContext, wait: float) -> int:
@@ -75,6 +90,25 @@ async def shared_read(ctx: ServerContext, principal: Principal, cursor: str,
     return await asyncio.shield(task)
 
 
+def quiet_page(ctx: ServerContext, principal: Principal, cursor: str
+               ) -> sync_pull.PullPage | None:
+    """The empty answer of a wait that began at the feed's end (unread) and was never woken,
+    without reading: every change after its cursor was announced to scopes it cannot see
+    (a lost LISTEN connection, a restore's ``announce_all`` and a notification too long to
+    name its scopes all wake every waiter), so the cursor moves to the feed's end as the
+    LISTEN connection knows it. Most of 2,000 waiting desks end their waits this way, every
+    ``wait`` seconds. None: not known here; read."""
+    latest = ctx.waker.latest
+    if not ctx.waker.listening.is_set() or latest is None:
+        return None
+    after, made_for, made_in = sync_pull.decode_cursor(cursor)
+    fingerprint = sync_pull.scope_fingerprint(principal)
+    if made_for != fingerprint or latest < after:
+        return None
+    return sync_pull.PullPage([], sync_pull.encode_cursor(latest, fingerprint, made_in),
+                              False, False)
+
+
 def _wake_up_reads(ctx: ServerContext) -> SharedReads | None:
     """This wake-up's account-independent reads (module doc); None: read everything."""
     waker, now = ctx.waker, asyncio.get_running_loop().time()
@@ -93,7 +127,7 @@ async def pull(ctx: ServerContext, principal: Principal, request: Request,
         return await run_in_threadpool(sync_pull.pull, ctx, principal, cursor, limit)
     after, made_for, _ = sync_pull.decode_cursor(cursor)  # 400 invalid_cursor before any wait
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
+    deadline = loop.time() + answer_after(seconds)
     waiter = ctx.waker.register(sync_pull.audience_keys(principal), after)
     # At the feed's end (and for this scope: else the read answers with a reset): wait first.
     read_now = not (ctx.waker.caught_up(after)
@@ -113,7 +147,8 @@ async def pull(ctx: ServerContext, principal: Principal, request: Request,
             while not waiter.event.is_set():
                 remaining = deadline - loop.time()
                 if remaining <= 0:  # the empty answer; read now if the wait began unread
-                    return page or await shared_read(ctx, principal, cursor, limit)
+                    return page or quiet_page(ctx, principal, cursor) or \
+                        await shared_read(ctx, principal, cursor, limit)
                 try:
                     await asyncio.wait_for(waiter.event.wait(),
                                            min(remaining, DISCONNECT_CHECK_S))

@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from core.clock import clock
-from server import audit, feed
+from server import audit, feed, wakeup
 from server.complaint_store import TRACKING_BASE, TRACKING_COUNTER
 from server.models import Agency, Complaint, Counter, Letter, RestoreGap, ServerState
 
@@ -62,12 +62,14 @@ def current_epoch(session: Session) -> str:
     return _get(session, EPOCH_KEY) or ""
 
 
-def cursor_in_epoch(session: Session, cursor_epoch: str | None) -> bool:
+def cursor_in_epoch(session: Session, cursor_epoch: str | None, epoch: str | None = None
+                    ) -> bool:
     """Was a cursor carrying ``cursor_epoch`` made by this database's history?
 
-    Cursors from before epochs existed (None) belong to the first epoch only.
+    Cursors from before epochs existed (None) belong to the first epoch only. ``epoch``: the
+    current epoch if the caller read it already (one query less).
     """
-    epoch = current_epoch(session)
+    epoch = current_epoch(session) if epoch is None else epoch
     if cursor_epoch is None:
         return epoch == (_get(session, INITIAL_EPOCH_KEY) or "")
     return cursor_epoch == epoch
@@ -171,6 +173,7 @@ def after_restore(session: Session, *, tracking_gap: int = DEFAULT_TRACKING_GAP,
                           "tracking_gap": list(summary.tracking_gap),
                           "agenda_gaps": {k: list(v) for k, v in summary.agenda_gaps.items()},
                           "feed_from": summary.feed_from})
+    wakeup.announce_all(session)  # waiting desks learn of the new epoch at once
     return summary
 
 

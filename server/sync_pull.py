@@ -135,13 +135,14 @@ def pull(ctx: ServerContext, principal: Principal, cursor: str | None, limit: in
     if cursor:
         after, made_for, made_in = decode_cursor(cursor)
     actor = principal.actor()
-    with ctx.db.read() as session:
+    with ctx.db.lookup() as session:
         # Read the feed's end first: every row at or below it has committed (feed.py), so
         # a later statement sees all of them even if newer commits arrive in between.
         epoch, upto = once(reads, "end", lambda: (restore.current_epoch(session),
                                                   feed.latest_seq(session)))
         if cursor and (after > upto or not once(
-                reads, ("in_epoch", made_in), lambda: restore.cursor_in_epoch(session, made_in))):
+                reads, ("in_epoch", made_in),
+                lambda: restore.cursor_in_epoch(session, made_in, epoch))):
             # Made before a restore from backup (another epoch, or ahead of the feed): the
             # desk must also re-send what it had confirmed, so this reason wins over scope.
             after, reset, reason = 0, True, "restored"

@@ -79,6 +79,15 @@ def announce(session: Session, last_seq: int, keys: Iterable[str]) -> None:
         session.info[_LOCAL] = (max(seq, last_seq), set(known) | set(keys))
 
 
+def announce_all(session: Session) -> None:
+    """Inside a transaction that changed what every cursor means (``after-restore``): every
+    waiting pull of every process is woken and reads, and each process re-reads the feed's
+    end (PostgreSQL; a SQLite server's poll sees the feed jump by itself)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text(f"SELECT pg_notify({CHANNEL_SQL}, :payload)"),
+                        {"payload": encode(EVERY_SEQ, None)})
+
+
 def after_commit(session: Session) -> tuple[int, set[str]] | None:
     """What a committed SQLite transaction announced (None: nothing)."""
     return session.info.pop(_LOCAL, None)
@@ -236,11 +245,24 @@ class Waker:
                     self.wake_all()  # whatever committed while nobody listened
                     delay = 0.5
                     while not self._stop.is_set():
-                        for note in conn.notifies(timeout=LISTEN_POLL_S):
+                        moved = False
+                        notes = conn.notifies(timeout=LISTEN_POLL_S)
+                        for note in notes:
                             seq, keys = decode(note.payload)
+                            if seq >= EVERY_SEQ:  # announce_all: the feed's end moved
+                                moved = True
+                                break
                             self.publish(seq, keys)
                             if self._stop.is_set():
                                 break
+                        notes.close()  # (holds the connection's lock while open)
+                        if moved:  # the new end first: a woken pull may wait from it
+                            end = conn.execute(sql.SQL("SELECT coalesce(max(seq), 0) FROM {}")
+                                               .format(sql.Identifier(FeedEntry.__tablename__))
+                                               ).fetchone()[0]  # type: ignore[index]
+                            with self._lock:
+                                self.latest = int(end)
+                            self.wake_all()
             except Exception as exc:  # noqa: BLE001 - reconnect; waiting pulls re-read
                 self.listening.clear()
                 self.latest = None  # notifications may be lost from here on
