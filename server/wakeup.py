@@ -109,6 +109,14 @@ class Waiter:
         return keys is None or self.keys is None or not self.keys.isdisjoint(keys)
 
 
+def _feed_end(conn: Any) -> int:
+    """The feed's last position, on the LISTEN connection (psycopg, autocommit)."""
+    from psycopg import sql
+
+    return int(conn.execute(sql.SQL("SELECT coalesce(max(seq), 0) FROM {}").format(
+        sql.Identifier(FeedEntry.__tablename__))).fetchone()[0])
+
+
 def _set_all(events: list[asyncio.Event]) -> None:
     for event in events:
         event.set()
@@ -237,10 +245,9 @@ class Waker:
                     channel = conn.execute(f"SELECT {CHANNEL_SQL}").fetchone()[0]  # type: ignore[index]
                     conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
                     # After LISTEN: a commit this misses is notified (and raises it).
-                    end = conn.execute(sql.SQL("SELECT coalesce(max(seq), 0) FROM {}").format(
-                        sql.Identifier(FeedEntry.__tablename__))).fetchone()[0]  # type: ignore[index]
+                    end = _feed_end(conn)
                     with self._lock:
-                        self.latest = max(self.latest or 0, int(end))
+                        self.latest = max(self.latest or 0, end)
                     self.listening.set()
                     self.wake_all()  # whatever committed while nobody listened
                     delay = 0.5
@@ -257,11 +264,9 @@ class Waker:
                                 break
                         notes.close()  # (holds the connection's lock while open)
                         if moved:  # the new end first: a woken pull may wait from it
-                            end = conn.execute(sql.SQL("SELECT coalesce(max(seq), 0) FROM {}")
-                                               .format(sql.Identifier(FeedEntry.__tablename__))
-                                               ).fetchone()[0]  # type: ignore[index]
+                            end = _feed_end(conn)
                             with self._lock:
-                                self.latest = int(end)
+                                self.latest = end
                             self.wake_all()
             except Exception as exc:  # noqa: BLE001 - reconnect; waiting pulls re-read
                 self.listening.clear()

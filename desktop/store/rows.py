@@ -12,7 +12,7 @@ connection of the same transaction for their own bulk statements.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ _TEXT_UPSERT = (
     "ON CONFLICT(rid) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in sn.TEXT_COLUMNS)
 )
-_ID_CHUNK = 900  # bound variables a statement (SQLite's old limit is 999)
+CHUNK = 900  # bound variables a statement (SQLite's old limit is 999)
 _TEXT_UPSERT_KEEP_BASE = _TEXT_UPSERT.replace(
     "base_snapshot = excluded.base_snapshot", "base_snapshot = complaint_texts.base_snapshot")
 
@@ -47,13 +47,22 @@ def raw(conn: Connection) -> sqlite3.Connection:
     return driver  # type: ignore[no-any-return]
 
 
+def placeholders(items: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in items)
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    """``items`` in slices that stay below SQLite's bound-parameter limit."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 def _stored_ids(conn: Connection, ids: Sequence[str]) -> set[str]:
     """Those of ``ids`` with a complaints row."""
     out: set[str] = set()
-    for start in range(0, len(ids), _ID_CHUNK):
-        chunk = ids[start:start + _ID_CHUNK]
+    for chunk in chunks(ids):
         out.update(r[0] for r in raw(conn).execute(
-            f"SELECT id FROM complaints WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+            f"SELECT id FROM complaints WHERE id IN ({placeholders(chunk)})", list(chunk)))
     return out
 
 

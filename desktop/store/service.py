@@ -87,17 +87,19 @@ class DeskService(QueueParts, OutboxParts, ReferenceParts, SettingsParts, DraftP
         self._policy = policy or DeadlinePolicy()
         self._calendar = calendar or WorkingCalendar()
         self._load_deadline_settings()
-        self._finish_bulk_load()
+        self.finish_bulk_load()  # a desk killed during its first full pull
 
-    def _finish_bulk_load(self) -> None:
-        """A desk killed during its first full pull left the queue's indexes and the
-        search index to rebuild (``desktop/store/bulk_load.py``)."""
+    def finish_bulk_load(self) -> bool:
+        """Rebuild the queue's and the search's indexes if a first full pull left them to
+        rebuild (``desktop/store/bulk_load.py``); True if it did. One read when not."""
         with self._read() as conn:
             if not bulk_load.running(conn):
-                return
+                return False
         with self._write() as conn:
-            if bulk_load.finish(conn):
-                log.info("indexes of an interrupted first pull rebuilt")
+            done = bulk_load.finish(conn)
+        if done:
+            log.info("indexes of an interrupted first pull rebuilt")
+        return done
 
     # --- plumbing ----------------------------------------------------------------------
 

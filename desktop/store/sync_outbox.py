@@ -9,17 +9,17 @@ transaction. Ops come back as plain row dicts (the outbox columns).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from core import COMMUTING_KINDS
 from desktop.store import rows as rw
+from desktop.store.rows import chunks, placeholders
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 OPEN_STATES = ("pending", "sending")
-CHUNK = 900
 _COMMUTING_SQL = ", ".join(f"'{k}'" for k in sorted(k.value for k in COMMUTING_KINDS))
 # A pending op held back while the rejected op it followed awaits the officer's decision.
 _HELD = ("(o.result IS NOT NULL AND json_extract(o.result, '$.held_by') IN "
@@ -35,14 +35,6 @@ def _rows(cursor: Any) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def placeholders(items: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in items)
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    """``items`` in slices that stay below SQLite's bound-parameter limit."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 # -- push side ----------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.store import rows as rw
+from desktop.store.rows import chunks, placeholders
 from desktop.store.snapshots import loads
-from desktop.store.sync_outbox import chunks, placeholders
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection

@@ -231,7 +231,7 @@ class SyncEngine:
         """A pull that failed midway leaves no bulk load running: the indexes and search
         serve what was stored (the next pull goes on from the cursor, row by row)."""
         try:
-            self._db(self.local.finish_bulk_load)
+            self._db(self.service.finish_bulk_load)
         except Exception:  # noqa: BLE001 - the pull's own error is the one to report
             log.warning("rebuilding the indexes after a failed pull failed", exc_info=True)
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from core import COMMUTING_KINDS, Actor
-from desktop.store import DeskService, bulk_load, sync_outbox, sync_pages, sync_state
+from desktop.store import DeskService, sync_outbox, sync_pages, sync_state
 from desktop.sync import decisions, page_apply, push_results
 from desktop.sync.errors import plain_message
 from desktop.sync.outbox_op import HELD_MESSAGE, OutboxOp, now_iso
@@ -173,14 +173,6 @@ class SyncLocal:
         if data.categories or data.units:
             self.service.invalidate_reference_cache()
         return stats
-
-    def finish_bulk_load(self) -> bool:
-        """Rebuild the indexes of a bulk load a failed pull left running; True if one ran."""
-        with self.service.reading() as conn:
-            if not bulk_load.running(conn):
-                return False
-        with self.service.transaction() as conn:
-            return bulk_load.finish(conn)
 
     # -- reading --------------------------------------------------------------------------
     def ops(self, states: Sequence[str] = ("pending", "sending", "rejected"),
