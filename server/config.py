@@ -21,6 +21,10 @@ ENV_ATTACHMENTS_DIR = "LAPOR_ATTACHMENTS_DIR"
 ENV_ATTACHMENT_STORE = "LAPOR_ATTACHMENT_STORE"
 # The longest a pull with ``wait`` is held open, in seconds (server/pull_wait.py).
 ENV_PULL_MAX_WAIT = "LAPOR_PULL_MAX_WAIT"
+# A desk's change-event stream (server/change_events.py): seconds between keep-alive pings,
+# and the longest it stays open before the desk opens a new one.
+ENV_EVENTS_PING = "LAPOR_EVENTS_PING"
+ENV_EVENTS_MAX_OPEN = "LAPOR_EVENTS_MAX_OPEN"
 ENV_MAX_ATTACHMENT = "LAPOR_MAX_ATTACHMENT_BYTES"
 ENV_MAX_BODY = "LAPOR_MAX_BODY_BYTES"
 ENV_LOGIN_MAX_FAILURES = "LAPOR_LOGIN_MAX_FAILURES"
@@ -45,6 +49,8 @@ MAX_PUSH_OPS = 500
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 DEFAULT_PULL_MAX_WAIT = 25  # below nginx's proxy_read_timeout (docs/deployment.md)
+DEFAULT_EVENTS_PING = 15  # likewise: an idle stream is cut after proxy_read_timeout
+DEFAULT_EVENTS_MAX_OPEN = 600
 ATTACHMENT_STORES = ("database", "disk")
 
 
@@ -81,6 +87,8 @@ class Settings:
     # "database" or "disk"; empty: "database" on PostgreSQL, "disk" on SQLite.
     attachment_store: str = ""
     pull_max_wait: int = DEFAULT_PULL_MAX_WAIT
+    events_ping: int = DEFAULT_EVENTS_PING
+    events_max_open: int = DEFAULT_EVENTS_MAX_OPEN
     max_attachment_bytes: int = 20 * 1024 * 1024
     max_body_bytes: int = 8 * 1024 * 1024
     login_max_failures: int = 5
@@ -111,6 +119,8 @@ class Settings:
             attachments_dir=Path(attachments) if attachments else default_attachments_dir(url),
             attachment_store=attachment_store_from_env(url),
             pull_max_wait=max(0, _int_env(ENV_PULL_MAX_WAIT, DEFAULT_PULL_MAX_WAIT)),
+            events_ping=max(1, _int_env(ENV_EVENTS_PING, DEFAULT_EVENTS_PING)),
+            events_max_open=max(1, _int_env(ENV_EVENTS_MAX_OPEN, DEFAULT_EVENTS_MAX_OPEN)),
             max_attachment_bytes=_int_env(ENV_MAX_ATTACHMENT, 20 * 1024 * 1024),
             max_body_bytes=_int_env(ENV_MAX_BODY, 8 * 1024 * 1024),
             login_max_failures=_int_env(ENV_LOGIN_MAX_FAILURES, 5),

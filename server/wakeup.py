@@ -1,4 +1,5 @@
-"""Waking the pulls that wait for changes (``GET /sync/pull?wait=N``, server/pull_wait.py).
+"""Waking the pulls that wait for changes (``GET /sync/pull?wait=N``, server/pull_wait.py)
+and the desks' change-event streams (``GET /sync/events``, server/change_events.py).
 
 The wake-up comes from the database, so it reaches every worker of every server machine:
 
@@ -13,8 +14,9 @@ The wake-up comes from the database, so it reaches every worker of every server 
   wake each other. When that connection breaks, every waiter is woken (it re-reads the
   feed) and the thread connects again.
 - **SQLite**: the committing request wakes the waiters of its own process right after
-  COMMIT; a thread also reads the feed's end twice a second and wakes everyone when it
-  moved, for changes made by another worker process or by ``lapor-server`` commands.
+  COMMIT; a thread also reads the feed's end and the epoch twice a second and wakes
+  everyone when either moved, for changes made by another worker process or by
+  ``lapor-server`` commands (``after-restore``).
 
 A notification only says "look again": the waiting pull re-reads the feed from its cursor
 exactly as an ordinary pull does, so a lost, late or spurious wake-up can delay a change
@@ -94,14 +96,24 @@ def after_commit(session: Session) -> tuple[int, set[str]] | None:
 
 
 class Waiter:
-    """One waiting pull: its scope keys (None: sees everything) and feed position."""
+    """One waiting pull or change-event stream: its scope keys (None: sees everything),
+    feed position, and what woke it (set on its event loop, before its event)."""
 
-    __slots__ = ("keys", "after", "loop", "event")
+    __slots__ = ("keys", "after", "loop", "event", "seq", "broad", "woken_with")
 
     def __init__(self, keys: frozenset[str] | None, after: int,
                  loop: asyncio.AbstractEventLoop) -> None:
         self.keys, self.after, self.loop = keys, after, loop
         self.event = asyncio.Event()
+        self.seq = 0  # the last position a wake-up naming scope keys announced
+        self.broad = False  # woken for everyone (no keys): only a read can tell
+        self.woken_with = 0  # how many waiters of this process the last wake-up woke
+
+    def take_wake(self) -> tuple[int, bool]:
+        """(position announced, woken for everyone) since the last call; on its loop."""
+        seq, broad = self.seq, self.broad
+        self.broad = False
+        return seq, broad
 
     def wants(self, seq: int, keys: frozenset[str] | None) -> bool:
         if seq <= self.after:
@@ -117,9 +129,15 @@ def _feed_end(conn: Any) -> int:
         sql.Identifier(FeedEntry.__tablename__))).fetchone()[0])
 
 
-def _set_all(events: list[asyncio.Event]) -> None:
-    for event in events:
-        event.set()
+def _wake(waiters: list[Waiter], seq: int, broad: bool, woken: int) -> None:
+    """On the waiters' event loop: note what woke them, then wake them."""
+    for waiter in waiters:
+        if broad:
+            waiter.broad = True
+        else:
+            waiter.seq = max(waiter.seq, seq)
+        waiter.woken_with = woken
+        waiter.event.set()
 
 
 class Waker:
@@ -168,20 +186,22 @@ class Waker:
         """Wake the waiters that may see a change up to ``seq`` touching ``keys`` (None:
         any scope). Returns how many were woken."""
         frozen = None if keys is None else frozenset(keys)
-        by_loop: dict[asyncio.AbstractEventLoop, list[asyncio.Event]] = {}
+        broad = frozen is None or seq >= EVERY_SEQ
+        by_loop: dict[asyncio.AbstractEventLoop, list[Waiter]] = {}
         with self._lock:
             self.generation += 1
             if seq < EVERY_SEQ and self.latest is not None:
                 self.latest = max(self.latest, seq)
             for waiter in self._waiters:
                 if waiter.wants(seq, frozen):
-                    by_loop.setdefault(waiter.loop, []).append(waiter.event)
-        for loop, events in by_loop.items():
+                    by_loop.setdefault(waiter.loop, []).append(waiter)
+        woken = sum(len(waiters) for waiters in by_loop.values())
+        for loop, waiters in by_loop.items():
             try:
-                loop.call_soon_threadsafe(_set_all, events)
+                loop.call_soon_threadsafe(_wake, waiters, seq, broad, woken)
             except RuntimeError:  # that loop is closed: nobody waits there any more
                 pass
-        return sum(len(events) for events in by_loop.values())
+        return woken
 
     def wake_all(self) -> int:
         return self.publish(EVERY_SEQ, None)
@@ -213,20 +233,24 @@ class Waker:
         self._thread.start()
 
     def _poll(self) -> None:
-        """SQLite: other processes' commits (other workers, lapor-server commands)."""
-        from server import feed
+        """SQLite: other processes' commits (other workers, lapor-server commands), and a
+        new epoch (``after-restore`` moves no feed row, yet every cursor must hear of it)."""
+        from server import feed, restore
 
-        last = -1
+        last, epoch = -1, None
         while not self._stop.wait(SQLITE_POLL_S):
             try:
                 with self.db.read() as session:
                     seq = feed.latest_seq(session)
+                    now_epoch = restore.current_epoch(session)
             except Exception as exc:  # noqa: BLE001 - keep polling; the pulls report errors
                 log.warning("feed poll failed: %s", exc)
                 continue
-            if seq > last:  # waiters whose cursor is at seq already are not woken
+            if epoch is not None and now_epoch != epoch:
+                self.wake_all()
+            elif seq > last:  # waiters whose cursor is at seq already are not woken
                 self.publish(seq, None)
-            last = seq
+            last, epoch = seq, now_epoch
 
     def _conninfo(self) -> str:
         url = self.db.engine.url.set(drivername="postgresql")

@@ -150,7 +150,30 @@ def test_a_change_on_desk_a_reaches_waiting_desk_b_within_2_s(qtbot, server, mak
         version = a.service.complaint(cid)["version"]
         seen.append(arrival(qtbot, gui, cid, time.monotonic(), version))
         assert max(seen) <= PROPAGATION_S, seen
-        assert waiter.wakeups >= 4 and controller.waiting
+        assert waiter.wakeups >= 4 and controller.waiting and waiter.streaming
+    finally:
+        close_gui(qtbot, gui)
+
+
+def test_a_server_without_change_events_gets_waiting_pulls(qtbot, server, make_desk,
+                                                           monkeypatch) -> None:
+    """A server from before the event stream answers 404: the desk waits with waiting
+    pulls instead, and changes still arrive within 2 s."""
+    from desktop.sync import client as client_module
+
+    monkeypatch.setattr(client_module, "EVENTS_PATH", "/sync/events-of-a-later-version")
+    a = signed_in_desk(make_desk, monkeypatch, "desk-a", server.url, "dinkes.loket")
+    b = signed_in_desk(make_desk, monkeypatch, "desk-b", server.url, "dinkes.admin")
+    gui = open_gui(qtbot, b)
+    try:
+        waiter = gui.window.sync.controller._waiter
+        seen = []
+        for n in range(2):
+            cid = a.create(title=f"Saluran air tersumbat di RT {n + 1}")
+            assert sync(a).applied == 1
+            seen.append(arrival(qtbot, gui, cid, time.monotonic()))
+        assert max(seen) <= PROPAGATION_S, seen
+        assert waiter.wakeups >= 2 and not waiter.streaming and waiter.alive
     finally:
         close_gui(qtbot, gui)
 

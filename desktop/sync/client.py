@@ -30,8 +30,15 @@ import requests
 from core.clock import clock
 from desktop import __version__
 from desktop.credentials import Credentials
-from desktop.sync import audit_anchors, tls
-from desktop.sync.errors import ApiError, LoginRequired, NotSignedIn, TrustError, Unreachable
+from desktop.sync import audit_anchors, sse, tls
+from desktop.sync.errors import (
+    ApiError,
+    LoginRequired,
+    NotSignedIn,
+    SyncError,
+    TrustError,
+    Unreachable,
+)
 from desktop.sync.retry import RetryPolicy, parse_retry_after
 
 log = logging.getLogger(__name__)
@@ -46,6 +53,10 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 # A waiting pull's read timeout is its wait plus this (the server answers at the wait's end).
 WAIT_MARGIN = 15.0
 WAIT_HEADER = "X-Lapor-Wait"  # the wait the server granted; missing: it does not wait
+# A change-event stream with no byte for this long is dead: three of the server's pings.
+EVENTS_READ_TIMEOUT = 45.0
+STREAM_OPEN = "open"  # change_events' first item: the server accepted the stream
+EVENTS_PATH = "/sync/events"
 # 401 codes that mean "renew the access token", not "the session is gone".
 RENEWABLE = frozenset({"token_expired"})
 
@@ -244,6 +255,32 @@ class ApiClient:
                         bool(body.get("has_more")), bool(body.get("reset")),
                         str(body["reset_reason"]) if body.get("reset_reason") else None,
                         wait=int(granted) if granted.isdigit() else None)
+
+    def change_events(self, cursor: str) -> Iterator[str]:
+        """``GET /sync/events``: the server's change-event stream for this desk from
+        ``cursor`` (docs/sync-protocol.md "Change events"). Yields ``STREAM_OPEN`` once the
+        server accepted it, then the name of every event as it comes (``change``: run a
+        round); returns when the server ends the stream. One try and no token renewal, as
+        ``wait_for_changes``; a cut or silent stream raises :class:`Unreachable`, a server
+        without the stream :class:`ApiError` 404."""
+        connect, _read = self.timeouts
+        response = self._request("GET", EVENTS_PATH, retry=False, renew=False,
+                                 stream=True, params={"cursor": cursor},
+                                 headers={"Accept": "text/event-stream"},
+                                 timeout=(connect, EVENTS_READ_TIMEOUT))
+        try:
+            if not response.headers.get("content-type", "").startswith("text/event-stream"):
+                raise SyncError("Server menjawab dengan format yang tidak dikenal.",
+                                code="bad_answer", detail=response.headers.get("content-type"))
+            yield STREAM_OPEN
+            for name, _data in sse.events(sse.lines(response.iter_content(chunk_size=None))):
+                yield name
+        except requests.RequestException as exc:
+            problem = type(exc).__name__
+            raise Unreachable(unreachable_message(problem), code="unreachable",
+                              detail=problem) from None
+        finally:
+            response.close()
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         body = _json(self._request("POST", "/sync/push", json={"ops": ops}))

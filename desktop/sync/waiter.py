@@ -1,26 +1,32 @@
 """Wait on the server for changes, and ask for a sync round when one comes (issue 20).
 
 While the desk is online, one thread of its own (never the GUI thread, never the network
-pool) keeps a waiting pull open (``ApiClient.wait_for_changes``, docs/sync-protocol.md
-"Waiting for changes"). The server answers as soon as something after the desk's cursor
-changed in its scope, or empty after its wait (25 s); then the waiter calls ``on_change``
-(the GUI starts a round, which pushes and pulls as always) and pauses until a round has
-ended, or asks again.
+pool) keeps the server's change-event stream open (``ApiClient.change_events``,
+docs/sync-protocol.md "Change events"): one long-lived request from the stored cursor, on
+which the server says ``change`` whenever something in the desk's scope may have changed.
+Each ``change`` calls ``on_change`` (the GUI starts a round, which pushes and pulls as
+always; a round already running is followed by one more, so a change that committed after
+that round's pull is fetched too). When the server ends the stream (every few minutes, or
+as it shuts down) the waiter opens a new one from the cursor stored by then.
 
-It never stores anything: the cursor it waits from is the one the last round stored
-(``read_cursor``), advanced in memory past changes the desk cannot see. When a round ran
-while it waited, a change it hears of may be the desk's own push, already pulled: it asks
-again from the round's cursor instead of starting another round.
+A server without the stream (404: from before it) gets waiting pulls instead
+(``ApiClient.wait_for_changes``, "Waiting for changes"): the server answers as soon as
+something after the desk's cursor changed in its scope, or empty after its wait (25 s);
+then the waiter calls ``on_change`` and pauses until a round has ended, or asks again. The
+cursor it waits from is the one the last round stored (``read_cursor``), advanced in
+memory past changes the desk cannot see. When a round ran while it waited, a change it
+hears of may be the desk's own push, already pulled: it asks again from the round's
+cursor instead of starting another round.
 
-Failures never reach the officer: the waiter backs off (2 s doubling to 60 s; a round that
-succeeds meanwhile ends the backoff) and the periodic round stays the fallback. A server
-that does not wait (no ``X-Lapor-Wait``) is asked again only every ``NO_WAIT_RETRY_S``.
-An expired or replaced token: the waiter asks for a round (which renews it) and waits with
-a new client once that round has ended.
+It never stores anything. Failures never reach the officer: the waiter backs off (2 s
+doubling to 60 s; a round that succeeds meanwhile ends the backoff) and the periodic round
+stays the fallback. A server that does not wait at all (no ``X-Lapor-Wait``) is asked
+again only every ``NO_WAIT_RETRY_S``. An expired or replaced token: the waiter asks for a
+round (which renews it) and listens with a new client once that round has ended.
 
-``stop()`` ends the thread promptly: it shuts the socket of the pull in flight (the
+``stop()`` ends the thread promptly: it shuts the socket of the request in flight (the
 client's sessions get an adapter that keeps track of their connections), so a closing app
-never waits for the server's answer.
+never waits for the server.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from desktop.sync.errors import LoginRequired, SyncError
+from desktop.sync.errors import ApiError, LoginRequired, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,7 @@ ENV_WAIT = "LAPOR_DESK_WAIT"  # seconds per waiting pull; 0: no waiting, periodi
 BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 NO_WAIT_RETRY_S = 600.0
 PAUSE_MAX_S = 120.0  # a requested round that never ran: wait again after this anyway
+SHORT_STREAM_S = 5.0  # a stream the server ended sooner than this counts as a failure
 
 
 def wait_seconds() -> int:
@@ -147,6 +154,7 @@ class ChangeWaiter:
         self._thread: threading.Thread | None = None
         self._rng = random.Random()
         self.wakeups = 0  # rounds asked for (tests, logs)
+        self.streaming = False  # a change-event stream is open (tests, logs)
 
     # -- control (any thread) ---------------------------------------------------------------
     @property
@@ -211,9 +219,10 @@ class ChangeWaiter:
             self._backing_off.wait(min(remaining, 0.2))  # stop() is looked at too
 
     def _run(self) -> None:
-        client: Any = None
-        advanced: str | None = None  # past changes this desk cannot see (memory only)
-        last_stored: str | None = None
+        self._client: Any = None
+        self._advanced: str | None = None  # past changes this desk cannot see (memory only)
+        self._last_stored: str | None = None
+        streams = True  # until the server answers 404: then waiting pulls
         failures = 0
         try:
             while not self._stop.is_set():
@@ -223,8 +232,8 @@ class ChangeWaiter:
                 with self._cond:
                     generation, renew, self._stale = self._generation, self._stale, False
                 try:
-                    if client is None or renew:
-                        client = self._new_client(client)
+                    if self._client is None or renew:
+                        self._client = self._new_client(self._client)
                     stored = self.read_cursor()
                 except SyncError as exc:
                     failures += 1
@@ -234,41 +243,79 @@ class ChangeWaiter:
                 if stored is None:  # never synced: the first round comes first
                     self._pause()
                     continue
-                cursor = advanced if advanced and stored == last_stored else stored
-                last_stored = stored
-                started = time.monotonic()
                 try:
-                    page = client.wait_for_changes(cursor, self.wait_s)
+                    if streams:
+                        failures = self._listen(stored, failures)
+                    else:
+                        failures = self._wait_once(stored, generation, failures)
+                except ApiError as exc:
+                    if not streams or exc.status != 404:
+                        failures = self._failed(exc, failures)
+                    else:
+                        log.info("change waiter: no change events here; waiting pulls")
+                        streams = False
                 except LoginRequired:
                     # Expired, or renewed by a round meanwhile: a round sorts it out.
-                    client = self._close(client)
+                    self._close(self._client)
+                    self._client = None
                     self._ask_round(generation)
-                    continue
                 except SyncError as exc:
                     if self._stop.is_set():
                         break
-                    failures += 1
-                    log.info("change waiter: wait failed (%s); again in a while",
-                             exc.detail or exc.code)
-                    self._backoff(failures)
-                    continue
-                if page.wait is None or page.wait <= 0:
-                    log.info("change waiter: the server does not wait; periodic rounds only")
-                    self._stop.wait(NO_WAIT_RETRY_S)
-                    continue
-                if page.changes or page.has_more or page.reset:
-                    failures = 0
-                    advanced = None
-                    self._ask_round(generation)
-                    continue
-                advanced = page.cursor
-                if time.monotonic() - started < min(page.wait / 2, 5.0):
-                    failures += 1  # an early empty answer (a server shutting down)
-                    self._backoff(failures)
-                else:
-                    failures = 0
+                    failures = self._failed(exc, failures)
         finally:
-            self._close(client)
+            self._close(self._client)
+
+    def _failed(self, exc: SyncError, failures: int) -> int:
+        log.info("change waiter: %s failed (%s); again in a while", exc.code,
+                 exc.detail or exc.code)
+        self._backoff(failures + 1)
+        return failures + 1
+
+    def _listen(self, stored: str, failures: int) -> int:
+        """One change-event stream from ``stored``, a round asked for at every ``change``,
+        until the server ends it. Returns the failure count."""
+        from desktop.sync.client import STREAM_OPEN
+
+        opened = time.monotonic()
+        try:
+            for event in self._client.change_events(stored):
+                if self._stop.is_set():
+                    return failures
+                if event == STREAM_OPEN:
+                    self.streaming = True
+                elif event == "change":
+                    failures = 0
+                    self._nudge()
+        finally:
+            self.streaming = False
+        if time.monotonic() - opened < SHORT_STREAM_S and not self._stop.is_set():
+            failures += 1  # ended at once: a server shutting down, a proxy cutting it
+            self._backoff(failures)
+        else:
+            failures = 0
+        return failures
+
+    def _wait_once(self, stored: str, generation: int, failures: int) -> int:
+        """One waiting pull (a server without change events). Returns the failure count."""
+        cursor = self._advanced if self._advanced and stored == self._last_stored else stored
+        self._last_stored = stored
+        started = time.monotonic()
+        page = self._client.wait_for_changes(cursor, self.wait_s)
+        if page.wait is None or page.wait <= 0:
+            log.info("change waiter: the server does not wait; periodic rounds only")
+            self._stop.wait(NO_WAIT_RETRY_S)
+            return failures
+        if page.changes or page.has_more or page.reset:
+            self._advanced = None
+            self._ask_round(generation)
+            return 0
+        self._advanced = page.cursor
+        if time.monotonic() - started < min(page.wait / 2, 5.0):
+            failures += 1  # an early empty answer (a server shutting down)
+            self._backoff(failures)
+            return failures
+        return 0
 
     def _new_client(self, old: Any) -> Any:
         self._close(old)
@@ -290,6 +337,11 @@ class ChangeWaiter:
         with self._cond:
             self._paused = True
 
+    def _nudge(self) -> None:
+        """A ``change`` on the stream: a round now, or one more after the running one."""
+        self.wakeups += 1
+        self._call_on_change()
+
     def _ask_round(self, generation: int) -> None:
         """Ask for a round unless one ran since the wait began (then just ask again)."""
         with self._cond:
@@ -297,6 +349,9 @@ class ChangeWaiter:
                 return
             self._paused = True
         self.wakeups += 1
+        self._call_on_change()
+
+    def _call_on_change(self) -> None:
         try:
             self.on_change()
         except Exception:  # noqa: BLE001 - whoever listened is gone (the app closing)

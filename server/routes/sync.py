@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
-from server import pull_wait, sync_pull, sync_push
+from server import change_events, pull_wait, sync_pull, sync_push
 from server.config import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
 from server.deps import Ctx, CurrentUser
 from server.schemas import ErrorOut, PullOut, PushIn, PushOut
 
 router = APIRouter(prefix="/sync", tags=["sync"])
-_ERRORS = {400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 413: {"model": ErrorOut},
-           422: {"model": ErrorOut}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut}, 401: {"model": ErrorOut}, 413: {"model": ErrorOut},
+    422: {"model": ErrorOut}}
 
 
 class CompactJSON(JSONResponse):
@@ -49,6 +50,30 @@ async def pull(request: Request, principal: CurrentUser, ctx: Ctx,
     page = await pull_wait.pull(ctx, principal, request, cursor or None, limit, wait)
     return Response(page.to_bytes(), media_type="application/json",
                     headers={pull_wait.WAIT_HEADER: str(pull_wait.granted(ctx, wait))})
+
+
+# OpenAPI 3.2's description of one event of the stream (pings are comments, not events).
+_CHANGE_EVENT = {"type": "object", "required": ["event", "data"], "properties": {
+    "event": {"type": "string", "enum": ["change"]},
+    "data": {"type": "string", "contentMediaType": "application/json",
+             "contentSchema": {"type": "object"}}}}
+
+
+@router.get("/events", response_class=StreamingResponse, responses={
+    **_ERRORS, 200: {"description": "server-sent events: ``change`` (run a sync round), "
+                                    "``: ping`` comments; ends after some minutes",
+                     "content": {"text/event-stream": {"itemSchema": _CHANGE_EVENT}}}})
+async def events(principal: CurrentUser, ctx: Ctx,
+                 cursor: Annotated[str, Query(
+                     min_length=1, max_length=512,
+                     description="the desk's stored pull cursor")]) -> StreamingResponse:
+    """One long-lived stream per online desk: ``event: change`` when something in the
+    caller's scope may have changed after ``cursor`` (then pull), nothing else
+    (docs/sync-protocol.md "Change events")."""
+    sync_pull.decode_cursor(cursor)  # 400 invalid_cursor before the stream opens
+    return StreamingResponse(change_events.stream(ctx, principal, cursor),
+                             media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
 @router.post("/push", response_model=PushOut, responses=_ERRORS)
