@@ -3,14 +3,18 @@
 One keep-alive TCP connection per simulated desk, like the desk's requests session; all
 desks in one event loop thread instead of a thread each, so the bench client does not eat
 the cores the server is measured on (2,000 threads of ``requests`` did). Speaks just what
-the server answers: ``Content-Length`` bodies, no chunked transfer, no TLS.
+the server answers: ``Content-Length`` bodies for requests, and for the server-sent event
+stream (``DeskConnection.events``) a chunked, ``Content-Length`` or until-close body read
+as it comes; no TLS.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
+from collections.abc import AsyncGenerator
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -20,6 +24,14 @@ IDLE_S = 20.0
 
 class HttpError(Exception):
     pass
+
+
+class HttpStatusError(HttpError):
+    """A stream asked for and answered with another status than 200 (400, 401, 404...)."""
+
+    def __init__(self, status: int, body: bytes) -> None:
+        super().__init__(f"{status} {body[:200].decode(errors='replace')}")
+        self.status = status
 
 
 class DeskConnection:
@@ -96,7 +108,110 @@ class DeskConnection:
             self.close()
         return status, body
 
+    async def events(self, path: str, params: dict[str, Any], read_timeout: float
+                     ) -> AsyncGenerator[str, None]:
+        """Open a server-sent event stream and yield its events' names as they arrive
+        (``message`` when an event has data but no name); comments (pings) are skipped.
+
+        The connection is the stream's alone: it is closed when the stream ends (the server
+        ended it), on an error or when the caller stops iterating (use
+        ``contextlib.aclosing`` so that happens at once). No bytes for ``read_timeout``
+        seconds raises ``TimeoutError``; a status other than 200 raises ``HttpStatusError``;
+        a connection closed before a chunked body's end raises ``HttpError``."""
+        self.close()  # a fresh connection: a kept one may be closing (keep-alive 30 s)
+        query = urlencode({k: v for k, v in params.items() if v is not None})
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(self.host, self.port), read_timeout)
+            self.reader, self.writer = reader, writer
+            accept = self.head.replace("application/json", "text/event-stream")
+            writer.write(f"GET {self.prefix}{path}?{query} HTTP/1.1\r\n{accept}\r\n".encode())
+
+            async def line() -> bytes:
+                return await asyncio.wait_for(reader.readline(), read_timeout)
+
+            status_line = await line()
+            if not status_line:
+                raise HttpError("connection closed before the answer")
+            status = int(status_line.split()[1])
+            length: int | None = None
+            chunked = False
+            while (header := await line()) not in (b"\r\n", b""):
+                field, _, value = header.partition(b":")
+                field = field.strip().lower()
+                if field == b"content-length":
+                    length = int(value)
+                elif field == b"transfer-encoding":
+                    chunked = b"chunked" in value.lower()
+            if status != 200:
+                error = b""
+                if length is not None:
+                    error = await asyncio.wait_for(reader.readexactly(length), read_timeout)
+                raise HttpStatusError(status, error)
+            buffer = b""
+            async with contextlib.aclosing(_chunked(reader, read_timeout) if chunked
+                                           else _plain(reader, length, read_timeout)) as body:
+                async for data in body:
+                    # SSE lines may end in CRLF; a CR at the buffer's end waits for its LF.
+                    buffer = (buffer + data).replace(b"\r\n", b"\n")
+                    *blocks, buffer = buffer.split(b"\n\n")
+                    for block in blocks:
+                        event = _event_name(block)
+                        if event is not None:
+                            yield event
+        finally:
+            self.close()
+
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
         self.reader = self.writer = None
+
+
+async def _chunked(reader: asyncio.StreamReader, timeout: float) -> AsyncGenerator[bytes, None]:
+    """A chunked body's data as it arrives: a hex size line, that many bytes and a CRLF;
+    size 0 (then trailers and a blank line) ends it."""
+    while True:
+        size_line = await asyncio.wait_for(reader.readline(), timeout)
+        if not size_line.endswith(b"\n"):
+            raise HttpError("connection closed before the stream's end")
+        size = int(size_line.split(b";")[0].strip(), 16)
+        if size == 0:
+            while (await asyncio.wait_for(reader.readline(), timeout)).strip():
+                pass  # trailers
+            return
+        data = await asyncio.wait_for(reader.readexactly(size + 2), timeout)
+        yield data[:-2]
+
+
+async def _plain(reader: asyncio.StreamReader, length: int | None, timeout: float
+                 ) -> AsyncGenerator[bytes, None]:
+    """A ``Content-Length`` body, or one that ends when the server closes, as it arrives."""
+    left = length
+    while left is None or left > 0:
+        data = await asyncio.wait_for(reader.read(65536 if left is None else min(left, 65536)),
+                                      timeout)
+        if not data:
+            if left:
+                raise HttpError("connection closed before the stream's end")
+            return
+        if left is not None:
+            left -= len(data)
+        yield data
+
+
+def _event_name(block: bytes) -> str | None:
+    """The name of one event (its lines without the blank line ending it); None for a
+    block of comments only. Lenient: an ``event:`` without ``data:`` still counts."""
+    name, fields = "message", False
+    for raw in block.split(b"\n"):
+        line = raw.decode(errors="replace")
+        if not line or line.startswith(":"):
+            continue  # a comment: the keep-alive ping
+        field, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        if field == "event":
+            name, fields = value, True
+        elif field == "data":
+            fields = True
+    return name if fields else None

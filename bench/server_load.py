@@ -1,18 +1,24 @@
 """A province on one server: 2,000 desks mostly waiting, officers working in bursts.
 
 ``python -m bench server_load [--desks 2000] [--agencies 100] [--central 10] [--seconds 60]
-[--bursts 0.4] [--workers 3] [--wait 25] [--database-url URL]``
+[--bursts 0.4] [--workers 3] [--wait 25] [--long-poll] [--database-url URL]``
 
 Issue 20.4's load, on PostgreSQL with ``--workers`` server workers. The desks are spread
 over ``--agencies`` agencies (the demo's five plus more made like them: 13 kabupaten/kota
 with their SOPD are a few hundred agencies, so 2,000 desks are ~20 an agency) and each
 signs in with an account of its own; ``--central`` of them are central admins (they see
 every agency). Every desk behaves like the desk's change waiter (desktop/sync/waiter.py):
-it keeps one waiting pull open (``GET /sync/pull?cursor=&wait=&limit=1``); when that answers
-with a change it runs a round (pulls from its cursor until nothing is left) on its second
-connection, then waits again. Officers work in bursts: ``--bursts`` times a second (on
-average) a desk starts 1-5 actions 0.5-2 s apart (a new complaint, or a note on one of its
-agency's complaints), each a round of its own: one push, then the pulls.
+it keeps one server-sent event stream open (``GET /sync/events?cursor=``, from its stored
+cursor) on one connection and ignores its pings; a ``change`` event starts a round (pulls
+from its cursor until nothing is left) on its second connection; a change during a round
+gets exactly one more round after it, and further changes meanwhile join that one (none is
+dropped: it may have committed after the running round's pull). When the server ends the
+stream (after some minutes) the desk opens a new one from its stored cursor, at once, or
+after 1 s if the stream lasted under 5 s or failed. ``--long-poll`` makes the desks wait as
+before the stream: one waiting pull open (``GET /sync/pull?cursor=&wait=&limit=1``); when
+that answers with a change, a round, then a new wait. Officers work in bursts: ``--bursts``
+times a second (on average) a desk starts 1-5 actions 0.5-2 s apart (a new complaint, or a
+note on one of its agency's complaints), each a round of its own: one push, then the pulls.
 
 Measured: every request the rounds make (pushes and pulls, not the waiting pulls) against
 the target p95 <= 100 ms; propagation, from the start of a push until every other desk in
@@ -22,34 +28,39 @@ the server and its workers) and the CPU the bench, the server and PostgreSQL use
 ``--agencies 5`` puts 400 desks on each agency: every change wakes ~400 desks at once.
 The desks run in one asyncio thread with two keep-alive connections each
 (bench/aio_common.py); their sessions are issued in the database (no 2,000 argon2 sign-ins).
-Their first waits start spread over one wait (desks are switched on over the morning), and
-the measuring starts when every desk waits.
+Their first streams (or waits) start spread over ``--wait`` seconds (desks are switched on
+over the morning), and the measuring starts when every desk waits.
 
 Figures (2026-12-07, this machine: 2 cores, PostgreSQL, 3 workers; defaults unless noted;
-the runs vary with how many changes the dice make). 0 errors in every run; server memory
-445-470 MiB. Propagation p95 0.67-1.25 s in 40 s runs, 2.11 s in one 60 s run (77 changes,
-load average 4.9). Request p95 (target 100 ms) NOT met: 268-520 ms in 40 s runs, 730 ms in
-the 60 s run; 269 ms at --bursts 0.05 (16 changes in 30 s). Where it goes: with every desk
-idle the server spends ~0.32 cores on the waits alone (2,000 desks end a wait every ~22 s
-and ask again: ~90 answers and ~90 new requests a second); each change wakes ~30 desks
-(its agency's 20 and the 10 central ones), and each woken desk costs the server ~12 ms of
-CPU (the woken pull's read, the round's sign-in check and pull, the new wait's sign-in
-check: three requests), so one change is ~0.35 CPU s, and the round pulls it starts queue
-behind one another in the three workers (a 2 ms pull takes 40-60 ms inside a worker
-then). Tried and kept: reads of the sign-in check and the pull in autocommit (no BEGIN and
-ROLLBACK round trips), the pool's liveness ping only for idle connections, quiet empty
-answers without a read (PostgreSQL 3.0 -> 0.7 CPU s in 35 s idle), empty answers spread
-over the last fifth of a wait. Tried, no effect, not kept: waking a change's waiters a few
-milliseconds apart, a shorter GIL switch interval. The next step is fewer requests per
-woken desk: one server-sent event stream per desk instead of a wait per change (no new
-request and sign-in check after each answer, no read to answer it) would leave one pull
-per woken desk.
+the runs vary with how many changes the dice make). With the event stream: 0 errors in
+every run; server memory 457-465 MiB with every desk waiting. Request p95 (target 100 ms)
+22 ms in a 60 s run (74 changes; pulls median 8.6 ms, pushes p95 32 ms), 21 ms in a 40 s
+run, 22 ms at --bursts 1.0 (105 changes in 40 s); propagation p95 (target 2 s) 0.47-0.54 s.
+Server CPU 0.25-0.43 cores, PostgreSQL 0.03-0.05, load average 1.6-2.0. The changes'
+spread (server/change_events.py) is what brings the p95 down: with half of it (up to 20 ms
+a woken desk, at most 0.6 s) the request p95 was 43-89 ms and propagation 0.28-0.30 s.
+
+With --long-poll (before the event stream, same machine): propagation p95 0.67-1.25 s in
+40 s runs, 2.11 s in one 60 s run (77 changes, load average 4.9); request p95 NOT met:
+268-520 ms in 40 s runs, 730 ms in the 60 s run. Where it went: with every desk idle the
+server spent ~0.32 cores on the waits alone (2,000 desks end a wait every ~22 s and ask
+again); each change wakes ~30 desks (its agency's 20 and the 10 central ones), and each
+woken desk cost the server ~12 ms of CPU in three requests (the woken pull's read, the
+round's sign-in check and pull, the new wait's sign-in check), so one change was ~0.35 CPU
+s, and the round pulls queued behind one another in the three workers. The stream leaves
+one request per woken desk (its round's pull) and nothing while idle but a ping every 15 s.
+
+Beyond the target: ``--agencies 5`` (400 desks an agency, every change wakes ~410 desks,
+40 changes in 40 s) saturates the server (1.4 cores, request p95 7.8 s, propagation p95
+13.6 s, 0 errors): 410 pulls a change at ~5 ms of server CPU each. An agency that size
+would need its desks' round pulls to share their reads, as waiting pulls do.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import time
 from typing import Any
@@ -68,6 +79,7 @@ from bench.server_common import (
 
 TARGET_P95_MS = 100.0
 TARGET_PROPAGATION_S = 2.0
+STREAM_READ_TIMEOUT_S = 45.0  # three missed pings (every ~15 s): the stream is dead
 
 
 def province(database_url: str, agencies: int, desks: int, central: int
@@ -107,7 +119,8 @@ def province(database_url: str, agencies: int, desks: int, central: int
 
 
 class Desk:
-    """One desk: a waiting pull on one connection, its rounds on the other."""
+    """One desk: an event stream (or a waiting pull) on one connection, its rounds on the
+    other."""
 
     def __init__(self, name: str, agency: str | None, api: str, token: str, wait: int,
                  load: Load) -> None:
@@ -118,11 +131,18 @@ class Desk:
         self.round_lock = asyncio.Lock()
         self.arrived: dict[str, list[tuple[int, float]]] = {}  # complaint -> (version, when)
         self.rounds = 0
+        self.changed = False  # a change event no round has started pulling after yet
+        self.change_rounds: asyncio.Task[None] | None = None
 
-    async def round(self, measured: bool = True, push: dict[str, Any] | None = None) -> None:
+    async def round(self, measured: bool = True, push: dict[str, Any] | None = None,
+                    if_changed: bool = False) -> None:
         """A sync round on the working connection: ``push`` (one op) first, then the pulls;
-        one round at a time, as the desk's sync engine runs them."""
+        one round at a time, as the desk's sync engine runs them. ``if_changed``: only if
+        no round started since the last change event (its pulls already cover it)."""
         async with self.round_lock:
+            if if_changed and not self.changed:
+                return
+            self.changed = False  # this round pulls after every change event so far
             self.rounds += 1
             if push is not None:
                 await self._push(push)
@@ -171,6 +191,41 @@ class Desk:
             if not page["has_more"]:
                 return
 
+    def on_change(self) -> None:
+        """A change event: a round now, or exactly one more after the running one."""
+        self.changed = True
+        if self.change_rounds is None or self.change_rounds.done():
+            self.change_rounds = asyncio.create_task(self._change_rounds())
+
+    async def _change_rounds(self) -> None:
+        while self.changed:
+            await self.round(if_changed=True)
+
+    async def stream_loop(self, start_in: float) -> None:
+        """The change waiter: one event stream from the stored cursor; a new one when the
+        server ends it (after 1 s if it lasted under 5 s) or after 1 s when it fails."""
+        await asyncio.sleep(start_in)
+        first = True
+        while not self.load.stopping:
+            if not first:
+                self.load.reopens += 1
+            first = False
+            opened = time.monotonic()
+            try:
+                async with contextlib.aclosing(self.waiting.events(
+                        "/sync/events", {"cursor": self.cursor},
+                        read_timeout=STREAM_READ_TIMEOUT_S)) as events:
+                    async for name in events:
+                        if name == "change":
+                            self.on_change()
+            except Exception as exc:  # noqa: BLE001 - counted; the desk opens a new one
+                if not self.load.stopping:
+                    self.load.errors.append(f"stream: {exc!r}")
+                await asyncio.sleep(1)
+                continue
+            if time.monotonic() - opened < 5.0:
+                await asyncio.sleep(1)
+
     async def wait_loop(self, start_in: float) -> None:
         """The change waiter: wait from the stored cursor, or from where an empty answer
         left it while no round ran meanwhile; a change starts a round."""
@@ -210,6 +265,7 @@ class Load:
         self.pushed: list[tuple[str, int, str, str, float]] = []  # cid, ver, agency, by, t
         self.known: dict[str, dict[str, int]] = {}  # agency -> complaint -> version
         self.empty_waits = 0
+        self.reopens = 0  # event streams opened again (after the server ended one, or failed)
         self.stopping = False
 
 
@@ -243,7 +299,8 @@ async def run(desks: list[Desk], load: Load, args: argparse.Namespace, server: A
     rng = random.Random(2026)
     # Desks were switched on over the morning: their waits are out of step (the server
     # spreads waits that began together, after a restart, within a few rounds).
-    waiters = [asyncio.create_task(d.wait_loop(rng.uniform(0, args.wait))) for d in desks]
+    waiters = [asyncio.create_task((d.wait_loop if args.long_poll else d.stream_loop)(
+        rng.uniform(0, args.wait))) for d in desks]
     await asyncio.sleep(args.wait + 3.0)  # every desk is waiting
     load.requests.clear()
     workers = [d for d in desks if d.agency is not None]
@@ -263,6 +320,7 @@ async def run(desks: list[Desk], load: Load, args: argparse.Namespace, server: A
     await asyncio.gather(*bursts, return_exceptions=True)
     await asyncio.sleep(5.0)  # the last changes arrive
     report = cpu.report()
+    waiters += [d.change_rounds for d in desks if d.change_rounds is not None]
     for task in waiters:
         task.cancel()
     await asyncio.gather(*waiters, return_exceptions=True)
@@ -297,7 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bursts", type=float, default=0.4,
                         help="bursts of officer work started a second (on average)")
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--wait", type=int, default=25, help="seconds per waiting pull")
+    parser.add_argument("--wait", type=int, default=25,
+                        help="seconds per waiting pull (--long-poll); the first streams or "
+                             "waits start spread over this")
+    parser.add_argument("--long-poll", action="store_true",
+                        help="desks wait with long-poll pulls, not an event stream")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args(own_args("server_load", argv))
     args.agencies = max(1, args.agencies)
@@ -319,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.desks} desks ({args.central} central) over {args.agencies} agencies, "
           f"{args.workers} workers, PostgreSQL, {args.seconds:.0f} s: {len(load.pushed)} "
           f"changes pushed, {sum(d.rounds for d in desks)} rounds, "
-          f"{load.empty_waits} waiting pulls ended empty")
+          + (f"{load.empty_waits} waiting pulls ended empty" if args.long_poll
+             else f"{load.reopens} event streams opened again"))
     print(f"requests (pushes and round pulls, not waits): {summary_ms(latencies)}")
     for kind in ("push", "pull"):
         values = [s for k, s in load.requests if k == kind]

@@ -51,8 +51,8 @@ CHANGE = b"event: change\ndata: {}\n\n"
 PING = b": ping\n\n"
 # First bytes of a stream: how long an EventSource should wait before reconnecting.
 OPENING = b"retry: 5000\n: lapor change events\n\n"
-SPREAD_PER_DESK_S = 0.02
-SPREAD_MAX_S = 0.6
+SPREAD_PER_DESK_S = 0.04
+SPREAD_MAX_S = 1.2
 
 
 def open_for(ctx: ServerContext) -> float:
