@@ -50,7 +50,9 @@ from desktop.sync.errors import ApiError, LoginRequired, SyncError
 log = logging.getLogger(__name__)
 
 DEFAULT_WAIT_S = 25  # the server grants at most its LAPOR_PULL_MAX_WAIT (25 by default)
-ENV_WAIT = "LAPOR_DESK_WAIT"  # seconds per waiting pull; 0: no waiting, periodic rounds only
+# 0: no waiting, periodic rounds only; else seconds per waiting pull (a server without
+# change events).
+ENV_WAIT = "LAPOR_DESK_WAIT"
 BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 NO_WAIT_RETRY_S = 600.0
 PAUSE_MAX_S = 120.0  # a requested round that never ran: wait again after this anyway
