@@ -22,7 +22,9 @@ request and sign-in check after each wake-up. The stream registers the same ``Wa
 a waiting pull (server/wakeup.py), keyed by the desk's scope:
 
 - A wake-up that names scope keys (a notification for a change) is trusted: ``change`` is
-  sent without reading anything, and the stream's position moves to that change.
+  sent without reading anything, and the stream's position moves to that change. A change
+  pushed by the stream's own device wakes it not: the desk's round pulls right after its
+  push (server/wakeup.py ``BY_DEVICE``).
 - A wake-up for everyone (the LISTEN connection came back, ``after-restore``, SQLite's poll
   of other processes' commits) reads one entry from the stream's position, as a waiting
   pull does (shared between desks of one account), and sends ``change`` only when there
@@ -83,7 +85,7 @@ async def stream(ctx: ServerContext, principal: Principal, cursor: str
     fingerprint = sync_pull.scope_fingerprint(principal)
     ends = loop.time() + open_for(ctx)
     ping = ctx.settings.events_ping
-    waiter = waker.register(sync_pull.audience_keys(principal), after)
+    waiter = waker.register(sync_pull.audience_keys(principal), after, principal.device_id)
     try:
         yield OPENING
         broad = not (waker.caught_up(after) and made_for == fingerprint)

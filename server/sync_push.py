@@ -43,7 +43,7 @@ from core import (
 )
 from core.calendar import local_date
 from core.chain import RESOLVED_KINDS, redact_chain
-from server import audit, letters, org, push_checks, restore
+from server import audit, letters, org, push_checks, restore, wakeup
 from server.auth import Principal
 from server.complaint_store import Writes, lock_snapshots, next_tracking_numbers
 from server.context import ServerContext
@@ -138,6 +138,7 @@ def push(ctx: ServerContext, principal: Principal, ops: list[OpIn],
             tried = set(failed)
             try:
                 with ctx.db.write() as session:
+                    session.info[wakeup.BY_DEVICE] = principal.device_id
                     state = _Chunk(ctx, session, principal, actor, now or ctx.now(), tried)
                     _prefetch(state, chunk)
                     done = [_one(state, op) for op in chunk]

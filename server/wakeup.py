@@ -50,32 +50,43 @@ SQLITE_POLL_S = 0.5
 LISTEN_POLL_S = 1.0  # how often the listening thread looks at its stop flag
 EVERY_SEQ = 2**62  # wake_all: a position past any real one
 _LOCAL = "lapor_wakeup_local"  # session.info: what to announce after a SQLite COMMIT
+# session.info: the device whose push this transaction applies. Its own change-event stream
+# is not told (its round pulls right after pushing); everyone else's is.
+BY_DEVICE = "lapor_by_device"
+_DEVICE_MARK = "@"  # a payload entry naming that device (feed keys never begin with it)
 
 
-def encode(seq: int, keys: Iterable[str] | None) -> str:
-    """``"<seq>|k1|k2|"``; ``"<seq>"`` alone means everyone."""
+def encode(seq: int, keys: Iterable[str] | None, by: str | None = None) -> str:
+    """``"<seq>|k1|k2|"`` (and ``"@<device>|"`` when a desk's push made the change);
+    ``"<seq>"`` alone means everyone."""
     if keys is None:
         return str(seq)
-    text = f"{seq}|" + "".join(f"{k}|" for k in sorted(set(keys)))
+    entries = sorted(set(keys))
+    if by and "|" not in by:
+        entries.append(_DEVICE_MARK + by)
+    text = f"{seq}|" + "".join(f"{k}|" for k in entries)
     return text if len(text.encode()) <= MAX_PAYLOAD else str(seq)
 
 
-def decode(payload: str) -> tuple[int, frozenset[str] | None]:
+def decode(payload: str) -> tuple[int, frozenset[str] | None, str | None]:
+    """(position, scope keys or None for everyone, the pushing device or None)."""
     head, sep, rest = payload.partition("|")
     try:
         seq = int(head)
     except ValueError:
-        return 0, None
+        return 0, None, None
     if not sep:
-        return seq, None
-    return seq, frozenset(k for k in rest.split("|") if k)
+        return seq, None, None
+    entries = [k for k in rest.split("|") if k]
+    by = next((k[1:] for k in entries if k.startswith(_DEVICE_MARK)), None)
+    return seq, frozenset(k for k in entries if not k.startswith(_DEVICE_MARK)), by
 
 
 def announce(session: Session, last_seq: int, keys: Iterable[str]) -> None:
     """Called inside the write transaction that moved the feed to ``last_seq``."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(sa.text(f"SELECT pg_notify({CHANNEL_SQL}, :payload)"),
-                        {"payload": encode(last_seq, keys)})
+                        {"payload": encode(last_seq, keys, session.info.get(BY_DEVICE))})
     else:
         seq, known = session.info.get(_LOCAL, (0, set()))
         session.info[_LOCAL] = (max(seq, last_seq), set(known) | set(keys))
@@ -90,20 +101,24 @@ def announce_all(session: Session) -> None:
                         {"payload": encode(EVERY_SEQ, None)})
 
 
-def after_commit(session: Session) -> tuple[int, set[str]] | None:
-    """What a committed SQLite transaction announced (None: nothing)."""
-    return session.info.pop(_LOCAL, None)
+def after_commit(session: Session) -> tuple[int, set[str], str | None] | None:
+    """What a committed SQLite transaction announced, and by which device (None: nothing)."""
+    announced = session.info.pop(_LOCAL, None)
+    if announced is None:
+        return None
+    return announced[0], announced[1], session.info.get(BY_DEVICE)
 
 
 class Waiter:
     """One waiting pull or change-event stream: its scope keys (None: sees everything),
     feed position, and what woke it (set on its event loop, before its event)."""
 
-    __slots__ = ("keys", "after", "loop", "event", "seq", "broad", "woken_with")
+    __slots__ = ("keys", "after", "loop", "device", "event", "seq", "broad", "woken_with")
 
     def __init__(self, keys: frozenset[str] | None, after: int,
-                 loop: asyncio.AbstractEventLoop) -> None:
+                 loop: asyncio.AbstractEventLoop, device: str | None = None) -> None:
         self.keys, self.after, self.loop = keys, after, loop
+        self.device = device  # a change-event stream's desk: not woken by its own pushes
         self.event = asyncio.Event()
         self.seq = 0  # the last position a wake-up naming scope keys announced
         self.broad = False  # woken for everyone (no keys): only a read can tell
@@ -129,8 +144,13 @@ def _feed_end(conn: Any) -> int:
         sql.Identifier(FeedEntry.__tablename__))).fetchone()[0])
 
 
-def _wake(waiters: list[Waiter], seq: int, broad: bool, woken: int) -> None:
-    """On the waiters' event loop: note what woke them, then wake them."""
+def _wake(waiters: list[Waiter], seq: int, broad: bool, woken: int,
+          own: list[Waiter]) -> None:
+    """On the waiters' event loop: note what woke them, then wake them. ``own``: streams
+    whose desk pushed the change; they move past it unwoken (a poll of the feed's end
+    then does not wake them for it either)."""
+    for waiter in own:
+        waiter.after = max(waiter.after, seq)
     for waiter in waiters:
         if broad:
             waiter.broad = True
@@ -158,9 +178,10 @@ class Waker:
         self.wake_reads: Any = None  # pull_wait: (generation, since, pull_shared.SharedReads)
 
     # -- waiting pulls (event loop) ---------------------------------------------------------
-    def register(self, keys: Iterable[str] | None, after: int) -> Waiter:
+    def register(self, keys: Iterable[str] | None, after: int,
+                 device: str | None = None) -> Waiter:
         waiter = Waiter(None if keys is None else frozenset(keys), after,
-                        asyncio.get_running_loop())
+                        asyncio.get_running_loop(), device)
         with self._lock:
             self._waiters.add(waiter)
             self._start()
@@ -182,23 +203,26 @@ class Waker:
         return self.postgres and self.listening.is_set() and self.latest == after
 
     # -- waking (any thread) ----------------------------------------------------------------
-    def publish(self, seq: int, keys: frozenset[str] | set[str] | None) -> int:
+    def publish(self, seq: int, keys: frozenset[str] | set[str] | None,
+                by: str | None = None) -> int:
         """Wake the waiters that may see a change up to ``seq`` touching ``keys`` (None:
-        any scope). Returns how many were woken."""
+        any scope), except the stream of ``by``, the device that pushed it. Returns how
+        many were woken."""
         frozen = None if keys is None else frozenset(keys)
         broad = frozen is None or seq >= EVERY_SEQ
-        by_loop: dict[asyncio.AbstractEventLoop, list[Waiter]] = {}
+        by_loop: dict[asyncio.AbstractEventLoop, tuple[list[Waiter], list[Waiter]]] = {}
         with self._lock:
             self.generation += 1
             if seq < EVERY_SEQ and self.latest is not None:
                 self.latest = max(self.latest, seq)
             for waiter in self._waiters:
                 if waiter.wants(seq, frozen):
-                    by_loop.setdefault(waiter.loop, []).append(waiter)
-        woken = sum(len(waiters) for waiters in by_loop.values())
-        for loop, waiters in by_loop.items():
+                    mine = by is not None and waiter.device == by
+                    by_loop.setdefault(waiter.loop, ([], []))[mine].append(waiter)
+        woken = sum(len(waiters) for waiters, _own in by_loop.values())
+        for loop, (waiters, own) in by_loop.items():
             try:
-                loop.call_soon_threadsafe(_wake, waiters, seq, broad, woken)
+                loop.call_soon_threadsafe(_wake, waiters, seq, broad, woken, own)
             except RuntimeError:  # that loop is closed: nobody waits there any more
                 pass
         return woken
@@ -210,7 +234,7 @@ class Waker:
         """Database.post_commit: a SQLite transaction committed; wake this process now."""
         announced = after_commit(session)
         if announced is not None and self._waiters:
-            self.publish(announced[0], announced[1])
+            self.publish(*announced)
 
     def shutdown(self) -> None:
         """The process got SIGTERM/SIGINT: every waiting pull answers at once, so the
@@ -279,11 +303,11 @@ class Waker:
                         moved = False
                         notes = conn.notifies(timeout=LISTEN_POLL_S)
                         for note in notes:
-                            seq, keys = decode(note.payload)
+                            seq, keys, by = decode(note.payload)
                             if seq >= EVERY_SEQ:  # announce_all: the feed's end moved
                                 moved = True
                                 break
-                            self.publish(seq, keys)
+                            self.publish(seq, keys, by)
                             if self._stop.is_set():
                                 break
                         notes.close()  # (holds the connection's lock while open)

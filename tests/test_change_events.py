@@ -227,3 +227,19 @@ def test_after_restore_every_stream_hears_at_once(tmp_path, streams) -> None:
         assert len(stream.wait_changes(2, 5)) == 2
         time.sleep(1.0)
         assert len(stream.changes()) == 2
+
+
+def test_a_desks_own_push_is_not_announced_to_it(tmp_path, streams) -> None:
+    """Its round pulls right after pushing; another desk of the same account is told."""
+    with start_server(tmp_path) as server:
+        client, cursor = at_end(server, "disdukcapil.loket")
+        stream = Stream(client, cursor)
+        streams.append(stream)
+        time.sleep(0.5)
+        assert client.push_one(create_op("DISDUKCAPIL"))["status"] == "applied"
+        time.sleep(1.5)
+        assert stream.changes() == []
+        other_desk = server.login("disdukcapil.loket")  # same account, another device
+        assert other_desk.device_id != client.device_id
+        assert other_desk.push_one(create_op("DISDUKCAPIL"))["status"] == "applied"
+        assert len(stream.wait_changes(1, 5)) == 1
