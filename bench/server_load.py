@@ -34,7 +34,7 @@ over the morning), and the measuring starts when every desk waits.
 Figures (2026-12-07, this machine: 2 cores, PostgreSQL, 3 workers; defaults unless noted;
 the runs vary with how many changes the dice make). With the event stream: 0 errors in
 every run; server memory 457-465 MiB with every desk waiting. Request p95 (target 100 ms)
-22 ms in a 60 s run (74 changes; pulls median 8.6 ms, pushes p95 32 ms), 21 ms in a 40 s
+22-25 ms in 60 s runs (74 changes; pulls median 8.6-9.4 ms, pushes p95 32-42 ms), 21 ms in a 40 s
 run, 22 ms at --bursts 1.0 (105 changes in 40 s); propagation p95 (target 2 s) 0.47-0.54 s.
 Server CPU 0.25-0.43 cores, PostgreSQL 0.03-0.05, load average 1.6-2.0. The changes'
 spread (server/change_events.py) is what brings the p95 down: with half of it (up to 20 ms
