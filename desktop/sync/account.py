@@ -168,10 +168,11 @@ class Account:
         server_url = normalize_server_url(server_url)
         username = username.strip()
         previous = (self.server_url, self.username)
-        actor = {"username": user.get("username") or username,
-                 "full_name": user.get("full_name") or username,
-                 "role": user.get("role"), "agency": user.get("agency"),
-                 "units": [user["unit"]] if user.get("unit") else []}
+        actor: dict[str, Any] = {
+            "username": user.get("username") or username,
+            "full_name": user.get("full_name") or username,
+            "role": user.get("role"), "agency": user.get("agency"),
+            "units": [user["unit"]] if user.get("unit") else []}
         states: dict[str, Any] = {SERVER_KEY: server_url, USER_KEY: username,
                                   ACTOR_KEY: actor, LOGIN_REQUIRED_KEY: None,
                                   LAST_ERROR_KEY: None}

@@ -11,6 +11,7 @@ crashed round never blocks the next one.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 from types import TracebackType
@@ -56,7 +57,7 @@ class SyncLock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on the Windows desks
+if sys.platform == "win32":  # pragma: no cover - exercised on the Windows desks
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
