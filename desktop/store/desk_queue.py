@@ -57,8 +57,8 @@ class QueueParts(DeskParts):
         found: dict[str, dict] = {}
         with self._read() as conn:
             raw = rw.raw(conn)
-            for start in range(0, len(ids), qr.ROW_CHUNK):
-                chunk = list(ids[start:start + qr.ROW_CHUNK])
+            for part in rw.chunks(ids):
+                chunk = list(part)
                 for row in raw.execute(
                         "SELECT id, tracking_number, provisional_number, title, status, "
                         f"agency_code, unit_codes FROM complaints WHERE id IN "

@@ -28,12 +28,12 @@ from core import (
 from core import deadline_info as domain_deadline_info
 from core.clock import DEFAULT_ZONE, set_zone
 from desktop.store import queue as q
+from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 from desktop.store.queue import DeadlineCutoffs, QueueFilter, QueueRow
 
 log = logging.getLogger(__name__)
 
-ROW_CHUNK = 900  # ids per IN (...) when reading rows
 # A search matching this many complaints or more is "broad" (see queue.filter_clauses):
 # reading 20,000 rows one by one costs 100 ms, a covering index scan 20 ms.
 BROAD_SEARCH = 10_000
@@ -208,10 +208,10 @@ def read_rows(raw: Any, ids: Sequence[str], *, categories: Categories, units: Un
     if not ids:
         return []
     found: dict[str, tuple[Any, ...]] = {}
-    for start in range(0, len(ids), ROW_CHUNK):
-        chunk = list(ids[start:start + ROW_CHUNK])
+    for part in rw.chunks(ids):
+        chunk = list(part)
         sql = (f"SELECT {_ROW_COLUMNS} FROM complaints c "
-               f"WHERE c.id IN ({', '.join('?' for _ in chunk)})")
+               f"WHERE c.id IN ({rw.placeholders(chunk)})")
         for row in raw.execute(sql, chunk):
             found[row[0]] = row
     deadline_memo: dict[tuple[Any, ...], DeadlineInfo] = {}

@@ -41,6 +41,7 @@ from core import (
 )
 from core.clock import clock
 from desktop.store import queue as q
+from desktop.store import rows as rw
 from desktop.store import snapshots as sn
 
 if TYPE_CHECKING:
@@ -72,7 +73,6 @@ _PHASE_STARTS = frozenset({"follow_up", "request_clarification", "reroute", "reo
 # The kinds a replay needs: the others (notes, letters, attachments...) keep the clock.
 REPLAY_KINDS = ("dispose", "follow_up", "request_clarification", "close", "hold", "resume",
                 "not_authority", "reroute", "reopen", "archive")
-_CHUNK = 900  # ids per IN (...) list
 
 
 class FastCalendar:
@@ -267,10 +267,9 @@ def tally(service: DeskService, raw: Any, where: q.WhereBuilder, dims: Sequence[
 def _replay(raw: Any, rows: list, replays: _Replays, zone: dict[str, str]) -> None:
     """Replay the timelines of ``rows`` (completed complaints) into ``replays``."""
     sql = _EVENTS_SQL.format(**zone)
-    for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start:start + _CHUNK]
+    for chunk in rw.chunks(rows):
         events: dict[str, list] = {}
-        marks = ", ".join("?" for _ in chunk)
+        marks = rw.placeholders(chunk)
         for cid, *event in raw.execute(sql.format(ids=marks),
                                        [*REPLAY_KINDS, *(row[1] for row in chunk)]):
             events.setdefault(cid, []).append(event)

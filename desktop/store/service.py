@@ -203,8 +203,8 @@ class DeskService(QueueParts, OutboxParts, ReferenceParts, SettingsParts, DraftP
         texts, search entries, units, timeline and attachments. Outbox rows are kept."""
         removed = 0
         with self._write() as conn:
-            for start in range(0, len(ids), qr.ROW_CHUNK):
-                chunk = list(ids[start:start + qr.ROW_CHUNK])
+            for part in rw.chunks(ids):
+                chunk = list(part)
                 removed += conn.exec_driver_sql(
                     f"DELETE FROM complaints WHERE id IN ({q.placeholders(chunk)})",
                     tuple(chunk)).rowcount
