@@ -130,7 +130,8 @@ def test_issue_preview_save_and_void_from_the_window(qtbot, desk, tmp_path):
 
     # Void the current letter with a reason; the number stays used.
     dialog.ui.complaintList.setCurrentRow(0)
-    dialog.void_current()
+    assert dialog.ui.voidButton.isEnabled() and not dialog.ui.voidButton.toolTip()
+    qtbot.mouseClick(dialog.ui.voidButton, Qt.MouseButton.LeftButton)
     void = dialog.findChild(LetterVoidDialog)
     assert void is not None and void.isVisible()
     void.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -215,6 +216,28 @@ def test_clerk_cannot_issue(qtbot, desk):
     assert len(boxes) == 1 and "Peran Anda tidak menerbitkan" in boxes[0].text()
     assert dialog.items[0].active("f4") is None
     assert letters_for(desk.window.service, ids[0]) == []
+    dialog.close()
+
+
+def test_void_is_offered_only_to_whom_may_void(qtbot, desk):
+    """The leader issued the sheet; a loket officer sees it but cannot void it: the button
+    is off and says who can, instead of refusing after the reason was typed."""
+    desk, ids = desk
+    dialog = _open_dialog(qtbot, desk, ids[:1])
+    qtbot.mouseClick(dialog.ui.issueButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.items[0].active("f4") is not None, timeout=WAIT_MS)
+    _wait_idle(qtbot, desk)
+    assert dialog.ui.voidButton.isEnabled()
+    dialog.close()
+    clerk = Actor(username="dinkes.loket", role=Role.loket, agency="DINKES", units=(),
+                  full_name="Petugas")
+    desk.window.service.set_actor(clerk)
+    dialog = _open_dialog(qtbot, desk, ids[:1])
+    assert dialog.items[0].active("f4") is not None
+    assert not dialog.ui.voidButton.isEnabled()
+    assert dialog.ui.voidButton.toolTip().startswith("Hanya admin instansi, pimpinan")
+    qtbot.mouseClick(dialog.ui.voidButton, Qt.MouseButton.LeftButton)
+    assert dialog.findChild(LetterVoidDialog) is None
     dialog.close()
 
 

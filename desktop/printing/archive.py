@@ -420,7 +420,7 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
     reason = (reason or "").strip()
     if len(reason) < 5:
         raise LetterError("invalid", "Tuliskan alasan pembatalan surat (minimal 5 karakter).")
-    if not _may_void(service, letter_id, actor):
+    if not may_void(service, letter_id, actor):
         raise LetterError("forbidden", "Peran Anda tidak dapat membatalkan surat.")
     now = (now or clock().now()).astimezone(clock().zone).replace(microsecond=0)
     chart = holder.chart_of(service, None, actor.agency)  # a non-leader's own agency
@@ -456,9 +456,10 @@ def void_letter(service: DeskService, letter_id: str, reason: str, actor: Actor 
                    void_reason=reason, void_sync_state="pending")
 
 
-def _may_void(service: DeskService, letter_id: str, actor: Actor) -> bool:
+def may_void(service: DeskService, letter_id: str, actor: Actor | None = None) -> bool:
     """A role that voids letters, or the holder of the position the letter's chain
     disposition was sent to (not the Kadis's letter, not another level's)."""
+    actor = actor or current_actor(service)
     if can(actor.role, OpKind.letter_voided):
         return True
     with service.reading() as conn:

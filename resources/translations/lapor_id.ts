@@ -2395,6 +2395,10 @@
         <translation>Terbitkan dulu: hanya lembar yang sudah diterbitkan yang dapat dicetak atau disimpan.</translation>
     </message>
     <message>
+        <source>Only an agency admin, a leader, or the officer of the level this sheet was issued for may void it.</source>
+        <translation>Hanya admin instansi, pimpinan, atau pejabat pada tingkat disposisi lembar ini yang dapat membatalkannya.</translation>
+    </message>
+    <message>
         <source>Not every sheet was issued</source>
         <translation>Tidak semua lembar diterbitkan</translation>
     </message>

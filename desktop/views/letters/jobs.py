@@ -20,6 +20,7 @@ from desktop.printing import (
     letter_on_paper,
     letters_for,
     level_for,
+    may_void,
     preview_letter,
     read_archived,
 )
@@ -36,6 +37,7 @@ class Item:
     found: bool = True
     letters: list[LetterRecord] = field(default_factory=list)
     level: str | None = None  # the chain disposition the officer's sheet is for
+    voidable: frozenset[str] = frozenset()  # letter ids this officer may void
 
     def active(self, paper: str | None = None) -> LetterRecord | None:
         """The complaint's letter for the officer's level that is not voided. One letter
@@ -68,8 +70,11 @@ def load(service: Any, complaint_ids: list[str]) -> Loaded:
         if snap is None:
             items.append(Item(cid, "?", "", found=False))
             continue
+        letters = letters_for(service, cid)
+        voidable = frozenset(r.letter_id for r in letters
+                             if r.active and may_void(service, r.letter_id))
         items.append(Item(cid, complaint_label(snap), str(snap.get("title") or ""),
-                          letters=letters_for(service, cid), level=level_for(service, cid)))
+                          letters=letters, level=level_for(service, cid), voidable=voidable))
     year = clock().today().year
     status = agenda_status(service, settings.agency_code, year)
     return Loaded(settings, items, status["free"], year)

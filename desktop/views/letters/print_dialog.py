@@ -258,8 +258,14 @@ class LetterPrintDialog(QDialog):
                                         "printed or saved.")
         self.ui.printButton.setToolTip(hint)
         self.ui.saveButton.setToolTip(hint)
-        self.ui.voidButton.setEnabled(not self._busy and current is not None
-                                      and current.active(self.paper) is not None)
+        active = current.active(self.paper) if current is not None else None
+        allowed = active is not None and current is not None \
+            and active.letter_id in current.voidable
+        self.ui.voidButton.setEnabled(not self._busy and allowed)
+        self.ui.voidButton.setToolTip(
+            "" if allowed or active is None else
+            self.tr("Only an agency admin, a leader, or the officer of the level this "
+                    "sheet was issued for may void it."))
         self.ui.paperCombo.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
