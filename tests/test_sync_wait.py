@@ -15,6 +15,8 @@ desk's own engine.
   nothing the desk did meanwhile is lost, and once the server is back the waiter wakes the
   desk again.
 - Closing the window ends the waiter's thread at once, in the middle of a wait.
+- The server ends a change-event stream after its time: the desk opens the next one. A
+  server without change events (404) gets waiting pulls instead.
 """
 
 from __future__ import annotations
@@ -153,6 +155,25 @@ def test_a_change_on_desk_a_reaches_waiting_desk_b_within_2_s(qtbot, server, mak
         assert waiter.wakeups >= 4 and controller.waiting and waiter.streaming
     finally:
         close_gui(qtbot, gui)
+
+
+def test_the_desk_opens_a_new_stream_when_the_server_ends_one(qtbot, database, make_desk,
+                                                             monkeypatch, tmp_path) -> None:
+    """The server ends each stream after LAPOR_EVENTS_MAX_OPEN (here 7 s, not 600): the
+    desk opens the next one at once, and changes keep arriving within 2 s."""
+    with serve(database, tmp_path / "short", env={"LAPOR_EVENTS_MAX_OPEN": "7"}) as short:
+        a = signed_in_desk(make_desk, monkeypatch, "desk-a", short.url, "dinkes.loket")
+        b = signed_in_desk(make_desk, monkeypatch, "desk-b", short.url, "dinkes.admin")
+        gui = open_gui(qtbot, b)
+        try:
+            waiter = gui.window.sync.controller._waiter
+            qtbot.waitUntil(lambda: waiter.streams >= 3, timeout=30_000)
+            assert waiter.alive and gui.window.sync.controller.status.online
+            cid = a.create(title="Pohon tumbang menutup jalan desa")
+            assert sync(a).applied == 1
+            assert arrival(qtbot, gui, cid, time.monotonic()) <= PROPAGATION_S
+        finally:
+            close_gui(qtbot, gui)
 
 
 def test_a_server_without_change_events_gets_waiting_pulls(qtbot, server, make_desk,

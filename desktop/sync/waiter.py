@@ -157,6 +157,7 @@ class ChangeWaiter:
         self._rng = random.Random()
         self.wakeups = 0  # rounds asked for (tests, logs)
         self.streaming = False  # a change-event stream is open (tests, logs)
+        self.streams = 0  # change-event streams opened so far (tests, logs)
 
     # -- control (any thread) ---------------------------------------------------------------
     @property
@@ -286,6 +287,7 @@ class ChangeWaiter:
                     return failures
                 if event == STREAM_OPEN:
                     self.streaming = True
+                    self.streams += 1
                 elif event == "change":
                     failures = 0
                     self._nudge()
