@@ -110,8 +110,9 @@ async def stream(ctx: ServerContext, principal: Principal, cursor: str
             waiter.event.clear()
             seq, broad = waiter.take_wake()
             if not broad:  # a notification naming this scope: trusted without a read
-                waiter.after = seq
-                cursor = sync_pull.encode_cursor(seq, fingerprint, epoch)
+                # (max: the desk's own pushes may have moved it further, server/wakeup.py)
+                waiter.after = max(waiter.after, seq)
+                cursor = sync_pull.encode_cursor(waiter.after, fingerprint, epoch)
                 await asyncio.sleep(spread(waiter.woken_with))
                 yield CHANGE
     finally:
