@@ -18,6 +18,8 @@ from collections.abc import AsyncGenerator
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from desktop.sync import sse
+
 # A POST is never sent on a connection idle this long: the server's keep-alive is 30 s.
 IDLE_S = 20.0
 
@@ -148,17 +150,12 @@ class DeskConnection:
                 if length is not None:
                     error = await asyncio.wait_for(reader.readexactly(length), read_timeout)
                 raise HttpStatusError(status, error)
-            buffer = b""
+            parser = sse.Parser()  # the desk's own
             async with contextlib.aclosing(_chunked(reader, read_timeout) if chunked
                                            else _plain(reader, length, read_timeout)) as body:
                 async for data in body:
-                    # SSE lines may end in CRLF; a CR at the buffer's end waits for its LF.
-                    buffer = (buffer + data).replace(b"\r\n", b"\n")
-                    *blocks, buffer = buffer.split(b"\n\n")
-                    for block in blocks:
-                        event = _event_name(block)
-                        if event is not None:
-                            yield event
+                    for name, _data in parser.feed(data):
+                        yield name
         finally:
             self.close()
 
@@ -198,20 +195,3 @@ async def _plain(reader: asyncio.StreamReader, length: int | None, timeout: floa
         if left is not None:
             left -= len(data)
         yield data
-
-
-def _event_name(block: bytes) -> str | None:
-    """The name of one event (its lines without the blank line ending it); None for a
-    block of comments only. Lenient: an ``event:`` without ``data:`` still counts."""
-    name, fields = "message", False
-    for raw in block.split(b"\n"):
-        line = raw.decode(errors="replace")
-        if not line or line.startswith(":"):
-            continue  # a comment: the keep-alive ping
-        field, _, value = line.partition(":")
-        value = value[1:] if value.startswith(" ") else value
-        if field == "event":
-            name, fields = value, True
-        elif field == "data":
-            fields = True
-    return name if fields else None

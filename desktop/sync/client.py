@@ -273,7 +273,7 @@ class ApiClient:
                 raise SyncError("Server menjawab dengan format yang tidak dikenal.",
                                 code="bad_answer", detail=response.headers.get("content-type"))
             yield STREAM_OPEN
-            for name, _data in sse.events(sse.lines(response.iter_content(chunk_size=None))):
+            for name, _data in sse.events(response.iter_content(chunk_size=None)):
                 yield name
         except requests.RequestException as exc:
             problem = type(exc).__name__

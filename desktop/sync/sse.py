@@ -1,9 +1,11 @@
-"""Reading a server-sent event stream (``text/event-stream``), for the change waiter.
+"""Reading a server-sent event stream (``text/event-stream``), for the change waiter (and
+the server_load bench's simulated desks).
 
 Just what the WHATWG parsing rules say for the fields a desk uses: ``event`` names the
 event, ``data`` lines accumulate, a blank line dispatches an event that has data, lines
 beginning with ``:`` are comments (the server's keep-alive pings), other fields (``id``,
-``retry``) are ignored. No reconnection here: the waiter decides when to open a new stream.
+``retry``) are ignored. Lines end in LF or CRLF, even when a chunk ends between the CR and
+the LF. No reconnection here: the waiter decides when to open a new stream.
 """
 
 from __future__ import annotations
@@ -13,34 +15,41 @@ from collections.abc import Iterable, Iterator
 MESSAGE = "message"  # an event without an ``event`` field
 
 
-def lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The lines of a body arriving in ``chunks`` of any size, without their line ends
-    (LF or CRLF, even when a chunk ends between the CR and the LF)."""
-    pending = b""
-    for chunk in chunks:
-        pending += chunk
-        *complete, pending = pending.split(b"\n")
-        for line in complete:
-            yield line.removesuffix(b"\r")
-    if pending:
-        yield pending.removesuffix(b"\r")
+class Parser:
+    """Feed it the body in chunks of any size as they arrive; each ``feed`` returns the
+    (event name, data) of the events it completed."""
 
+    def __init__(self) -> None:
+        self._pending = b""
+        self._name = ""
+        self._data: list[str] = []
 
-def events(lines: Iterable[bytes]) -> Iterator[tuple[str, str]]:
-    """(event name, data) for every complete event in ``lines`` (without line ends)."""
-    name, data = "", list[str]()
-    for raw in lines:
-        line = raw.decode("utf-8", "replace")
+    def feed(self, chunk: bytes) -> list[tuple[str, str]]:
+        *complete, self._pending = (self._pending + chunk).split(b"\n")
+        done = []
+        for raw in complete:
+            event = self._line(raw.removesuffix(b"\r").decode("utf-8", "replace"))
+            if event is not None:
+                done.append(event)
+        return done
+
+    def _line(self, line: str) -> tuple[str, str] | None:
         if not line:
-            if data:
-                yield name or MESSAGE, "\n".join(data)
-            name, data = "", []
-            continue
-        if line.startswith(":"):
-            continue
-        field, _, value = line.partition(":")
-        value = value.removeprefix(" ")
-        if field == "event":
-            name = value
-        elif field == "data":
-            data.append(value)
+            event = (self._name or MESSAGE, "\n".join(self._data)) if self._data else None
+            self._name, self._data = "", []
+            return event
+        if not line.startswith(":"):
+            field, _, value = line.partition(":")
+            value = value.removeprefix(" ")
+            if field == "event":
+                self._name = value
+            elif field == "data":
+                self._data.append(value)
+        return None
+
+
+def events(chunks: Iterable[bytes]) -> Iterator[tuple[str, str]]:
+    """(event name, data) for every complete event of a body arriving in ``chunks``."""
+    parser = Parser()
+    for chunk in chunks:
+        yield from parser.feed(chunk)

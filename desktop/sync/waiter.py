@@ -45,6 +45,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from desktop.sync.client import STREAM_OPEN
 from desktop.sync.errors import ApiError, LoginRequired, SyncError
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,10 @@ class ChangeWaiter:
         self.wakeups = 0  # rounds asked for (tests, logs)
         self.streaming = False  # a change-event stream is open (tests, logs)
         self.streams = 0  # change-event streams opened so far (tests, logs)
+        # The waiter thread's own (``_run``):
+        self._client: Any = None
+        self._advanced: str | None = None  # past changes this desk cannot see (memory only)
+        self._last_stored: str | None = None
 
     # -- control (any thread) ---------------------------------------------------------------
     @property
@@ -222,9 +227,6 @@ class ChangeWaiter:
             self._backing_off.wait(min(remaining, 0.2))  # stop() is looked at too
 
     def _run(self) -> None:
-        self._client: Any = None
-        self._advanced: str | None = None  # past changes this desk cannot see (memory only)
-        self._last_stored: str | None = None
         streams = True  # until the server answers 404: then waiting pulls
         failures = 0
         try:
@@ -278,8 +280,6 @@ class ChangeWaiter:
     def _listen(self, stored: str, failures: int) -> int:
         """One change-event stream from ``stored``, a round asked for at every ``change``,
         until the server ends it. Returns the failure count."""
-        from desktop.sync.client import STREAM_OPEN
-
         opened = time.monotonic()
         try:
             for event in self._client.change_events(stored):
